@@ -1,0 +1,75 @@
+// A small structural validator for everything that crosses a boundary (messages, stored preferences).
+// Each check returns null when the value fits, else a reason naming the path that failed.
+
+export type Check = (value: unknown, path: string) => string | null;
+
+const describe = (value: unknown): string =>
+  value === null ? 'null' : Array.isArray(value) ? 'array' : typeof value;
+
+export const string =
+  (maxLength = 10_000, { nonEmpty = false } = {}): Check =>
+  (value, path) => {
+    if (typeof value !== 'string') return `${path}: expected string, got ${describe(value)}`;
+    if (value.length > maxLength) return `${path}: longer than ${maxLength} characters`;
+    if (nonEmpty && value.length === 0) return `${path}: must not be empty`;
+    return null;
+  };
+
+export const integer =
+  (min = Number.MIN_SAFE_INTEGER, max = Number.MAX_SAFE_INTEGER): Check =>
+  (value, path) =>
+    typeof value === 'number' && Number.isInteger(value) && value >= min && value <= max
+      ? null
+      : `${path}: expected an integer in [${min}, ${max}], got ${describe(value)}`;
+
+export const boolean: Check = (value, path) =>
+  typeof value === 'boolean' ? null : `${path}: expected boolean, got ${describe(value)}`;
+
+export const oneOf =
+  <T extends string>(...allowed: T[]): Check =>
+  (value, path) =>
+    typeof value === 'string' && (allowed as string[]).includes(value)
+      ? null
+      : `${path}: expected one of ${allowed.join(', ')}`;
+
+export const nullable =
+  (check: Check): Check =>
+  (value, path) =>
+    value === null ? null : check(value, path);
+
+export const array =
+  (item: Check, maxItems = 1_000): Check =>
+  (value, path) => {
+    if (!Array.isArray(value)) return `${path}: expected array, got ${describe(value)}`;
+    if (value.length > maxItems) return `${path}: more than ${maxItems} items`;
+    for (let i = 0; i < value.length; i++) {
+      const reason = item(value[i], `${path}[${i}]`);
+      if (reason) return reason;
+    }
+    return null;
+  };
+
+/** A plain object with exactly these keys (optional ones may be absent); unknown keys are refused. */
+export const object =
+  (shape: Record<string, Check>, optional: Record<string, Check> = {}): Check =>
+  (value, path) => {
+    if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+      return `${path}: expected object, got ${describe(value)}`;
+    }
+    const record = value as Record<string, unknown>;
+    for (const key of Object.keys(record)) {
+      if (!(key in shape) && !(key in optional)) return `${path}.${key}: unexpected field`;
+    }
+    for (const [key, check] of Object.entries(shape)) {
+      if (!(key in record)) return `${path}.${key}: missing`;
+      const reason = check(record[key], `${path}.${key}`);
+      if (reason) return reason;
+    }
+    for (const [key, check] of Object.entries(optional)) {
+      if (key in record && record[key] !== undefined) {
+        const reason = check(record[key], `${path}.${key}`);
+        if (reason) return reason;
+      }
+    }
+    return null;
+  };

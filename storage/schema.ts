@@ -1,0 +1,21 @@
+// Numbered schema versions of the extension's database. Never edit a released version: add the next one,
+// with an upgrade function when existing rows must change. Dexie runs the upgrades in order on open.
+
+import type { Transaction } from 'dexie';
+
+export interface SchemaVersion {
+  version: number;
+  /** Dexie store definitions that change in this version (primary key first, then indexes). */
+  stores: Record<string, string | null>;
+  upgrade?: (transaction: Transaction) => Promise<void> | void;
+}
+
+export const SCHEMA_VERSIONS: SchemaVersion[] = [
+  {
+    version: 1,
+    stores: {
+      // One row per article the reader has opened.
+      articles: 'key, lastReadAt, postId',
+    },
+  },
+];
