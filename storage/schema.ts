@@ -7,7 +7,7 @@ export interface SchemaVersion {
   version: number;
   /** Dexie store definitions that change in this version (primary key first, then indexes). */
   stores: Record<string, string | null>;
-  upgrade?: (transaction: Transaction) => Promise<void> | void;
+  upgrade?: (transaction: Transaction) => PromiseLike<unknown> | void;
 }
 
 export const SCHEMA_VERSIONS: SchemaVersion[] = [

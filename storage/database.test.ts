@@ -1,0 +1,54 @@
+import 'fake-indexeddb/auto';
+import { describe, expect, it } from 'vitest';
+import { recordVisit } from './articles';
+import { AnyueDatabase } from './database';
+import { SCHEMA_VERSIONS } from './schema';
+
+const meta = {
+  key: 'zaihaifangyu.cn/1',
+  postId: '1',
+  url: 'https://zaihaifangyu.cn/1.html',
+  title: '标题',
+  categories: [],
+  publishedAt: null,
+  author: null,
+  source: null,
+  textLength: 10,
+};
+
+describe('the database schema', () => {
+  it('numbers its versions from 1 upwards without gaps', () => {
+    expect(SCHEMA_VERSIONS.map((v) => v.version)).toEqual(SCHEMA_VERSIONS.map((_, i) => i + 1));
+  });
+
+  it('runs a later version\'s upgrade over existing rows, keeping them', async () => {
+    const name = `migration-${Math.random()}`;
+    const v1 = new AnyueDatabase(name);
+    await recordVisit(v1, meta, 1_000);
+    v1.close();
+
+    const v2 = new AnyueDatabase(name, [
+      ...SCHEMA_VERSIONS,
+      {
+        version: SCHEMA_VERSIONS.length + 1,
+        stores: { articles: 'key, lastReadAt, postId, title' },
+        upgrade: (tx) =>
+          tx.table('articles').toCollection().modify((row: { title: string }) => {
+            row.title = `${row.title} (upgraded)`;
+          }),
+      },
+    ]);
+    const row = await v2.articles.get(meta.key);
+    expect(row).toMatchObject({ title: '标题 (upgraded)', readCount: 1, firstReadAt: 1_000 });
+    expect(await v2.articles.where('title').equals('标题 (upgraded)').count()).toBe(1);
+    await v2.delete();
+  });
+
+  it('counts visits and keeps the first read time', async () => {
+    const db = new AnyueDatabase(`visits-${Math.random()}`);
+    await recordVisit(db, meta, 1_000);
+    const visit = await recordVisit(db, meta, 5_000);
+    expect(visit).toEqual({ firstReadAt: 1_000, lastReadAt: 5_000, readCount: 2 });
+    await db.delete();
+  });
+});

@@ -1,0 +1,195 @@
+// Real browsers with the built extension, pointed at the replica under the portal's real host name, so the
+// production match patterns are what is tested. Chromium is driven by playwright-core (Debian's chromium),
+// Firefox ESR by puppeteer-core over WebDriver BiDi (Playwright cannot drive stock Firefox).
+
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import type { Server } from 'node:http';
+import { chromium, type BrowserContext, type Frame as PwFrame, type Page as PwPage } from 'playwright-core';
+import puppeteer, { type Browser as PpBrowser, type Frame as PpFrame, type Page as PpPage } from 'puppeteer-core';
+import { startReplica } from '../replica/server.mjs';
+
+export type BrowserName = 'chromium' | 'firefox';
+
+export const EXTENSION_DIRS: Record<BrowserName, string> = {
+  chromium: resolve('.output/chrome-mv3'),
+  firefox: resolve('.output/firefox-mv2'),
+};
+
+/** What a test does with a tab, the same in both browsers. */
+export interface TestPage {
+  goto(url: string): Promise<void>;
+  /** Runs in the page's own main world: what the page's scripts can see. */
+  evaluate<T>(fn: string): Promise<T>;
+  /** Runs in the sidebar frame (an extension page); null when there is no sidebar frame. */
+  evaluateInSidebar<T>(fn: string): Promise<T | null>;
+  /** Waits until `fn` (run in the sidebar frame) returns truthy. */
+  waitInSidebar(fn: string, timeoutMs?: number): Promise<void>;
+  keyboard(keys: string): Promise<void>;
+  /** A real pointer click at viewport coordinates. */
+  clickAt(x: number, y: number): Promise<void>;
+  screenshot(path: string): Promise<void>;
+  close(): Promise<void>;
+}
+
+export interface TestBrowser {
+  name: BrowserName;
+  newPage(): Promise<TestPage>;
+  /** Resolves when the reader closes the browser window. */
+  closed: Promise<void>;
+  close(): Promise<void>;
+}
+
+const QUIET_CHROMIUM_FLAGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--disable-features=Translate,OptimizationHints,MediaRouter',
+];
+
+async function poll(check: () => Promise<unknown>, timeoutMs: number, what: string): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  let last: unknown;
+  while (Date.now() < deadline) {
+    try {
+      if (await check()) return;
+    } catch (error) {
+      last = error;
+    }
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  throw new Error(`timed out waiting for ${what}${last ? `: ${String(last)}` : ''}`);
+}
+
+function isSidebarUrl(url: string): boolean {
+  return /^(chrome|moz)-extension:\/\/[^/]+\/sidebar\.html/.test(url);
+}
+
+async function launchChromium(replicaPort: number, headless: boolean): Promise<TestBrowser> {
+  const profile = mkdtempSync(join(tmpdir(), 'anyue-chromium-'));
+  const context: BrowserContext = await chromium.launchPersistentContext(profile, {
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    headless,
+    // Playwright disables extensions by default; the extension is the point here.
+    ignoreDefaultArgs: ['--disable-extensions'],
+    args: [
+      ...QUIET_CHROMIUM_FLAGS,
+      `--disable-extensions-except=${EXTENSION_DIRS.chromium}`,
+      `--load-extension=${EXTENSION_DIRS.chromium}`,
+      `--host-resolver-rules=MAP zaihaifangyu.cn 127.0.0.1:${replicaPort}, MAP www.zaihaifangyu.cn 127.0.0.1:${replicaPort}`,
+    ],
+    viewport: { width: 1280, height: 900 },
+  });
+  // The service worker is the sign the extension loaded.
+  if (context.serviceWorkers().length === 0) await context.waitForEvent('serviceworker', { timeout: 15_000 });
+
+  const wrap = (page: PwPage): TestPage => {
+    const sidebarFrame = (): PwFrame | undefined => page.frames().find((frame) => isSidebarUrl(frame.url()));
+    const inSidebar = async <T>(fn: string): Promise<T | null> => {
+      const frame = sidebarFrame();
+      return frame ? ((await frame.evaluate(fn)) as T) : null;
+    };
+    return {
+      goto: async (url) => void (await page.goto(url, { waitUntil: 'load' })),
+      evaluate: async <T>(fn: string) => (await page.evaluate(fn)) as T,
+      evaluateInSidebar: inSidebar,
+      waitInSidebar: (fn, timeoutMs = 10_000) => poll(() => inSidebar(fn), timeoutMs, `sidebar: ${fn}`),
+      keyboard: (keys) => page.keyboard.press(keys),
+      clickAt: (x, y) => page.mouse.click(x, y),
+      screenshot: async (path) => void (await page.screenshot({ path })),
+      close: () => page.close(),
+    };
+  };
+  return {
+    name: 'chromium',
+    newPage: async () => wrap(await context.newPage()),
+    closed: new Promise((resolve) => context.on('close', () => resolve())),
+    close: async () => {
+      await context.close();
+      rmSync(profile, { recursive: true, force: true });
+    },
+  };
+}
+
+async function launchFirefox(replicaPort: number, headless: boolean): Promise<TestBrowser> {
+  const browser: PpBrowser = await puppeteer.launch({
+    browser: 'firefox',
+    executablePath: process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr',
+    headless,
+    extraPrefsFirefox: {
+      // Every request goes to the replica, which answers as a proxy for the portal's host names.
+      'network.proxy.type': 1,
+      'network.proxy.http': '127.0.0.1',
+      'network.proxy.http_port': replicaPort,
+      'network.proxy.no_proxies_on': '',
+      'network.proxy.allow_hijacking_localhost': true,
+      'browser.shell.checkDefaultBrowser': false,
+      'datareporting.policy.dataSubmissionEnabled': false,
+      'toolkit.telemetry.enabled': false,
+      'app.update.enabled': false,
+      'extensions.update.enabled': false,
+    },
+  });
+  await browser.installExtension(EXTENSION_DIRS.firefox);
+
+  const wrap = (page: PpPage): TestPage => {
+    // Over BiDi the extension frame's url() stays about:blank: ask each child frame where it is.
+    const sidebarFrame = async (): Promise<PpFrame | undefined> => {
+      for (const frame of page.frames()) {
+        if (frame === page.mainFrame()) continue;
+        const href = await frame.evaluate('location.href').catch(() => '');
+        if (isSidebarUrl(String(href))) return frame;
+      }
+      return undefined;
+    };
+    const inSidebar = async <T>(fn: string): Promise<T | null> => {
+      const frame = await sidebarFrame();
+      return frame ? ((await frame.evaluate(fn)) as T) : null;
+    };
+    return {
+      goto: async (url) => void (await page.goto(url, { waitUntil: 'load' })),
+      evaluate: async <T>(fn: string) => (await page.evaluate(fn)) as T,
+      evaluateInSidebar: inSidebar,
+      waitInSidebar: (fn, timeoutMs = 15_000) => poll(() => inSidebar(fn), timeoutMs, `sidebar: ${fn}`),
+      keyboard: async (keys) => {
+        const parts = keys.split('+');
+        for (const key of parts) await page.keyboard.down(key as never);
+        for (const key of parts.reverse()) await page.keyboard.up(key as never);
+      },
+      clickAt: (x, y) => page.mouse.click(x, y),
+      screenshot: async (path) => void (await page.screenshot({ path: path as `${string}.png` })),
+      close: () => page.close(),
+    };
+  };
+  return {
+    name: 'firefox',
+    newPage: async () => wrap(await browser.newPage()),
+    closed: new Promise((resolve) => browser.on('disconnected', () => resolve())),
+    close: () => browser.close(),
+  };
+}
+
+export interface Harness {
+  browser: TestBrowser;
+  replica: Server;
+  close(): Promise<void>;
+}
+
+/** Starts the replica on a free port and the browser with the extension. */
+export async function launch(name: BrowserName, { headless = true, port: wanted = 0 } = {}): Promise<Harness> {
+  const { server, port } = await startReplica(wanted);
+  const browser = name === 'chromium' ? await launchChromium(port, headless) : await launchFirefox(port, headless);
+  return {
+    browser,
+    replica: server,
+    close: async () => {
+      await browser.close();
+      await new Promise((r) => server.close(r));
+    },
+  };
+}
