@@ -1,0 +1,28 @@
+// The built manifests ask for no more than the portal: least privilege is checked on what ships.
+
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { EXTENSION_DIRS } from './browsers';
+
+const manifest = (dir: string) => JSON.parse(readFileSync(`${dir}/manifest.json`, 'utf8'));
+const PORTAL_PATTERNS = ['http://zaihaifangyu.cn/*', 'https://zaihaifangyu.cn/*', 'http://www.zaihaifangyu.cn/*', 'https://www.zaihaifangyu.cn/*'];
+
+describe('built manifests', () => {
+  it('Chrome MV3: storage plus the portal hosts, content script on post URLs only', () => {
+    const m = manifest(EXTENSION_DIRS.chromium);
+    expect(m.manifest_version).toBe(3);
+    expect(m.permissions).toEqual(['storage']);
+    expect([...m.host_permissions].sort()).toEqual([...PORTAL_PATTERNS].sort());
+    expect(m.content_scripts).toHaveLength(1);
+    for (const pattern of m.content_scripts[0].matches) expect(pattern).toMatch(/^https?:\/\/(www\.)?zaihaifangyu\.cn\/\*\.html\*$/);
+    expect(m.web_accessible_resources).toEqual([{ resources: ['sidebar.html'], matches: expect.arrayContaining(PORTAL_PATTERNS) }]);
+    expect(m.commands['toggle-sidebar'].suggested_key.default).toBe('Alt+Shift+A');
+  });
+
+  it('Firefox: the same permissions, a gecko id and the data-collection declaration', () => {
+    const m = manifest(EXTENSION_DIRS.firefox);
+    expect([...m.permissions].sort()).toEqual(['storage', ...PORTAL_PATTERNS].sort());
+    expect(m.browser_specific_settings.gecko.id).toBe('anyue@safety-news-annotator');
+    expect(m.browser_specific_settings.gecko.data_collection_permissions).toEqual({ required: ['none'] });
+  });
+});
