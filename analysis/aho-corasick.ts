@@ -1,0 +1,88 @@
+// A small Aho–Corasick automaton over UTF-16 code units.
+// Every closed vocabulary (titles, organisation suffixes, cues, policy terms) goes into one
+// automaton so that a whole article is scanned once, in time linear in its length.
+
+export interface AcMatch {
+  start: number;
+  end: number;
+  /** Index of the pattern in the list given to the constructor. */
+  pattern: number;
+}
+
+export class AhoCorasick {
+  /** Per state: child transitions keyed by code unit. */
+  private readonly goto: Map<number, number>[] = [new Map()];
+  private fail: Int32Array = new Int32Array(1);
+  /** Pattern index ending at this state, or -1. */
+  private out: Int32Array = new Int32Array(1);
+  /** Nearest state on the failure chain (excluding self) that ends a pattern, or -1. */
+  private dictLink: Int32Array = new Int32Array(1);
+  private readonly lengths: number[];
+
+  constructor(patterns: readonly string[]) {
+    this.lengths = patterns.map((p) => p.length);
+    const outs: number[] = [-1];
+    patterns.forEach((p, index) => {
+      if (p.length === 0) return;
+      let state = 0;
+      for (let i = 0; i < p.length; i++) {
+        const c = p.charCodeAt(i);
+        let next = this.goto[state].get(c);
+        if (next === undefined) {
+          next = this.goto.length;
+          this.goto.push(new Map());
+          outs.push(-1);
+          this.goto[state].set(c, next);
+        }
+        state = next;
+      }
+      // Duplicate patterns keep the first index; callers merge duplicates beforehand.
+      if (outs[state] === -1) outs[state] = index;
+    });
+    const n = this.goto.length;
+    this.fail = new Int32Array(n);
+    this.out = Int32Array.from(outs);
+    this.dictLink = new Int32Array(n).fill(-1);
+    // Breadth-first construction of failure and dictionary links.
+    const queue: number[] = [];
+    for (const child of this.goto[0].values()) queue.push(child);
+    for (let head = 0; head < queue.length; head++) {
+      const state = queue[head];
+      for (const [c, child] of this.goto[state]) {
+        let f = this.fail[state];
+        while (f !== 0 && !this.goto[f].has(c)) f = this.fail[f];
+        const target = this.goto[f].get(c);
+        const fc = target !== undefined && target !== child ? target : 0;
+        this.fail[child] = fc;
+        this.dictLink[child] = this.out[fc] !== -1 ? fc : this.dictLink[fc];
+        queue.push(child);
+      }
+    }
+  }
+
+  get stateCount(): number {
+    return this.goto.length;
+  }
+
+  /** All (possibly overlapping) matches, ordered by end position, then longest first. */
+  findAll(text: string): AcMatch[] {
+    const matches: AcMatch[] = [];
+    let state = 0;
+    for (let i = 0; i < text.length; i++) {
+      const c = text.charCodeAt(i);
+      let next = this.goto[state].get(c);
+      while (next === undefined && state !== 0) {
+        state = this.fail[state];
+        next = this.goto[state].get(c);
+      }
+      state = next ?? 0;
+      let s = this.out[state] !== -1 ? state : this.dictLink[state];
+      while (s !== -1) {
+        const pattern = this.out[s];
+        matches.push({ start: i + 1 - this.lengths[pattern], end: i + 1, pattern });
+        s = this.dictLink[s];
+      }
+    }
+    return matches;
+  }
+}

@@ -1,0 +1,89 @@
+// analyzeText: the whole analysis of one article text. Pure; never throws on a string.
+import { compileLexicon } from './lexicon';
+import { findPeople } from './people';
+import { findPolicyPhrases } from './policy-phrases';
+import { scanText } from './scan';
+import { attribute, clauseVerb, sentenceVerb } from './speakers';
+import { K } from './lexicon';
+import type { AnalysisResult, Person, PersonRole, ReaderCorrections } from './types';
+
+/** Texts longer than this are analysed only up to here (a page is never near it). */
+export const MAX_TEXT_LENGTH = 8_000_000;
+
+export function analyzeText(text: string, corrections?: ReaderCorrections): AnalysisResult {
+  if (typeof text !== 'string') {
+    throw new TypeError(`analyzeText expects the article text as a string, got ${text === null ? 'null' : typeof text}`);
+  }
+  if (corrections !== undefined && (corrections === null || typeof corrections !== 'object')) {
+    throw new TypeError('analyzeText: corrections must be a ReaderCorrections object when given');
+  }
+  const input = text.length > MAX_TEXT_LENGTH ? text.slice(0, MAX_TEXT_LENGTH) : text;
+  if (!/[\u3400-\u9fff]/.test(input)) return { speakers: [], people: [], phrases: [] };
+  const lex = compileLexicon(corrections);
+  const scan = scanText(input, lex);
+  const people = findPeople(scan);
+  const attributions = attribute(scan, people);
+  const quotesByKey = new Map(attributions.map((a) => [a.key, a.quotes]));
+
+  const byKey = new Map<string, Person & { first: number; titled: boolean; hosted: boolean; attended: boolean; reporter: boolean }>();
+  for (const m of people.mentions) {
+    let p = byKey.get(m.key);
+    if (!p) {
+      p = {
+        name: input.slice(m.start, m.end).replace(/\s+/g, ''),
+        title: '',
+        org: '',
+        role: 'mentioned',
+        mentions: [],
+        quotes: [],
+        first: m.start,
+        titled: false,
+        hosted: false,
+        attended: false,
+        reporter: false,
+      };
+      byKey.set(m.key, p);
+    }
+    p.mentions.push({ start: m.start, end: m.end });
+    // Title and organisation come from the first mention with a title (else one with an organisation).
+    if (!p.titled && m.title) {
+      p.title = m.title;
+      p.org = m.org;
+      p.titled = true;
+    } else if (!p.titled && !p.org && m.org) p.org = m.org;
+    if (m.credit) p.reporter = true;
+    else {
+      const para = scan.paragraphs.find((x) => x.start <= m.start && m.start < x.end + 1);
+      const limit = para ? para.end : scan.norm.length;
+      const verb = clauseVerb(scan, m.end, limit);
+      if (verb & K.HOST) p.hosted = true;
+      if (verb & K.ATTEND || (!verb && sentenceVerb(scan, m.end, limit) & K.ATTEND)) p.attended = true;
+    }
+  }
+  const notSpeakers = new Set((corrections?.notSpeakers ?? []).filter((s) => typeof s === 'string'));
+  const fixes = new Map((corrections?.personFixes ?? []).filter((f) => f && typeof f.name === 'string').map((f) => [f.name, f]));
+  const people_: Person[] = [];
+  for (const [key, p] of byKey) {
+    const quotes = p.reporter || notSpeakers.has(p.name) ? [] : quotesByKey.get(key) ?? [];
+    let role: PersonRole = 'mentioned';
+    if (p.reporter) role = 'reporter';
+    else if (quotes.length) role = 'speaker';
+    else if (p.hosted) role = 'host';
+    else if (p.attended) role = 'attendee';
+    const fix = fixes.get(p.name);
+    people_.push({
+      name: fix?.fixedName ?? p.name,
+      title: fix?.title ?? p.title,
+      org: fix?.org ?? p.org,
+      role,
+      mentions: p.mentions,
+      quotes,
+    });
+  }
+  people_.sort((a, b) => a.mentions[0].start - b.mentions[0].start);
+  return {
+    speakers: people_.filter((p) => p.role === 'speaker'),
+    people: people_,
+    phrases: findPolicyPhrases(scan),
+  };
+}

@@ -1,0 +1,193 @@
+// Loads the versioned lexicon data and compiles it once into a single Aho–Corasick automaton.
+// Reader corrections that change the vocabulary (added/removed terms) get their own cached build.
+import { AhoCorasick } from './aho-corasick';
+import { normalizeText } from './normalize';
+import type { PhraseCategory, ReaderCorrections } from './types';
+import surnamesData from './lexicon/surnames.json';
+import peopleData from './lexicon/people.json';
+import cuesData from './lexicon/speech-cues.json';
+import notNamesData from './lexicon/not-names.json';
+import policyData from './lexicon/policy-terms.json';
+import patternsData from './lexicon/policy-patterns.json';
+
+/** Bit flags: what a vocabulary hit is. One string may carry several. */
+export const K = {
+  TITLE: 1,
+  HONORIFIC: 2,
+  ANON: 4,
+  ORG: 8,
+  NOT_ORG: 16,
+  CUE: 32,
+  EVENT: 64,
+  ATTEND: 128,
+  HOST: 256,
+  CREDIT: 512,
+  FUNC: 1024,
+  POLICY: 2048,
+} as const;
+
+export interface PolicyEntry {
+  text: string;
+  category: PhraseCategory;
+  source: 'lexicon' | 'reader';
+  /** Key into the lexicon's `sources` (where the term was curated from); '' for reader terms. */
+  ref: string;
+}
+
+export interface RegexPattern {
+  id: string;
+  category: PhraseCategory;
+  re: RegExp;
+}
+
+export interface SloganGates {
+  minLength: number;
+  maxLength: number;
+  numerals: string;
+  numeralMaxLength: number;
+  separators: string;
+  partMinLength: number;
+  partMaxLength: number;
+  suffixes: string[];
+  followers: string[];
+  verbs: string[];
+  themeMarkers: string[];
+  citationMarkers: string[];
+}
+
+export interface CompiledLexicon {
+  version: string;
+  ac: AhoCorasick;
+  /** Per automaton pattern: K flags. */
+  kinds: Int32Array;
+  /** Per automaton pattern: the policy entry when it is a policy term. */
+  policy: (PolicyEntry | undefined)[];
+  patternText: string[];
+  surname: Map<string, number>;
+  compoundSurname: Map<string, number>;
+  notNames: Set<string>;
+  citedLeaders: Set<string>;
+  regexes: RegexPattern[];
+  slogans: SloganGates;
+  enumeration: { maxItemLength: number; minItems: number };
+  removedTerms: Set<string>;
+  /** Milliseconds spent compiling (for the bench). */
+  compileMs: number;
+}
+
+export const LEXICON_VERSION = [
+  surnamesData.version,
+  peopleData.version,
+  cuesData.version,
+  notNamesData.version,
+  policyData.version,
+  patternsData.version,
+].join('.');
+
+const CATEGORIES: ReadonlySet<string> = new Set(['meeting', 'doctrine', 'programme', 'document', 'slogan', 'domain']);
+
+function build(corrections: Pick<ReaderCorrections, 'addedTerms' | 'removedTerms'> | undefined): CompiledLexicon {
+  const t0 = typeof performance !== 'undefined' ? performance.now() : Date.now();
+  const index = new Map<string, number>();
+  const strings: string[] = [];
+  const kinds: number[] = [];
+  const policy: (PolicyEntry | undefined)[] = [];
+  const add = (raw: string, kind: number, entry?: PolicyEntry) => {
+    const s = normalizeText(raw);
+    if (s.length === 0) return;
+    let i = index.get(s);
+    if (i === undefined) {
+      i = strings.length;
+      index.set(s, i);
+      strings.push(s);
+      kinds.push(0);
+      policy.push(undefined);
+    }
+    kinds[i] |= kind;
+    if (entry && !policy[i]) policy[i] = entry;
+  };
+  for (const w of peopleData.titles) add(w, K.TITLE);
+  for (const w of peopleData.honorifics) add(w, K.HONORIFIC);
+  for (const w of peopleData.anonymous) add(w, K.ANON);
+  for (const w of peopleData.orgSuffixes) add(w, K.ORG);
+  for (const w of peopleData.notOrgWords) add(w, K.NOT_ORG);
+  for (const w of cuesData.content) add(w, K.CUE);
+  for (const w of cuesData.event) add(w, K.EVENT);
+  for (const w of cuesData.attendance) add(w, K.ATTEND);
+  for (const w of cuesData.host) add(w, K.HOST);
+  for (const w of cuesData.creditLabels) add(w, K.CREDIT);
+  for (const w of cuesData.functionWords) add(w, K.FUNC);
+
+  const removed = new Set<string>((corrections?.removedTerms ?? []).filter((t) => typeof t === 'string').map(normalizeText));
+  const addTerm = (text: string, category: PhraseCategory, source: 'lexicon' | 'reader', ref: string) => {
+    const norm = normalizeText(text);
+    if (removed.has(norm)) return;
+    const entry: PolicyEntry = { text, category, source, ref };
+    add(norm, K.POLICY, entry);
+    // Themes are printed with a comma in one place and a space in another: match both.
+    if (norm.includes(',')) add(norm.replace(/,/g, ' '), K.POLICY, entry);
+  };
+  for (const [text, category, ref] of policyData.terms as [string, string, string][]) {
+    if (CATEGORIES.has(category)) addTerm(text, category as PhraseCategory, 'lexicon', ref);
+  }
+  for (const t of corrections?.addedTerms ?? []) {
+    if (t && typeof t.text === 'string' && t.text.trim() && CATEGORIES.has(t.category)) addTerm(t.text.trim(), t.category, 'reader', '');
+  }
+
+  const surname = new Map<string, number>(Object.entries(surnamesData.single as Record<string, number>));
+  const compoundSurname = new Map<string, number>(Object.entries(surnamesData.compound as Record<string, number>));
+  const regexes: RegexPattern[] = patternsData.regex.map((r) => ({
+    id: r.id,
+    category: r.category as PhraseCategory,
+    re: new RegExp(r.re, 'g'),
+  }));
+  const ac = new AhoCorasick(strings);
+  const t1 = typeof performance !== 'undefined' ? performance.now() : Date.now();
+  return {
+    version: LEXICON_VERSION,
+    ac,
+    kinds: Int32Array.from(kinds),
+    policy,
+    patternText: strings,
+    surname,
+    compoundSurname,
+    notNames: new Set(notNamesData.words),
+    citedLeaders: new Set(notNamesData.citedLeaders),
+    regexes,
+    slogans: patternsData.quotedSlogans as SloganGates,
+    enumeration: patternsData.enumeration,
+    removedTerms: removed,
+    compileMs: t1 - t0,
+  };
+}
+
+let base: CompiledLexicon | null = null;
+const layered = new Map<string, CompiledLexicon>();
+const LAYERED_CACHE_SIZE = 4;
+
+/**
+ * The compiled lexicon, built on first use and cached. Reader corrections that change the
+ * vocabulary (addedTerms/removedTerms) are layered over the built-in data in a separate cached build.
+ */
+export function compileLexicon(corrections?: ReaderCorrections): CompiledLexicon {
+  const added = corrections?.addedTerms ?? [];
+  const removed = corrections?.removedTerms ?? [];
+  if ((!Array.isArray(added) || added.length === 0) && (!Array.isArray(removed) || removed.length === 0)) {
+    if (!base) base = build(undefined);
+    return base;
+  }
+  const key = JSON.stringify([added, removed]);
+  let hit = layered.get(key);
+  if (!hit) {
+    hit = build({ addedTerms: Array.isArray(added) ? added : [], removedTerms: Array.isArray(removed) ? removed : [] });
+    if (layered.size >= LAYERED_CACHE_SIZE) layered.delete(layered.keys().next().value as string);
+    layered.set(key, hit);
+  }
+  return hit;
+}
+
+/** Drop cached builds (tests and the bench use it to time a cold compile). */
+export function resetLexiconCache(): void {
+  base = null;
+  layered.clear();
+}

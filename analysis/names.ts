@@ -1,0 +1,146 @@
+// Person-name recognition without word segmentation: a surname (single or compound) plus one or
+// two characters, found only where Chinese news puts names — after a title, in a list after a
+// named person, at a clause start before a speech verb, in credits and in transcript labels.
+// Whether the given name has one or two characters is decided by what follows and by how the
+// shorter form is used elsewhere in the same article.
+import { AhoCorasick } from './aho-corasick';
+import { K } from './lexicon';
+import { isCjk, type Scan } from './scan';
+
+export type SiteMode = 'title' | 'list' | 'bare' | 'credit' | 'label';
+
+export interface NameSite {
+  pos: number;
+  surLen: number;
+  prior: number;
+  mode: SiteMode;
+}
+
+/** Kinds of vocabulary words that may follow (and so end) a name. */
+const BOUNDARY_KINDS = K.TITLE | K.HONORIFIC | K.CUE | K.EVENT | K.ATTEND | K.HOST | K.FUNC | K.CREDIT;
+/** Kinds of words that may not begin inside a given name. */
+const BLOCK_KINDS = BOUNDARY_KINDS | K.ORG | K.NOT_ORG | K.ANON;
+/** Characters that do not start a given name (function words, units of organisations). */
+const NEVER_GIVEN = new Set(
+  '的了是在和与及等对向于将把被从就都还并而或即该其之所这那各每们有无不没已要会能可需让使由给说表称市省县局厅部处司委办院队员为以到上下中内外前后里个年月日时分'.split(''),
+);
+/** One-character words after which a two-character name is preferred when both readings end well. */
+const STRONG_FOLLOW = new Set('说等在和与及对向称'.split(''));
+
+export function surnameAt(scan: Scan, pos: number): { len: number; prior: number } | null {
+  const { norm, lex } = scan;
+  if (pos + 1 < norm.length) {
+    const c2 = lex.compoundSurname.get(norm.slice(pos, pos + 2));
+    if (c2 !== undefined) return { len: 2, prior: c2 };
+  }
+  if (pos < norm.length) {
+    const c1 = lex.surname.get(norm[pos]);
+    if (c1 !== undefined) return { len: 1, prior: c1 };
+  }
+  return null;
+}
+
+/** Can norm[pos]..norm[pos+len) be the name? */
+function optionOk(scan: Scan, site: NameSite, len: number): boolean {
+  const { norm, lex } = scan;
+  const { pos, surLen } = site;
+  if (pos + len > norm.length) return false;
+  for (let i = pos; i < pos + len; i++) if (!isCjk(norm.charCodeAt(i))) return false;
+  const name = norm.slice(pos, pos + len);
+  if (lex.notNames.has(name)) return false;
+  if (len === surLen + 2 && site.prior < 0.9 && lex.notNames.has(norm.slice(pos, pos + surLen + 1))) return false;
+  if (NEVER_GIVEN.has(norm[pos + surLen])) return false;
+  for (let i = pos + surLen; i < pos + len; i++) {
+    const h = scan.at.get(i);
+    if (!h || !(h.kinds & BLOCK_KINDS)) continue;
+    // 王指出 / 江学者: a vocabulary word right at the given name; 吴强主持: a word running past the end.
+    if (i === pos + surLen && h.end - h.start >= 2) return false;
+    if (h.end > pos + len) return false;
+  }
+  return true;
+}
+
+export function boundaryAt(scan: Scan, i: number): boolean {
+  const { norm } = scan;
+  if (i >= norm.length) return true;
+  if (!isCjk(norm.charCodeAt(i))) return true;
+  const h = scan.at.get(i);
+  return !!h && (h.kinds & BOUNDARY_KINDS) !== 0;
+}
+
+/** Length chosen for the name at the site, or 0 when no reading is acceptable. */
+function decide(scan: Scan, site: NameSite, counts: Map<string, number>): number {
+  const { norm } = scan;
+  const { pos, surLen, mode, prior } = site;
+  const l2 = surLen + 1;
+  const l3 = surLen + 2;
+  let ok2 = optionOk(scan, site, l2);
+  let ok3 = optionOk(scan, site, l3);
+  // Ambiguous surname characters (国 全 通 安…) need a two-character given name, and in some modes more.
+  if (prior < 0.3) ok2 = false;
+  if (mode === 'bare' && prior < 0.7) ok2 = false;
+  if (!ok2 && !ok3) return 0;
+  const lenient = mode === 'title';
+  const f2 = ok2 && boundaryAt(scan, pos + l2);
+  const f3 = ok3 && boundaryAt(scan, pos + l3);
+  if (ok2 && !ok3) return f2 || lenient ? l2 : 0;
+  if (!ok2 && ok3) return f3 || lenient ? l3 : 0;
+  if (f3 && !f2) return l3;
+  if (f2 && !f3) return l2;
+  if (f2 && f3) {
+    const c2 = counts.get(norm.slice(pos, pos + l2)) ?? 0;
+    const c3 = counts.get(norm.slice(pos, pos + l3)) ?? 0;
+    // 马军以“四不两直”… : 马军 also occurs without 以 elsewhere, so 以 is not part of the name.
+    if (c2 > c3) return l2;
+    return STRONG_FOLLOW.has(norm[pos + l2]) ? l2 : l3;
+  }
+  return lenient ? l3 : 0;
+}
+
+export interface DecidedName {
+  start: number;
+  end: number;
+  mode: SiteMode;
+}
+
+/**
+ * Decide all sites together: count how often each candidate string occurs in the article
+ * (one automaton pass), then choose lengths. Sites are processed in text order, and list sites
+ * (after 、) are kept only when the previous name was accepted.
+ */
+export function decideSites(scan: Scan, sites: NameSite[], accept: (site: NameSite, end: number) => boolean): DecidedName[] {
+  const { norm } = scan;
+  const candidates = new Set<string>();
+  for (const s of sites) {
+    candidates.add(norm.slice(s.pos, s.pos + s.surLen + 1));
+    if (s.pos + s.surLen + 2 <= norm.length) candidates.add(norm.slice(s.pos, s.pos + s.surLen + 2));
+  }
+  const counts = new Map<string, number>();
+  if (candidates.size > 0) {
+    const list = [...candidates];
+    const ac = new AhoCorasick(list);
+    for (const m of ac.findAll(norm)) counts.set(list[m.pattern], (counts.get(list[m.pattern]) ?? 0) + 1);
+  }
+  sites.sort((a, b) => a.pos - b.pos);
+  const decided: DecidedName[] = [];
+  const acceptedEnds = new Set<number>();
+  let lastPos = -1;
+  for (const s of sites) {
+    if (s.pos === lastPos) continue;
+    if (s.mode === 'list') {
+      // Only continue a list: 省领导胡忠雄、吴胜华、李睿
+      let j = s.pos - 1; // the 、
+      if (!acceptedEnds.has(j)) continue;
+    }
+    const len = decide(scan, s, counts);
+    if (len === 0) continue;
+    if (!accept(s, s.pos + len)) continue;
+    decided.push({ start: s.pos, end: s.pos + len, mode: s.mode });
+    acceptedEnds.add(s.pos + len);
+    // 陈胜先生、边卫华先生: an honorific may sit between the name and the 、
+    const h = scan.at.get(s.pos + len);
+    if (h && h.kinds & K.HONORIFIC) acceptedEnds.add(h.end);
+    lastPos = s.pos;
+  }
+  return decided;
+}

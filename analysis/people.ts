@@ -1,0 +1,409 @@
+// Finds the people in an article: names (see names.ts), every mention, the descriptor
+// (organisation + title) written before a mention, reporter/editor credits and transcript labels.
+import { AhoCorasick } from './aho-corasick';
+import { K } from './lexicon';
+import { boundaryAt, decideSites, surnameAt, type NameSite } from './names';
+import { isCjk, type Scan } from './scan';
+
+export interface Mention {
+  /** Name key (normalised text of the name). */
+  key: string;
+  start: number;
+  end: number;
+  /** Start of the descriptor before the name (== start when none). */
+  descStart: number;
+  title: string;
+  org: string;
+  /** The mention is inside a reporter/editor/photographer credit. */
+  credit: boolean;
+}
+
+export interface LabelTurn {
+  /** Name key, or null for a label that is not a person (《…》栏目, 记者, 问). */
+  key: string | null;
+  nameStart: number;
+  nameEnd: number;
+  lineStart: number;
+  lineEnd: number;
+  /** Where the words on the label's own line begin (lineEnd when the label stands alone). */
+  restStart: number;
+}
+
+export interface PeopleScan {
+  mentions: Mention[];
+  labels: LabelTurn[];
+  /** Name keys seen in credits. */
+  reporters: Set<string>;
+  /** Spans of credits, e.g. “(记者 陈溯)”, so quotes can stop before them. */
+  creditSpans: { start: number; end: number }[];
+}
+
+const CLAUSE_PUNCT = new Set([',', ';', '。', '!', '?', ':', '\n', '“', '”', '(', ')', '【', '】', '…', '《', '》']);
+const CREDIT_END = new Set([')', '】', '\n', '。', ']']);
+const SEPARATORS = new Set([' ', ':', '/', '|', '丨']);
+const DESC_STOP = new Set('由在和与及的是为对向了据请将把被从让使到同给'.split(''));
+const MAX_DESC = 48;
+
+export function isClauseStart(norm: string, p: number): boolean {
+  let j = p - 1;
+  while (j >= 0 && norm[j] === ' ') j--;
+  return j < 0 || CLAUSE_PUNCT.has(norm[j]) || norm[j] === '、' ;
+}
+
+/** Credits: (记者 陈溯) 【编辑:李岩】 审核:王诚 光明日报记者 马荣瑞 常河 (罗晓光) 徐想 摄 */
+function findCredits(scan: Scan): { names: { start: number; end: number }[]; spans: { start: number; end: number }[] } {
+  const { norm } = scan;
+  const n = norm.length;
+  const names: { start: number; end: number }[] = [];
+  const spans: { start: number; end: number }[] = [];
+  const readCreditName = (p: number): number => {
+    const sn = surnameAt(scan, p);
+    if (!sn) return 0;
+    for (const len of [sn.len + 2, sn.len + 1]) {
+      if (p + len > n) continue;
+      let ok = true;
+      for (let i = p; i < p + len; i++) if (!isCjk(norm.charCodeAt(i))) ok = false;
+      if (!ok || scan.lex.notNames.has(norm.slice(p, p + len))) continue;
+      const after = p + len >= n ? '\n' : norm[p + len];
+      if (after === ' ' || after === '、' || after === '摄' || CREDIT_END.has(after) || norm.startsWith('报道', p + len)) return len;
+    }
+    return 0;
+  };
+  for (const h of scan.words) {
+    if (!(h.kinds & K.CREDIT)) continue;
+    let p = h.end;
+    let sep = 0;
+    while (p < n && SEPARATORS.has(norm[p]) && sep < 4) {
+      p++;
+      sep++;
+    }
+    const found: { start: number; end: number }[] = [];
+    for (let k = 0; k < 4 && p < n; k++) {
+      const len = readCreditName(p);
+      if (!len) break;
+      found.push({ start: p, end: p + len });
+      p += len;
+      while (p < n && (norm[p] === ' ' || norm[p] === '、')) p++;
+    }
+    if (found.length === 0) continue;
+    const after = p >= n ? '\n' : norm[p];
+    if (CREDIT_END.has(after) || after === '摄' || norm.startsWith('报道', p) || isCreditLabelAt(scan, p)) {
+      names.push(...found);
+      let s = h.start;
+      if (s > 0 && (norm[s - 1] === '(' || norm[s - 1] === '【')) s--;
+      spans.push({ start: s, end: Math.min(n, after === ')' || after === '】' ? p + 1 : p) });
+    }
+  }
+  // (罗晓光) closing a paragraph; 徐想 摄
+  for (let i = 0; i < n; i++) {
+    const c = norm[i];
+    if (c === '(') {
+      const len = readCreditName(i + 1);
+      if (len && norm[i + 1 + len] === ')') {
+        let j = i + 2 + len;
+        while (j < n && norm[j] === ' ') j++;
+        if (j >= n || norm[j] === '\n') {
+          names.push({ start: i + 1, end: i + 1 + len });
+          spans.push({ start: i, end: i + 2 + len });
+        }
+      }
+    } else if (c === '摄' && i >= 2) {
+      const after = i + 1 >= n ? '\n' : norm[i + 1];
+      if (!(after === ' ' || CREDIT_END.has(after))) continue;
+      let s = i;
+      if (norm[s - 1] === ' ') s--;
+      for (const len of [3, 2]) {
+        const p = s - len;
+        if (p < 0 || !isClauseStartLoose(norm, p)) continue;
+        if (readCreditName(p) === len) {
+          names.push({ start: p, end: p + len });
+          spans.push({ start: p, end: i + 1 });
+          break;
+        }
+      }
+    }
+  }
+  return { names, spans };
+}
+
+function isClauseStartLoose(norm: string, p: number): boolean {
+  return p === 0 || CLAUSE_PUNCT.has(norm[p - 1]) || norm[p - 1] === ' ';
+}
+
+function isCreditLabelAt(scan: Scan, p: number): boolean {
+  const h = scan.at.get(p);
+  return !!h && (h.kinds & K.CREDIT) !== 0;
+}
+
+const TIMESTAMP = /^\[?\d{1,2}:\d{2}(?::\d{2})?\]?\s*/;
+
+/** Transcript and sound-bite labels: `<org><title> <name>:` at a line start, `【李  林】`, `董亚明:`. */
+function findLabels(scan: Scan): { labels: LabelTurn[]; names: { start: number; end: number; key: string }[] } {
+  const { norm, lex } = scan;
+  const labels: LabelTurn[] = [];
+  const names: { start: number; end: number; key: string }[] = [];
+  for (const para of scan.paragraphs) {
+    let ls = para.start;
+    while (ls < para.end && norm[ls] === ' ') ls++;
+    if (ls >= para.end) continue;
+    const head = norm.slice(ls, Math.min(para.end, ls + 64));
+    const ts = TIMESTAMP.exec(head);
+    const off = ts ? ts[0].length : 0;
+    let labelStart = ls + off;
+    let labelEnd = -1;
+    let restStart = para.end;
+    if (norm[labelStart] === '【') {
+      const close = head.indexOf('】', off);
+      if (close > 0) {
+        labelStart += 1;
+        labelEnd = ls + close;
+        let r = labelEnd + 1;
+        while (r < para.end && (norm[r] === ' ' || norm[r] === ':')) r++;
+        restStart = r;
+      }
+    }
+    if (labelEnd < 0) {
+      const colon = head.indexOf(':', off);
+      if (colon < 0 || colon > 48) {
+        // A short line with no sentence punctuation ends a transcript turn (《应急管理365》栏目).
+        labels.push({ key: null, nameStart: ls, nameEnd: ls, lineStart: ls, lineEnd: para.end, restStart: para.end });
+        continue;
+      }
+      labelEnd = ls + colon;
+      let r = labelEnd + 1;
+      while (r < para.end && norm[r] === ' ') r++;
+      restStart = r;
+    }
+    // The label must end with a name; what precedes it must be a descriptor ending in a title, or nothing.
+    let e = labelEnd;
+    while (e > labelStart && norm[e - 1] === ' ') e--;
+    let found: { start: number; end: number; key: string } | null = null;
+    // Names with spaces inside (【李  林】): compact them.
+    const raw = norm.slice(labelStart, e);
+    if (/^[\u4e00-\u9fff](?: +[\u4e00-\u9fff]){1,2}$/.test(raw) || /^[\u4e00-\u9fff]{1,2} +[\u4e00-\u9fff]{1,2}$/.test(raw)) {
+      const key = raw.replace(/ +/g, '');
+      const sn = surnameAt({ ...scan, norm: key } as Scan, 0);
+      if (sn && sn.prior >= 0.3 && key.length >= 2 && key.length <= 4 && !lex.notNames.has(key)) found = { start: labelStart, end: e, key };
+    }
+    for (const len of [4, 3, 2]) {
+      if (found) break;
+      const p = e - len;
+      if (p < labelStart) continue;
+      const sn = surnameAt(scan, p);
+      if (!sn || len - sn.len < 1 || len - sn.len > 2) continue;
+      let ok = true;
+      for (let i = p; i < e; i++) if (!isCjk(norm.charCodeAt(i))) ok = false;
+      const key = norm.slice(p, e);
+      if (!ok || lex.notNames.has(key)) continue;
+      let q = p;
+      const spaced = q > labelStart && norm[q - 1] === ' ';
+      while (q > labelStart && norm[q - 1] === ' ') q--;
+      if (q === labelStart) {
+        if (sn.prior < 0.3) continue;
+        if (isCreditLabelAt(scan, p)) continue;
+      } else if (!spaced && !scan.titleEndAt.has(q)) continue;
+      // No vocabulary word may begin inside the name (董主任 is an address, not a name).
+      let clash = false;
+      for (let i = p + sn.len; i < e; i++) {
+        const h = scan.at.get(i);
+        if (h && h.kinds & (K.TITLE | K.CUE | K.ORG | K.CREDIT | K.ATTEND | K.HOST | K.EVENT)) clash = true;
+      }
+      if (clash) continue;
+      found = { start: p, end: e, key };
+    }
+    if (found) {
+      names.push(found);
+      labels.push({ key: found.key, nameStart: found.start, nameEnd: found.end, lineStart: ls, lineEnd: para.end, restStart });
+    } else if (restStart >= para.end && labelEnd - ls <= 40) {
+      // `记者:` `问:` `主持人:` — a turn boundary that is not a person.
+      labels.push({ key: null, nameStart: ls, nameEnd: ls, lineStart: ls, lineEnd: para.end, restStart: para.end });
+    }
+  }
+  // Keep only real boundaries among the colon-less short lines: they must be short and unpunctuated,
+  // and not a numbered heading (一、全国安全生产形势).
+  const kept = labels.filter((l) => {
+    if (l.key !== null) return true;
+    const line = norm.slice(l.lineStart, l.lineEnd).trim();
+    if (line.endsWith(':')) return line.length <= 40;
+    if (line.length > 24 || /[。!?,;]/.test(line)) return false;
+    if (/^(?:[一二三四五六七八九十]+、|\(?[一二三四五六七八九十\d]+\)|\d+[.、])/.test(line)) return false;
+    return true;
+  });
+  return { labels: kept, names };
+}
+
+/** Sites where a name may stand, by the contexts listed in names.ts. */
+function collectSites(scan: Scan): NameSite[] {
+  const { norm } = scan;
+  const n = norm.length;
+  const sites: NameSite[] = [];
+  const push = (pos: number, mode: NameSite['mode']) => {
+    const sn = surnameAt(scan, pos);
+    if (sn) sites.push({ pos, surLen: sn.len, prior: sn.prior, mode });
+  };
+  for (const h of scan.words) {
+    if (!(h.kinds & K.TITLE)) continue;
+    let p = h.end;
+    let spaces = 0;
+    while (p < n && norm[p] === ' ' && spaces < 3) {
+      p++;
+      spaces++;
+    }
+    const next = scan.at.get(p);
+    if (next && next.kinds & K.TITLE) continue; // a chain of titles: the name follows the last one
+    push(p, 'title');
+  }
+  for (let i = 0; i < n; i++) {
+    const c = norm[i];
+    if (c === '、') push(i + 1, 'list');
+    else if (CLAUSE_PUNCT.has(c) || i === 0) {
+      let p = i === 0 && !CLAUSE_PUNCT.has(c) ? 0 : i + 1;
+      while (p < n && norm[p] === ' ') p++;
+      push(p, 'bare');
+      if (norm[p] === '据') push(p + 1, 'bare');
+    }
+  }
+  return sites;
+}
+
+/** How a name found at a clause start must continue to count: a speech verb, maybe after 在…上/对记者. */
+export function cueAfter(scan: Scan, pos: number, limit: number): { start: number; end: number; kinds: number } | null {
+  const { norm } = scan;
+  let i = pos;
+  let h = scan.at.get(i);
+  if (h && h.kinds & (K.HONORIFIC | K.TITLE) && !(h.kinds & (K.CUE | K.EVENT))) {
+    i = h.end;
+    h = scan.at.get(i);
+  }
+  if (h && h.kinds & (K.CUE | K.EVENT | K.HOST | K.ATTEND)) return h;
+  if (!gapStartsAt(norm, i)) return null;
+  const end = Math.min(limit, i + 24);
+  for (let j = i + 1; j < end; j++) {
+    if (CLAUSE_PUNCT.has(norm[j])) return null;
+    const g = scan.at.get(j);
+    if (g && g.kinds & (K.CUE | K.EVENT | K.HOST | K.ATTEND)) return g;
+  }
+  return null;
+}
+
+const GAP_STARTERS = [
+  '在', '对', '向', '最后', '首先', '也', '还', '又', '再', '则', '同时', '进一步', '特别', '随后', '接着', '就', '接受', '当天', '今天', '昨天', '日前', '近日', '曾', '已', '会上', '并', '再次', '多次', '一再', '反复', '笑着', '坦率地', '通过', '从', '于', '结合', '用', '深有感触地', '动情地', '一语道破', '补充', '总结',
+];
+function gapStartsAt(norm: string, i: number): boolean {
+  for (const g of GAP_STARTERS) if (norm.startsWith(g, i)) return true;
+  return false;
+}
+
+/**
+ * The descriptor written before a name: walk back over the organisation and title chain
+ * (省委副书记、省长; 中国工程院院士、深圳市…首席科学家) and split it at the first title.
+ */
+export function descriptorBefore(scan: Scan, nameStart: number, nameEnds: Set<number>): { start: number; org: string; title: string } {
+  const { norm, text } = scan;
+  let j = nameStart;
+  let spaces = 0;
+  while (j > 0 && norm[j - 1] === ' ' && spaces < 3) {
+    j--;
+    spaces++;
+  }
+  const right = j;
+  let k = j;
+  const floor = Math.max(0, nameStart - MAX_DESC);
+  while (k > floor) {
+    const orgStart = scan.orgEndAt.get(k);
+    if (orgStart !== undefined && orgStart < k && orgStart >= floor) {
+      k = orgStart; // 工业和信息化部: a whole organisation word, even with 和 inside
+      continue;
+    }
+    if (nameEnds.has(k) && k !== right) break;
+    const c = norm[k - 1];
+    if (c === '、') {
+      // Continue through 、 only between titles, never across a person in a list.
+      if (scan.titleEndAt.has(k - 1) && !nameEnds.has(k - 1)) {
+        k--;
+        continue;
+      }
+      break;
+    }
+    if (c === '(' || c === ')') {
+      k--;
+      continue;
+    }
+    if (!isCjk(norm.charCodeAt(k - 1)) || DESC_STOP.has(c)) break;
+    k--;
+  }
+  // Parentheses at the edge are not part of it.
+  while (k < right && (norm[k] === '(' || norm[k] === ')')) k++;
+  if (k >= right) return { start: nameStart, org: '', title: '' };
+  // Split at the first title word.
+  let titleStart = -1;
+  for (let i = k; i < right; i++) {
+    const h = scan.at.get(i);
+    if (h && h.kinds & K.TITLE && h.end <= right && !(h.kinds & K.ANON && h.end === right && false)) {
+      titleStart = i;
+      break;
+    }
+  }
+  if (titleStart < 0) {
+    // Only an organisation: keep it when it ends right before the name (…办公室董亚明主任).
+    return scan.orgEndAt.has(right) ? { start: k, org: text.slice(k, right).trim(), title: '' } : { start: nameStart, org: '', title: '' };
+  }
+  return { start: k, org: text.slice(k, titleStart).trim(), title: text.slice(titleStart, right).trim() };
+}
+
+export function findPeople(scan: Scan): PeopleScan {
+  const { norm, lex } = scan;
+  const credits = findCredits(scan);
+  const { labels, names: labelNames } = findLabels(scan);
+  const creditStarts = new Set(credits.names.map((c) => c.start));
+  const sites = collectSites(scan).filter((s) => !creditStarts.has(s.pos));
+  const decided = decideSites(scan, sites, (site, end) => {
+    if (site.mode !== 'bare') return true;
+    // A bare name counts only before a speech verb, and not when it is an organisation's start.
+    const cue = cueAfter(scan, end, norm.length);
+    return !!cue && (cue.kinds & (K.CUE | K.EVENT)) !== 0 && !boundaryIsOrg(scan, end);
+  });
+  const keys = new Set<string>();
+  for (const d of decided) keys.add(norm.slice(d.start, d.end));
+  for (const c of credits.names) keys.add(norm.slice(c.start, c.end));
+  for (const l of labelNames) if (!l.key.includes(' ')) keys.add(l.key);
+  for (const leader of lex.citedLeaders) keys.delete(leader);
+  const reporters = new Set(credits.names.map((c) => norm.slice(c.start, c.end)));
+
+  // Every occurrence of every name: one automaton pass, longest match first, no overlaps.
+  const keyList = [...keys];
+  const raw: { start: number; end: number; key: string }[] = [];
+  if (keyList.length > 0) {
+    const ac = new AhoCorasick(keyList);
+    const best = new Map<number, number>();
+    for (const m of ac.findAll(norm)) {
+      const prev = best.get(m.start);
+      if (prev === undefined || keyList[m.pattern].length > keyList[prev].length) best.set(m.start, m.pattern);
+    }
+    const starts = [...best.keys()].sort((a, b) => a - b);
+    let lastEnd = -1;
+    for (const s of starts) {
+      if (s < lastEnd) continue;
+      const key = keyList[best.get(s)!];
+      raw.push({ start: s, end: s + key.length, key });
+      lastEnd = s + key.length;
+    }
+  }
+  // Spaced label names are not found by the automaton.
+  for (const l of labelNames) if (l.end - l.start !== l.key.length) raw.push({ start: l.start, end: l.end, key: l.key });
+  raw.sort((a, b) => a.start - b.start);
+  const nameEnds = new Set(raw.map((r) => r.end));
+  const creditSet = new Set(credits.names.map((c) => c.start));
+  const mentions: Mention[] = raw.map((r) => {
+    const credit = creditSet.has(r.start);
+    const d = credit ? { start: r.start, org: '', title: '' } : descriptorBefore(scan, r.start, nameEnds);
+    return { key: r.key, start: r.start, end: r.end, descStart: d.start, title: d.title, org: d.org, credit };
+  });
+  return { mentions, labels, reporters, creditSpans: credits.spans };
+}
+
+/** 马鞍山市… : a “name” immediately followed by an organisation word is the start of a place or body. */
+function boundaryIsOrg(scan: Scan, end: number): boolean {
+  const h = scan.at.get(end);
+  return !!h && (h.kinds & K.ORG) !== 0 && !(h.kinds & (K.CUE | K.EVENT | K.TITLE)) && !boundaryAt(scan, end + 0) ;
+}

@@ -1,0 +1,153 @@
+// Policy phrases: curated lexicon terms (one automaton pass, shared with the people rules),
+// rule-made phrases (全会, 《…法》, 习近平总书记关于…的重要指示精神, named meetings, response levels),
+// short quoted slogans that pass the gates in the pattern file, and short 一是…二是… items.
+import { K } from './lexicon';
+import { isCjk, type Scan } from './scan';
+import type { PhraseCategory, PolicyPhrase } from './types';
+
+const SENTENCE_PUNCT = /[。!?;:\n]/;
+const CLAUSE_CHARS = new Set([',', ';', '。', '!', '?', ':', '\n', '“', '”']);
+const MAX_ORG_LOOKAHEAD = 8;
+
+/** A term that is the start of an organisation name (安全生产司, 公共安全研究院) does not count. */
+function insideOrganisation(scan: Scan, end: number): boolean {
+  const h = scan.at.get(end);
+  if (h && h.kinds & K.ORG && !(h.kinds & K.NOT_ORG)) return true;
+  const { norm } = scan;
+  for (let j = end + 1; j <= end + MAX_ORG_LOOKAHEAD && j <= norm.length; j++) {
+    if (!isCjk(norm.charCodeAt(j - 1))) return false;
+    const start = scan.orgEndAt.get(j);
+    if (start !== undefined && start >= end && j - start >= 2) {
+      // The words between must not be a verb phrase: only plain characters, no cue or function word.
+      for (let k = end; k < start; k++) {
+        const w = scan.at.get(k);
+        if (w && w.kinds & (K.CUE | K.FUNC | K.EVENT | K.ATTEND | K.HOST | K.NOT_ORG)) return false;
+      }
+      return true;
+    }
+  }
+  return false;
+}
+
+/** A term inside a person's title (安全生产监察专员) is part of the title. */
+function insideTitle(scan: Scan, start: number, end: number): boolean {
+  for (let s = Math.max(0, start - 8); s <= start; s++) {
+    const h = scan.at.get(s);
+    if (h && h.kinds & K.TITLE && h.end >= end && h.end - h.start > end - start) return true;
+  }
+  return false;
+}
+
+function lexiconPhrases(scan: Scan): PolicyPhrase[] {
+  const out: PolicyPhrase[] = [];
+  for (const h of scan.policyHits) {
+    const entry = scan.lex.policy[h.pattern];
+    if (!entry) continue;
+    if (insideOrganisation(scan, h.end) || insideTitle(scan, h.start, h.end)) continue;
+    out.push({ start: h.start, end: h.end, text: scan.text.slice(h.start, h.end), category: entry.category, source: entry.source === 'reader' ? 'reader' : 'lexicon' });
+  }
+  return out;
+}
+
+function regexPhrases(scan: Scan): PolicyPhrase[] {
+  const out: PolicyPhrase[] = [];
+  for (const p of scan.lex.regexes) {
+    p.re.lastIndex = 0;
+    let m: RegExpExecArray | null;
+    while ((m = p.re.exec(scan.norm)) !== null) {
+      if (m[0].length === 0) {
+        p.re.lastIndex++;
+        continue;
+      }
+      const start = m.index;
+      const end = start + m[0].length;
+      if (p.id === 'named-meeting' && insideOrganisation(scan, end)) continue;
+      out.push({ start, end, text: scan.text.slice(start, end), category: p.category, source: 'pattern' });
+    }
+  }
+  return out;
+}
+
+/** Short quoted slogans: “四预” “封住山、看住人、管住火” “敲门行动”, but not quoted speech. */
+function quotedSlogans(scan: Scan): PolicyPhrase[] {
+  const g = scan.lex.slogans;
+  const { norm } = scan;
+  const out: PolicyPhrase[] = [];
+  for (const [open, close] of scan.closeOf) {
+    const len = close - open - 1;
+    if (len < g.minLength || len > g.maxLength) continue;
+    const s = open + 1;
+    const inner = norm.slice(s, close);
+    if (SENTENCE_PUNCT.test(inner) || /[0-9“”]/.test(inner)) continue;
+    let cjk = 0;
+    for (let i = 0; i < inner.length; i++) if (isCjk(inner.charCodeAt(i))) cjk++;
+    if (cjk < Math.max(2, inner.length - 3)) continue;
+    // Clause before the quote (for verbs and citation markers).
+    let cs = open;
+    while (cs > 0 && open - cs < 16 && !CLAUSE_CHARS.has(norm[cs - 1])) cs--;
+    const lead = norm.slice(cs, open);
+    const justBefore = norm.slice(Math.max(0, open - 2), open);
+    if (g.citationMarkers.some((c) => justBefore.endsWith(c)) || (open > 0 && norm[open - 1] === ':' && !g.themeMarkers.some((t) => norm.startsWith(t, open - t.length)))) continue;
+    const after = norm.slice(close + 1, close + 6);
+    const parts = inner.split(new RegExp(`[${g.separators.replace(/[-\\\]^]/g, '\\$&')}]`));
+    const numeric = inner.length <= g.numeralMaxLength && g.numerals.includes(inner[0]);
+    const enumeration = parts.length >= 2 && parts.every((p) => p.length >= g.partMinLength && p.length <= g.partMaxLength);
+    const suffix = g.suffixes.some((x) => inner.endsWith(x) && inner.length > x.length);
+    const follower = g.followers.some((x) => after.startsWith(x));
+    const verb = g.verbs.some((v) => lead.includes(v));
+    const theme = g.themeMarkers.some((t) => norm.slice(Math.max(0, open - t.length - 1), open).includes(t));
+    if (!(numeric || enumeration || suffix || follower || verb || theme)) continue;
+    out.push({ start: s, end: close, text: scan.text.slice(s, close), category: 'slogan', source: 'pattern' });
+  }
+  return out;
+}
+
+/** 一是地上搞结实,二是地下搞清楚,三是经常搞演习: short parallel items are slogans. */
+function enumerationItems(scan: Scan): PolicyPhrase[] {
+  const { norm } = scan;
+  const { maxItemLength, minItems } = scan.lex.enumeration;
+  const out: PolicyPhrase[] = [];
+  const ordinals = '一二三四五六七八九十';
+  for (const para of scan.paragraphs) {
+    const items: { start: number; end: number; ord: number }[] = [];
+    let idx = norm.indexOf('是', para.start);
+    while (idx !== -1 && idx < para.end) {
+      const ord = ordinals.indexOf(norm[idx - 1]);
+      const prev = idx >= 2 ? norm[idx - 2] : '\n';
+      if (ord >= 0 && (CLAUSE_CHARS.has(prev) || prev === ' ' || idx - 1 === para.start)) {
+        let e = idx + 1;
+        while (e < para.end && e - idx <= maxItemLength + 1 && !CLAUSE_CHARS.has(norm[e])) e++;
+        if (e < para.end + 1 && e - idx - 1 <= maxItemLength && e - idx - 1 >= 2 && (e >= para.end || CLAUSE_CHARS.has(norm[e]))) {
+          items.push({ start: idx + 1, end: e, ord });
+        } else items.push({ start: -1, end: -1, ord });
+      }
+      idx = norm.indexOf('是', idx + 1);
+    }
+    if (items.length >= minItems && items.every((it) => it.start >= 0) && items.every((it, i) => it.ord === i)) {
+      for (const it of items) out.push({ start: it.start, end: it.end, text: scan.text.slice(it.start, it.end), category: 'slogan', source: 'pattern' });
+    }
+  }
+  return out;
+}
+
+const SOURCE_RANK: Record<PolicyPhrase['source'], number> = { reader: 0, lexicon: 1, pattern: 2 };
+
+export function findPolicyPhrases(scan: Scan): PolicyPhrase[] {
+  const all = [...lexiconPhrases(scan), ...regexPhrases(scan), ...quotedSlogans(scan), ...enumerationItems(scan)];
+  const removed = scan.lex.removedTerms;
+  const kept = removed.size ? all.filter((p) => !removed.has(scan.norm.slice(p.start, p.end))) : all;
+  // Longest first, so that a phrase inside a longer one (防灾减灾 in 防灾减灾救灾) can be dropped.
+  kept.sort((a, b) => a.start - b.start || b.end - a.end || SOURCE_RANK[a.source] - SOURCE_RANK[b.source]);
+  const out: PolicyPhrase[] = [];
+  let coverEnd = -1;
+  for (const p of kept) {
+    const last = out[out.length - 1];
+    if (last && last.start === p.start && last.end === p.end) continue; // exact duplicate span
+    if (p.end <= coverEnd) continue; // strictly inside an earlier, longer phrase
+    out.push(p);
+    coverEnd = Math.max(coverEnd, p.end);
+  }
+  return out;
+}
+
+export type { PhraseCategory };

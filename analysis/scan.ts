@@ -1,0 +1,112 @@
+// One pass of the lexicon automaton over the normalised text, indexed for the local rules.
+import { K, type CompiledLexicon } from './lexicon';
+import { normalizeText } from './normalize';
+
+export interface Hit {
+  start: number;
+  end: number;
+  kinds: number;
+  pattern: number;
+}
+
+export interface Paragraph {
+  start: number;
+  end: number;
+}
+
+export interface Scan {
+  text: string;
+  norm: string;
+  lex: CompiledLexicon;
+  /** Longest non-policy vocabulary hit starting at each position. */
+  at: Map<number, Hit>;
+  /** Longest organisation hit ending at each position → its start. */
+  orgEndAt: Map<number, number>;
+  /** End positions of title hits (longest at their start). */
+  titleEndAt: Map<number, number>;
+  /** Longest-at-start hits in text order. */
+  words: Hit[];
+  policyHits: Hit[];
+  paragraphs: Paragraph[];
+  /** Matching quote marks: index of ” → index of its “ (same paragraph). */
+  openOf: Map<number, number>;
+  closeOf: Map<number, number>;
+}
+
+const LF = 10;
+const OPEN_Q = 0x201c;
+const CLOSE_Q = 0x201d;
+
+export function isCjk(code: number): boolean {
+  return (code >= 0x4e00 && code <= 0x9fff) || (code >= 0x3400 && code <= 0x4dbf) || (code >= 0xf900 && code <= 0xfaff);
+}
+
+export function scanText(text: string, lex: CompiledLexicon): Scan {
+  const norm = normalizeText(text);
+  const matches = lex.ac.findAll(norm);
+  const at = new Map<number, Hit>();
+  const policyHits: Hit[] = [];
+  for (const m of matches) {
+    const kinds = lex.kinds[m.pattern];
+    if (kinds & K.POLICY) policyHits.push({ start: m.start, end: m.end, kinds, pattern: m.pattern });
+    const own = kinds & ~K.POLICY;
+    if (own === 0) continue;
+    const prev = at.get(m.start);
+    if (!prev || m.end > prev.end) at.set(m.start, { start: m.start, end: m.end, kinds: own, pattern: m.pattern });
+  }
+  const words = [...at.values()].sort((a, b) => a.start - b.start);
+  const orgEndAt = new Map<number, number>();
+  const titleEndAt = new Map<number, number>();
+  for (const h of words) {
+    if (h.kinds & K.ORG && !(h.kinds & K.NOT_ORG)) {
+      const prev = orgEndAt.get(h.end);
+      if (prev === undefined || h.start < prev) orgEndAt.set(h.end, h.start);
+    }
+    if (h.kinds & K.TITLE) {
+      const prev = titleEndAt.get(h.end);
+      if (prev === undefined || h.start < prev) titleEndAt.set(h.end, h.start);
+    }
+  }
+  const paragraphs: Paragraph[] = [];
+  let ps = 0;
+  for (let i = 0; i <= norm.length; i++) {
+    if (i === norm.length || norm.charCodeAt(i) === LF) {
+      if (i > ps) paragraphs.push({ start: ps, end: i });
+      ps = i + 1;
+    }
+  }
+  // Pair quotes within a paragraph with a stack: linear even for a million unmatched “.
+  const openOf = new Map<number, number>();
+  const closeOf = new Map<number, number>();
+  const stack: number[] = [];
+  for (let i = 0; i < norm.length; i++) {
+    const c = norm.charCodeAt(i);
+    if (c === OPEN_Q) stack.push(i);
+    else if (c === CLOSE_Q) {
+      const o = stack.pop();
+      if (o !== undefined) {
+        openOf.set(i, o);
+        closeOf.set(o, i);
+      }
+    } else if (c === LF) stack.length = 0;
+  }
+  return { text, norm, lex, at, orgEndAt, titleEndAt, words, policyHits, paragraphs, openOf, closeOf };
+}
+
+/** Index of the paragraph containing pos (binary search). */
+export function paragraphIndex(scan: Scan, pos: number): number {
+  const ps = scan.paragraphs;
+  let lo = 0;
+  let hi = ps.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (ps[mid].start <= pos) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
+}
+
+/** Kinds of the longest vocabulary word starting at pos (0 when none). */
+export function kindsAt(scan: Scan, pos: number): number {
+  return scan.at.get(pos)?.kinds ?? 0;
+}

@@ -1,0 +1,319 @@
+// Attribution: which person's words each passage reports, and how the article says so.
+// Speakers are the people with at least one attributed passage.
+import { K } from './lexicon';
+import { cueAfter, isClauseStart, type LabelTurn, type Mention, type PeopleScan } from './people';
+import { paragraphIndex, type Scan } from './scan';
+import type { AttributionVia, Quote } from './types';
+
+export interface Attribution {
+  key: string;
+  /** Where the attribution sits (cue or label), for ordering. */
+  pos: number;
+  quotes: Quote[];
+}
+
+const SENTENCE_END = new Set(['。', '!', '?']);
+const CLAUSE_END = new Set([',', ';', '。', '!', '?', ':', '\n']);
+const ADVERBS = ['同时还', '进一步', '同时', '并且', '再次', '特别', '着重', '随后', '最后', '首先', '还', '也', '又', '再', '并', '则'];
+const MAX_QUOTE = 4000;
+
+interface Event {
+  key: string | null;
+  pos: number;
+  cueEnd: number;
+  via: AttributionVia;
+  /** A passage already known (quote-first, transcript); otherwise it runs from cueEnd. */
+  fixed?: { start: number; end: number; via: AttributionVia }[];
+  /** Quote after the cue is wanted (false for transcript/caption events that carry fixed spans only). */
+  follow: boolean;
+  /** Where the sentence part introducing this attribution starts; a previous quote stops here. */
+  from: number;
+}
+
+function skipBack(norm: string, p: number, chars: string): number {
+  while (p > 0 && chars.includes(norm[p - 1])) p--;
+  return p;
+}
+
+/** Adverbs at a clause start before a cue: “，并强调”. Returns the clause start or -1. */
+function clauseStartBefore(scan: Scan, cueStart: number): number {
+  const { norm } = scan;
+  let p = cueStart;
+  for (let round = 0; round < 2; round++) {
+    let moved = false;
+    for (const a of ADVERBS) {
+      if (p - a.length >= 0 && norm.startsWith(a, p - a.length)) {
+        p -= a.length;
+        moved = true;
+        break;
+      }
+    }
+    if (!moved) break;
+  }
+  return p;
+}
+
+/** “…”X说 : the closing quote right before the attribution, if any. */
+function quoteBefore(scan: Scan, p: number): { start: number; end: number } | null {
+  const q = skipBack(scan.norm, p, ' ,') - 1;
+  if (q < 0 || scan.norm[q] !== '”') return null;
+  const o = scan.openOf.get(q);
+  if (o === undefined || q - o - 1 <= 0 || q - o > MAX_QUOTE) return null;
+  return { start: o + 1, end: q };
+}
+
+export function attribute(scan: Scan, people: PeopleScan): Attribution[] {
+  const { norm, lex } = scan;
+  const n = norm.length;
+  const events: Event[] = [];
+  const claimedCues = new Set<number>();
+  const byPara = new Map<number, Mention[]>();
+  for (const m of people.mentions) {
+    const pi = paragraphIndex(scan, m.start);
+    let list = byPara.get(pi);
+    if (!list) byPara.set(pi, (list = []));
+    list.push(m);
+  }
+  const speakerCapable = (key: string) => !people.reporters.has(key) && !lex.citedLeaders.has(key);
+
+  // 1. Direct: X表示 / X在致辞中指出 / 据X介绍 / “…”X说
+  for (const m of people.mentions) {
+    if (m.credit || !speakerCapable(m.key)) continue;
+    const para = scan.paragraphs[paragraphIndex(scan, m.start)];
+    const cue = cueAfter(scan, m.end, para.end);
+    if (!cue || !(cue.kinds & K.CUE)) continue;
+    claimedCues.add(cue.start);
+    const before = skipBack(norm, m.descStart, ' ');
+    let via: AttributionVia = 'direct';
+    if (before > 0 && norm[before - 1] === '据') via = 'according-to';
+    const qb = quoteBefore(scan, m.descStart);
+    const ev: Event = { key: m.key, pos: cue.start, cueEnd: cue.end, via, follow: true, from: m.descStart };
+    if (qb) ev.fixed = [{ ...qb, via: 'quote-first' }];
+    events.push(ev);
+  }
+
+  // 2. Pronoun: 他强调 / 她表示 / “…”他说
+  for (let i = 0; i < n; i++) {
+    const c = norm[i];
+    if (c !== '他' && c !== '她') continue;
+    if (norm[i + 1] === '们' || !isClauseStart(norm, i)) continue;
+    const pi = paragraphIndex(scan, i);
+    const para = scan.paragraphs[pi];
+    const cue = cueAfter(scan, i + 1, para.end);
+    if (!cue || !(cue.kinds & K.CUE) || claimedCues.has(cue.start)) continue;
+    // Antecedent: the latest person mentioned before, in this or the two previous paragraphs.
+    let key: string | null = null;
+    for (let p = pi; p >= Math.max(0, pi - 2) && key === null; p--) {
+      const list = byPara.get(p) ?? [];
+      // Binary search for the last mention before the pronoun, then step back over credits.
+      let lo = 0;
+      let hi = list.length;
+      while (lo < hi) {
+        const mid = (lo + hi) >> 1;
+        if (list[mid].start < i) lo = mid + 1;
+        else hi = mid;
+      }
+      for (let k = lo - 1, tries = 0; k >= 0 && tries < 8; k--, tries++) {
+        const m = list[k];
+        if (!m.credit && speakerCapable(m.key)) {
+          key = m.key;
+          break;
+        }
+      }
+    }
+    if (key === null) continue;
+    claimedCues.add(cue.start);
+    const ev: Event = { key, pos: cue.start, cueEnd: cue.end, via: 'pronoun', follow: true, from: i };
+    const qb = quoteBefore(scan, i);
+    if (qb) ev.fixed = [{ ...qb, via: 'quote-first' }];
+    events.push(ev);
+  }
+
+  // 3. Zero subject: …,强调要… continues the current subject of the paragraph.
+  const mentionEnds = new Set(people.mentions.map((m) => m.end));
+  const keyAtCue = new Map<number, string | null>();
+  for (const e of events) keyAtCue.set(e.pos, e.key);
+  for (let pi = 0; pi < scan.paragraphs.length; pi++) {
+    const para = scan.paragraphs[pi];
+    const mentions = (byPara.get(pi) ?? []).filter((m) => !m.credit);
+    let mi = 0;
+    let subject: string | null = null;
+    for (let i = para.start; i < para.end; i++) {
+      // Sentence start: keep the subject only when the sentence goes on with it.
+      if (i > para.start && SENTENCE_END.has(norm[i - 1])) {
+        let s = i;
+        while (s < para.end && norm[s] === ' ') s++;
+        const startsWithMention = mi < mentions.length && (mentions[mi].descStart === s || mentions[mi].start === s);
+        const h = scan.at.get(clauseStartAfterAdverbs(scan, s));
+        const startsWithCue = !!h && (h.kinds & K.CUE) !== 0;
+        if (!startsWithMention && !startsWithCue && norm[s] !== '他' && norm[s] !== '她') subject = null;
+      }
+      while (mi < mentions.length && mentions[mi].descStart < i) mi++;
+      if (mi < mentions.length && mentions[mi].descStart === i) {
+        const m = mentions[mi];
+        if (isClauseStart(norm, i) && speakerCapable(m.key)) {
+          const verb = clauseVerb(scan, m.end, para.end);
+          if (!(verb & K.ATTEND)) subject = m.key;
+        }
+      }
+      const h = scan.at.get(i);
+      if (!h) continue;
+      if (h.kinds & K.ANON && isClauseStart(norm, i)) subject = null;
+      if (!(h.kinds & K.CUE)) continue;
+      if (claimedCues.has(h.start)) {
+        const k = keyAtCue.get(h.start);
+        if (k) subject = k;
+        continue;
+      }
+      const cs = clauseStartBefore(scan, h.start);
+      const prev = skipBack(norm, cs, ' ');
+      const atClauseStart = prev > para.start && CLAUSE_END.has(norm[prev - 1]) && norm[prev - 1] !== ':';
+      if (atClauseStart && subject) {
+        claimedCues.add(h.start);
+        events.push({ key: subject, pos: h.start, cueEnd: h.end, via: 'zero-subject', follow: true, from: cs });
+      } else if (!atClauseStart) {
+        // 会议指出 / 中国地震局负责同志…要求 : someone else speaks; the person's turn is over.
+        const onePrev = h.start > 0 ? norm[h.start - 1] : '';
+        if (!mentionEnds.has(h.start) && onePrev !== '他' && onePrev !== '她') {
+          subject = null;
+          let j = h.start;
+          while (j > para.start && !CLAUSE_END.has(norm[j - 1])) j--;
+          events.push({ key: null, pos: h.start, cueEnd: h.end, via: 'direct', follow: false, from: j });
+        }
+      }
+      i = h.end - 1;
+    }
+  }
+
+  // 4. Transcript turns: a label line, then its paragraphs until the next label.
+  const labels = people.labels;
+  for (let li = 0; li < labels.length; li++) {
+    const l = labels[li];
+    if (l.key === null || !speakerCapable(l.key)) continue;
+    const fixed: { start: number; end: number; via: AttributionVia }[] = [];
+    if (l.restStart < l.lineEnd) fixed.push(trimSpan(norm, l.restStart, l.lineEnd, 'transcript'));
+    else {
+      const stop = li + 1 < labels.length ? labels[li + 1].lineStart : n;
+      const first = paragraphIndex(scan, l.lineEnd) + (l.lineEnd < n ? 1 : 0);
+      for (let p = first; p < scan.paragraphs.length && scan.paragraphs[p].start < stop; p++) {
+        const para = scan.paragraphs[p];
+        if (para.start <= l.lineStart) continue;
+        fixed.push(trimSpan(norm, para.start, para.end, 'transcript'));
+      }
+    }
+    const spans = fixed.filter((f) => f.end > f.start);
+    if (spans.length) events.push({ key: l.key, pos: l.nameStart, cueEnd: l.nameEnd, via: 'transcript', fixed: spans, follow: false, from: l.lineStart });
+  }
+
+  // 5. Captions: a line “<descriptor><name>致辞” with the speech in the next paragraph.
+  const eventPositions = events.map((e) => e.pos).sort((a, b) => a - b);
+  const hasEventIn = (s0: number, e0: number) => {
+    let lo = 0;
+    let hi = eventPositions.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (eventPositions[mid] < s0) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo < eventPositions.length && eventPositions[lo] < e0;
+  };
+  for (const m of people.mentions) {
+    if (m.credit || !speakerCapable(m.key)) continue;
+    const pi = paragraphIndex(scan, m.start);
+    const para = scan.paragraphs[pi];
+    if (skipBack(norm, m.descStart, ' ') !== para.start) continue;
+    const h = scan.at.get(m.end);
+    if (!h || !(h.kinds & K.EVENT) || para.end - h.end > 1) continue;
+    const next = scan.paragraphs[pi + 1];
+    if (!next) continue;
+    const nextHasEvent = hasEventIn(next.start, next.end);
+    const nextStartsWithPerson = (byPara.get(pi + 1) ?? []).some((x) => x.descStart <= next.start + 2);
+    if (nextHasEvent || nextStartsWithPerson || next.end - next.start < 20) continue;
+    events.push({ key: m.key, pos: m.start, cueEnd: m.end, via: 'caption', fixed: [trimSpan(norm, next.start, next.end, 'caption')], follow: false, from: m.descStart });
+  }
+
+  // Quotes: a following “…”, or the words up to the next attribution in the paragraph.
+  events.sort((a, b) => a.pos - b.pos);
+  const creditStarts = people.creditSpans.map((s) => s.start).sort((a, b) => a - b);
+  const out = new Map<string, Attribution>();
+  for (let ei = 0; ei < events.length; ei++) {
+    const ev = events[ei];
+    if (ev.key === null) continue;
+    const quotes: Quote[] = [];
+    for (const f of ev.fixed ?? []) quotes.push({ start: f.start, end: f.end, via: f.via });
+    if (ev.follow) {
+      const para = scan.paragraphs[paragraphIndex(scan, ev.cueEnd > 0 ? ev.cueEnd - 1 : 0)];
+      let s = ev.cueEnd;
+      while (s < para.end && (norm[s] === ' ' || norm[s] === ',' || norm[s] === ':')) s++;
+      if (norm[s] === '“' && scan.closeOf.has(s)) {
+        const close = scan.closeOf.get(s)!;
+        if (close - s <= MAX_QUOTE) quotes.push({ start: s + 1, end: close, via: ev.via });
+      } else if (s < para.end && !SENTENCE_END.has(norm[s])) {
+        let e = para.end;
+        for (let k = ei + 1; k < events.length; k++) {
+          if (events[k].pos >= para.end) break;
+          if (events[k].pos > s) {
+            e = Math.min(e, Math.max(s, events[k].from));
+            break;
+          }
+        }
+        for (const cs of creditStarts) {
+          if (cs >= e) break;
+          if (cs > s) {
+            e = cs;
+            break;
+          }
+        }
+        if (e - s > MAX_QUOTE) e = s + MAX_QUOTE;
+        const span = trimSpan(norm, s, e, ev.via);
+        if (span.end > span.start) quotes.push(span);
+      }
+    }
+    if (quotes.length === 0) continue;
+    let a = out.get(ev.key);
+    if (!a) out.set(ev.key, (a = { key: ev.key, pos: ev.pos, quotes: [] }));
+    a.quotes.push(...quotes);
+  }
+  for (const a of out.values()) {
+    a.quotes.sort((x, y) => x.start - y.start || x.end - y.end);
+    a.quotes = a.quotes.filter((q, i, arr) => i === 0 || q.start !== arr[i - 1].start || q.end !== arr[i - 1].end);
+  }
+  return [...out.values()];
+}
+
+function clauseStartAfterAdverbs(scan: Scan, s: number): number {
+  for (const a of ADVERBS) if (scan.norm.startsWith(a, s)) return s + a.length;
+  return s;
+}
+
+/** First hit kind in the clause after a name: attending (出席/参加) names are not subjects. */
+export function clauseVerb(scan: Scan, from: number, limit: number): number {
+  const end = Math.min(limit, from + 80);
+  for (let j = from; j < end; j++) {
+    const c = scan.norm[j];
+    if (c === ',' || c === ';' || c === '。' || c === '!' || c === '?' || c === '\n') return 0;
+    const h = scan.at.get(j);
+    if (h && h.kinds & (K.CUE | K.EVENT | K.ATTEND | K.HOST)) return h.kinds & (K.CUE | K.EVENT | K.ATTEND | K.HOST);
+  }
+  return 0;
+}
+
+/** First such hit up to the sentence end (lists: 胡忠雄、…,…李洪晖在主会场参加). */
+export function sentenceVerb(scan: Scan, from: number, limit: number): number {
+  const end = Math.min(limit, from + 240);
+  for (let j = from; j < end; j++) {
+    const c = scan.norm[j];
+    if (c === '。' || c === '!' || c === '?' || c === ';' || c === '\n') return 0;
+    const h = scan.at.get(j);
+    if (h && h.kinds & (K.CUE | K.EVENT | K.ATTEND | K.HOST)) return h.kinds & (K.CUE | K.EVENT | K.ATTEND | K.HOST);
+  }
+  return 0;
+}
+
+function trimSpan(norm: string, s: number, e: number, via: AttributionVia): { start: number; end: number; via: AttributionVia } {
+  while (s < e && (norm[s] === ' ' || norm[s] === '\n')) s++;
+  while (e > s && (norm[e - 1] === ' ' || norm[e - 1] === '\n')) e--;
+  return { start: s, end: e, via };
+}
+
+export type { LabelTurn };
