@@ -2,7 +2,7 @@
 import { compileLexicon } from './lexicon';
 import { findPeople } from './people';
 import { findPolicyPhrases } from './policy-phrases';
-import { scanText } from './scan';
+import { paragraphIndex, scanText } from './scan';
 import { attribute, clauseVerb, sentenceVerb } from './speakers';
 import { K } from './lexicon';
 import type { AnalysisResult, Person, PersonRole, ReaderCorrections } from './types';
@@ -53,8 +53,7 @@ export function analyzeText(text: string, corrections?: ReaderCorrections): Anal
     } else if (!p.titled && !p.org && m.org) p.org = m.org;
     if (m.credit) p.reporter = true;
     else {
-      const para = scan.paragraphs.find((x) => x.start <= m.start && m.start < x.end + 1);
-      const limit = para ? para.end : scan.norm.length;
+      const limit = scan.paragraphs[paragraphIndex(scan, m.start)].end;
       const verb = clauseVerb(scan, m.end, limit);
       if (verb & K.HOST) p.hosted = true;
       if (verb & K.ATTEND || (!verb && sentenceVerb(scan, m.end, limit) & K.ATTEND)) p.attended = true;

@@ -22,7 +22,7 @@ const BOUNDARY_KINDS = K.TITLE | K.HONORIFIC | K.CUE | K.EVENT | K.ATTEND | K.HO
 const BLOCK_KINDS = BOUNDARY_KINDS | K.ORG | K.NOT_ORG | K.ANON;
 /** Characters that do not start a given name (function words, units of organisations). */
 const NEVER_GIVEN = new Set(
-  '的了是在和与及等对向于将把被从就都还并而或即该其之所这那各每们有无不没已要会能可需让使由给说表称市省县局厅部处司委办院队员为以到上下中内外前后里个年月日时分'.split(''),
+  '的了是在与及等对于将把被从就都还并而或即该其所这那各每们没已要需让使由给说表称市省县局厅部处司委办院队员到里个'.split(''),
 );
 /** One-character words after which a two-character name is preferred when both readings end well. */
 const STRONG_FOLLOW = new Set('说等在和与及对向称'.split(''));

@@ -278,12 +278,18 @@ export function cueAfter(scan: Scan, pos: number, limit: number): { start: numbe
   if (h && h.kinds & (K.CUE | K.EVENT | K.HOST | K.ATTEND)) return h;
   if (!gapStartsAt(norm, i)) return null;
   const end = Math.min(limit, i + 24);
+  // 在致辞中指出 / 在演讲中谈到: an event word inside the gap does not end it; a content cue wins.
+  let event: { start: number; end: number; kinds: number } | null = null;
   for (let j = i + 1; j < end; j++) {
-    if (CLAUSE_PUNCT.has(norm[j])) return null;
+    if (CLAUSE_PUNCT.has(norm[j])) break;
     const g = scan.at.get(j);
-    if (g && g.kinds & (K.CUE | K.EVENT | K.HOST | K.ATTEND)) return g;
+    if (!g) continue;
+    if (g.kinds & K.CUE) return g;
+    if (g.kinds & (K.HOST | K.ATTEND)) return event ?? g;
+    if (g.kinds & K.EVENT && !event) event = g;
+    if (g.end > j + 1) j = g.end - 1;
   }
-  return null;
+  return event;
 }
 
 const GAP_STARTERS = [
@@ -313,6 +319,11 @@ export function descriptorBefore(scan: Scan, nameStart: number, nameEnds: Set<nu
     const orgStart = scan.orgEndAt.get(k);
     if (orgStart !== undefined && orgStart < k && orgStart >= floor) {
       k = orgStart; // 工业和信息化部: a whole organisation word, even with 和 inside
+      continue;
+    }
+    const titleStart = scan.titleEndAt.get(k);
+    if (titleStart !== undefined && titleStart < k && titleStart >= floor) {
+      k = titleStart; // 少将副司令员: a whole title word, even with 将 inside
       continue;
     }
     if (nameEnds.has(k) && k !== right) break;

@@ -86,7 +86,9 @@ function quotedSlogans(scan: Scan): PolicyPhrase[] {
     let cs = open;
     while (cs > 0 && open - cs < 16 && !CLAUSE_CHARS.has(norm[cs - 1])) cs--;
     const lead = norm.slice(cs, open);
-    const justBefore = norm.slice(Math.max(0, open - 2), open);
+    let jb = open;
+    while (jb > 0 && (norm[jb - 1] === ',' || norm[jb - 1] === ' ')) jb--;
+    const justBefore = norm.slice(Math.max(0, jb - 2), jb);
     if (g.citationMarkers.some((c) => justBefore.endsWith(c)) || (open > 0 && norm[open - 1] === ':' && !g.themeMarkers.some((t) => norm.startsWith(t, open - t.length)))) continue;
     const after = norm.slice(close + 1, close + 6);
     const parts = inner.split(new RegExp(`[${g.separators.replace(/[-\\\]^]/g, '\\$&')}]`));
@@ -94,7 +96,8 @@ function quotedSlogans(scan: Scan): PolicyPhrase[] {
     const enumeration = parts.length >= 2 && parts.every((p) => p.length >= g.partMinLength && p.length <= g.partMaxLength);
     const suffix = g.suffixes.some((x) => inner.endsWith(x) && inner.length > x.length);
     const follower = g.followers.some((x) => after.startsWith(x));
-    const verb = g.verbs.some((v) => lead.includes(v));
+    // Two-character verbs anywhere in the clause before; a one-character one (以) right before the quote.
+    const verb = g.verbs.some((v) => (v.length > 1 ? lead.includes(v) : lead.endsWith(v)));
     const theme = g.themeMarkers.some((t) => norm.slice(Math.max(0, open - t.length - 1), open).includes(t));
     if (!(numeric || enumeration || suffix || follower || verb || theme)) continue;
     out.push({ start: s, end: close, text: scan.text.slice(s, close), category: 'slogan', source: 'pattern' });

@@ -173,8 +173,9 @@ export function attribute(scan: Scan, people: PeopleScan): Attribution[] {
         events.push({ key: subject, pos: h.start, cueEnd: h.end, via: 'zero-subject', follow: true, from: cs });
       } else if (!atClauseStart) {
         // 会议指出 / 中国地震局负责同志…要求 : someone else speaks; the person's turn is over.
-        const onePrev = h.start > 0 ? norm[h.start - 1] : '';
-        if (!mentionEnds.has(h.start) && onePrev !== '他' && onePrev !== '她') {
+        // Only an explicit non-person subject (会议, 负责同志, 专家…) in the clause ends the turn;
+        // an ordinary verb (…等判断) does not.
+        if (!mentionEnds.has(h.start) && anonInClause(scan, h.start, para.start)) {
           subject = null;
           let j = h.start;
           while (j > para.start && !CLAUSE_END.has(norm[j - 1])) j--;
@@ -245,8 +246,10 @@ export function attribute(scan: Scan, people: PeopleScan): Attribution[] {
       const para = scan.paragraphs[paragraphIndex(scan, ev.cueEnd > 0 ? ev.cueEnd - 1 : 0)];
       let s = ev.cueEnd;
       while (s < para.end && (norm[s] === ' ' || norm[s] === ',' || norm[s] === ':')) s++;
-      if (norm[s] === '“' && scan.closeOf.has(s)) {
-        const close = scan.closeOf.get(s)!;
+      const close = norm[s] === '“' ? scan.closeOf.get(s) : undefined;
+      // A quote that closes the sentence is the passage; “七下八上”期间,… is just a quoted phrase in it.
+      const closesSentence = close !== undefined && (close + 1 >= para.end || SENTENCE_END.has(norm[close + 1]) || norm[close - 1] === '。');
+      if (close !== undefined && closesSentence) {
         if (close - s <= MAX_QUOTE) quotes.push({ start: s + 1, end: close, via: ev.via });
       } else if (s < para.end && !SENTENCE_END.has(norm[s])) {
         let e = para.end;
@@ -279,6 +282,15 @@ export function attribute(scan: Scan, people: PeopleScan): Attribution[] {
     a.quotes = a.quotes.filter((q, i, arr) => i === 0 || q.start !== arr[i - 1].start || q.end !== arr[i - 1].end);
   }
   return [...out.values()];
+}
+
+function anonInClause(scan: Scan, cue: number, floor: number): boolean {
+  for (let j = cue - 1; j >= floor && cue - j <= 30; j--) {
+    if (CLAUSE_END.has(scan.norm[j])) return false;
+    const h = scan.at.get(j);
+    if (h && h.kinds & K.ANON && h.end <= cue) return true;
+  }
+  return false;
 }
 
 function clauseStartAfterAdverbs(scan: Scan, s: number): number {
