@@ -1,5 +1,5 @@
 import { browser } from 'wxt/browser';
-import { createMessageHandler, toggleSidebarInTab, type BackgroundDeps } from '../messaging/background-router';
+import { createBackground, type BackgroundDeps, type SidebarPort } from '../messaging/background-router';
 import type { Message } from '../messaging/protocol';
 import { AnyueDatabase } from '../storage/database';
 
@@ -11,31 +11,31 @@ export default defineBackground(() => {
     set: async (items: Record<string, unknown>) => {
       for (const [key, value] of Object.entries(items)) memory.set(key, value);
     },
+    remove: async (key: string) => void memory.delete(key),
   };
-  const deps: BackgroundDeps = {
+  const background = createBackground({
     db: new AnyueDatabase(),
     preferences: browser.storage.local as BackgroundDeps['preferences'],
     session: session as BackgroundDeps['session'],
     sendToTab: (tabId: number, message: Message) => browser.tabs.sendMessage(tabId, message, { frameId: 0 }),
     extensionBase: browser.runtime.getURL('/'),
     log: (reason) => console.warn(`[安阅] ${reason}`),
-  };
-  const handleMessage = createMessageHandler(deps);
+  });
 
-  browser.runtime.onMessage.addListener((message: unknown, sender) => handleMessage(message, sender));
+  browser.runtime.onMessage.addListener((message: unknown, sender) => background.handleMessage(message, sender));
+  browser.runtime.onConnect.addListener((port) => {
+    if (port.name === 'sidebar') background.connectSidebar(port as unknown as SidebarPort);
+  });
 
   (browser.action ?? browser.browserAction).onClicked.addListener((tab) => {
-    if (tab.id !== undefined) void toggleSidebarInTab(deps, tab.id);
+    if (tab.id !== undefined) void background.toggleSidebarInTab(tab.id);
   });
 
   browser.commands.onCommand.addListener(async (command) => {
     if (command !== 'toggle-sidebar') return;
     const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
-    if (tab?.id !== undefined) await toggleSidebarInTab(deps, tab.id);
+    if (tab?.id !== undefined) await background.toggleSidebarInTab(tab.id);
   });
 
-  browser.tabs.onRemoved.addListener((tabId) => {
-    void session.remove?.(`tab:${tabId}`);
-    memory.delete(`tab:${tabId}`);
-  });
+  browser.tabs.onRemoved.addListener((tabId) => void background.forgetTab(tabId));
 });

@@ -1,8 +1,9 @@
 import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { AnyueDatabase } from '../storage/database';
-import { createMessageHandler, toggleSidebarInTab, type BackgroundDeps, type MessageSender } from './background-router';
-import type { ArticleMeta, Message } from './protocol';
+import { createBackground, type BackgroundDeps, type MessageSender } from './background-router';
+import type { AnalysisSummary } from '../highlights/summary';
+import type { ArticleMeta, Message, SidebarState } from './protocol';
 
 const EXTENSION = 'chrome-extension://abcdefghijklmnop/';
 const article: ArticleMeta = {
@@ -15,6 +16,12 @@ const article: ArticleMeta = {
   author: null,
   source: '人民论坛网',
   textLength: 3456,
+};
+const ALL_ON = { speakers: true, quotes: true, phrases: true };
+const summary: AnalysisSummary = {
+  speakers: [{ name: '袁宏永', title: '常务副院长', org: '清华大学公共安全研究院', first: { start: 10, end: 13 }, passages: [{ start: 20, end: 40, via: 'pronoun', snippet: '我国发展环境面临深刻复杂变化' }] }],
+  people: [{ name: '辜胜阻', title: '副主席', org: '全国政协', role: 'attendee', first: { start: 1, end: 4 } }],
+  phrases: [{ text: '十九届五中全会', category: 'meeting', source: 'lexicon', occurrences: [{ start: 50, end: 57 }] }],
 };
 const fromPage: MessageSender = { tab: { id: 7 }, frameId: 0, url: 'http://zaihaifangyu.cn/5288.html' };
 const fromSidebar: MessageSender = { tab: { id: 7 }, frameId: 3, url: `${EXTENSION}sidebar.html` };
@@ -32,7 +39,8 @@ function memoryArea() {
 
 let db: AnyueDatabase;
 let deps: BackgroundDeps & { sent: [number, Message][]; logs: string[] };
-let handle: ReturnType<typeof createMessageHandler>;
+let handle: ReturnType<typeof createBackground>['handleMessage'];
+let background: ReturnType<typeof createBackground>;
 
 beforeEach(() => {
   db = new AnyueDatabase(`test-${Math.random()}`);
@@ -51,14 +59,15 @@ beforeEach(() => {
     sent,
     logs,
   };
-  handle = createMessageHandler(deps);
+  background = createBackground(deps);
+  handle = background.handleMessage;
 });
 afterEach(async () => db.delete());
 
 describe('article/opened', () => {
   it('records the visit and answers with the reader preferences', async () => {
     const reply = await handle({ type: 'article/opened', article }, fromPage);
-    expect(reply).toEqual({ ok: true, sidebarOpen: true, language: 'zh-CN' });
+    expect(reply).toEqual({ ok: true, sidebarOpen: true, language: 'zh-CN', layers: ALL_ON, corrections: {} });
     const state = await handle({ type: 'sidebar/get-state' }, fromSidebar);
     expect(state).toMatchObject({ ok: true, state: { article, visit: { readCount: 1 } } });
     await handle({ type: 'article/opened', article }, fromPage);
@@ -134,7 +143,7 @@ describe('the sidebar', () => {
   it('gets no article for a tab that showed none', async () => {
     expect(await handle({ type: 'sidebar/get-state' }, { ...fromSidebar, tab: { id: 99 } })).toEqual({
       ok: true,
-      state: { article: null, visit: null, language: 'zh-CN' },
+      state: { article: null, visit: null, language: 'zh-CN', analysis: null, layers: ALL_ON, corrections: [] },
     });
   });
 
@@ -148,7 +157,7 @@ describe('the sidebar', () => {
   });
 
   it('the toolbar toggle flips the page and remembers the outcome', async () => {
-    expect(await toggleSidebarInTab(deps, 7)).toBe(false);
+    expect(await background.toggleSidebarInTab(7)).toBe(false);
     expect(await handle({ type: 'article/opened', article }, fromPage)).toMatchObject({ sidebarOpen: false });
   });
 
@@ -156,7 +165,7 @@ describe('the sidebar', () => {
     deps.sendToTab = async () => {
       throw new Error('Could not establish connection. Receiving end does not exist.');
     };
-    expect(await toggleSidebarInTab(deps, 8)).toBeNull();
+    expect(await background.toggleSidebarInTab(8)).toBeNull();
   });
 });
 
@@ -167,5 +176,115 @@ describe('failures', () => {
     };
     const reply = await handle({ type: 'article/opened', article }, fromPage);
     expect(reply).toEqual({ ok: false, error: expect.stringContaining('QuotaExceededError') });
+  });
+});
+
+describe('analysis, layers and corrections', () => {
+  function connect(tabId = 7) {
+    const pushed: SidebarState[] = [];
+    const port = {
+      sender: { ...fromSidebar, tab: { id: tabId } },
+      postMessage: (message: { state: SidebarState }) => pushed.push(message.state),
+      onDisconnect: { addListener: () => undefined },
+    };
+    background.connectSidebar(port);
+    return pushed;
+  }
+  const settle = () => new Promise((r) => setTimeout(r, 20));
+
+  it('keeps the analysis of a tab and pushes it to that tab\'s sidebar', async () => {
+    await handle({ type: 'article/opened', article }, fromPage);
+    const pushed = connect();
+    expect(await handle({ type: 'article/analysed', key: article.key, summary }, fromPage)).toEqual({ ok: true });
+    await settle();
+    expect(pushed.at(-1)!.analysis).toEqual(summary);
+    expect(await handle({ type: 'sidebar/get-state' }, fromSidebar)).toMatchObject({ state: { analysis: summary } });
+  });
+
+  it('refuses an analysis for another article or with a malformed summary', async () => {
+    await handle({ type: 'article/opened', article }, fromPage);
+    expect((await handle({ type: 'article/analysed', key: 'zaihaifangyu.cn/1', summary }, fromPage)).ok).toBe(false);
+    const bad = { ...summary, speakers: [{ ...summary.speakers[0], passages: [{ start: -1, end: 2, via: 'direct', snippet: 'x' }] }] };
+    expect(await handle({ type: 'article/analysed', key: article.key, summary: bad }, fromPage)).toMatchObject({
+      ok: false,
+      error: expect.stringContaining('passages[0].start'),
+    });
+    const tooLong = { ...summary, phrases: [{ ...summary.phrases[0], text: 'x'.repeat(500) }] };
+    expect((await handle({ type: 'article/analysed', key: article.key, summary: tooLong }, fromPage)).ok).toBe(false);
+    expect(await handle({ type: 'sidebar/get-state' }, fromSidebar)).toMatchObject({ state: { analysis: null } });
+  });
+
+  it('does not show the analysis of the tab\'s previous article', async () => {
+    await handle({ type: 'article/opened', article }, fromPage);
+    await handle({ type: 'article/analysed', key: article.key, summary }, fromPage);
+    const other = { ...article, key: 'zaihaifangyu.cn/1', postId: '1', url: 'https://zaihaifangyu.cn/1.html' };
+    const page1 = { ...fromPage, url: 'http://zaihaifangyu.cn/1.html' };
+    await handle({ type: 'article/opened', article: other }, page1);
+    expect(await handle({ type: 'sidebar/get-state' }, fromSidebar)).toMatchObject({ state: { analysis: null } });
+  });
+
+  it('forwards reveal requests to the page and reports whether the span was found', async () => {
+    deps.sendToTab = async (tabId, message) => {
+      deps.sent.push([tabId, message]);
+      return { ok: true, found: true };
+    };
+    expect(await handle({ type: 'page/reveal', start: 10, end: 13 }, fromSidebar)).toEqual({ ok: true, found: true });
+    expect(deps.sent).toEqual([[7, { type: 'page/reveal', start: 10, end: 13 }]]);
+    expect((await handle({ type: 'page/reveal', start: 10, end: 13 }, fromPage)).ok).toBe(false);
+    expect((await handle({ type: 'page/reveal', start: 13, end: 10 }, fromSidebar)).ok).toBe(false);
+  });
+
+  it('remembers the layers and tells the page', async () => {
+    const layers = { speakers: true, quotes: false, phrases: true };
+    await handle({ type: 'highlights/set-layers', layers }, fromSidebar);
+    expect(deps.sent).toContainEqual([7, { type: 'highlights/set-layers', layers }]);
+    expect(await handle({ type: 'article/opened', article }, fromPage)).toMatchObject({ layers });
+  });
+
+  it('stores corrections, folds them for the analysis, tells the open article tabs, exports them', async () => {
+    await handle({ type: 'article/opened', article }, fromPage);
+    const added = await handle({ type: 'corrections/add', correction: { kind: 'not-speaker', name: '袁宏永' } }, fromSidebar);
+    expect(added).toMatchObject({ ok: true, correction: { kind: 'not-speaker', name: '袁宏永', id: expect.any(String) } });
+    await handle({ type: 'corrections/add', correction: { kind: 'add-term', text: '韧性城市', category: 'programme' } }, fromSidebar);
+    await handle({ type: 'corrections/add', correction: { kind: 'remove-term', text: '安全生产' } }, fromSidebar);
+    expect(deps.sent.at(-1)).toEqual([
+      7,
+      {
+        type: 'analysis/set-corrections',
+        corrections: { notSpeakers: ['袁宏永'], addedTerms: [{ text: '韧性城市', category: 'programme' }], removedTerms: ['安全生产'] },
+      },
+    ]);
+    expect(await handle({ type: 'article/opened', article }, fromPage)).toMatchObject({
+      corrections: { notSpeakers: ['袁宏永'], removedTerms: ['安全生产'] },
+    });
+    const exported = await handle({ type: 'corrections/export' }, fromSidebar);
+    expect(exported).toMatchObject({ ok: true, data: { format: 'anyue-corrections', version: 1 } });
+    expect((exported as { data: { corrections: unknown[] } }).data.corrections).toHaveLength(3);
+    await handle({ type: 'corrections/remove', id: (added as { correction: { id: string } }).correction.id }, fromSidebar);
+    expect(await handle({ type: 'article/opened', article }, fromPage)).toMatchObject({
+      corrections: { removedTerms: ['安全生产'] },
+    });
+  });
+
+  it.each([
+    ['an unknown kind', { kind: 'drop-table', name: 'x' }, /unknown correction kind/],
+    ['an empty name', { kind: 'not-speaker', name: '' }, /must not be empty/],
+    ['a bad category', { kind: 'add-term', text: 'x', category: 'gossip' }, /category/],
+    ['an extra field', { kind: 'remove-term', text: 'x', html: '<b>' }, /unexpected field/],
+    ['a fix without its fields', { kind: 'fix-person', name: '张三' }, /fixedName: missing/],
+  ])('refuses a correction with %s', async (_what, correction, reason) => {
+    expect(await handle({ type: 'corrections/add', correction }, fromSidebar)).toEqual({ ok: false, error: expect.stringMatching(reason) });
+    expect(await db.corrections.count()).toBe(0);
+  });
+
+  it('refuses corrections from a page', async () => {
+    expect((await handle({ type: 'corrections/add', correction: { kind: 'not-speaker', name: '张三' } }, fromPage)).ok).toBe(false);
+    expect((await handle({ type: 'corrections/export' }, fromPage)).ok).toBe(false);
+  });
+
+  it('refuses a sidebar connection from a page', () => {
+    const port = { sender: fromPage, postMessage: () => { throw new Error('must not be called'); }, onDisconnect: { addListener: () => undefined } };
+    background.connectSidebar(port);
+    expect(deps.logs).toContain('refused connection: not from the sidebar');
   });
 });

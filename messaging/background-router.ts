@@ -1,8 +1,11 @@
 // The background's message handler. Pure of browser globals: the entrypoint passes in the database,
-// the storage areas and a way to reach a tab, so the routing rules are tested in Node.
+// the storage areas and a way to reach tabs, so the routing rules are tested in Node.
 
+import type { ReaderCorrections } from '../analysis/types';
+import type { AnalysisSummary } from '../highlights/summary';
 import { articlePostId } from '../sites/zaihaifangyu';
 import { getVisit, recordVisit } from '../storage/articles';
+import { addCorrection, exportCorrections, foldCorrections, listCorrections, removeCorrection } from '../storage/corrections';
 import type { AnyueDatabase } from '../storage/database';
 import { loadPreferences, savePreferences, type KeyValueArea } from '../storage/preferences';
 import {
@@ -12,6 +15,7 @@ import {
   type ErrorReply,
   type Message,
   type Replies,
+  type SidebarState,
 } from './protocol';
 
 export interface MessageSender {
@@ -20,12 +24,19 @@ export interface MessageSender {
   url?: string;
 }
 
+/** The sidebar's long-lived connection, over which the background pushes state. */
+export interface SidebarPort {
+  sender?: MessageSender;
+  postMessage(message: { type: 'sidebar/state'; state: SidebarState }): void;
+  onDisconnect: { addListener(listener: () => void): void };
+}
+
 export interface BackgroundDeps {
   db: AnyueDatabase;
   /** storage.local */
   preferences: KeyValueArea;
-  /** storage.session where available: which article each tab shows, surviving a service-worker restart. */
-  session: KeyValueArea;
+  /** storage.session where available: what each tab shows, surviving a service-worker restart. */
+  session: KeyValueArea & { remove?(key: string): Promise<void> };
   sendToTab(tabId: number, message: Message): Promise<unknown>;
   /** The extension's own base URL (runtime.getURL('')). */
   extensionBase: string;
@@ -35,31 +46,91 @@ export interface BackgroundDeps {
 type Reply = Replies[keyof Replies] | ErrorReply;
 
 const tabKey = (tabId: number) => `tab:${tabId}`;
+const analysisKey = (tabId: number) => `analysis:${tabId}`;
 
-export function createMessageHandler(deps: BackgroundDeps) {
+export function createBackground(deps: BackgroundDeps) {
   const fromExtensionPage = (sender: MessageSender) => !!sender.url && sender.url.startsWith(deps.extensionBase);
+  const fromSidebar = (sender: MessageSender) => fromExtensionPage(sender) && sender.tab?.id !== undefined;
   const fromPortalTopFrame = (sender: MessageSender) =>
     sender.tab?.id !== undefined && (sender.frameId ?? 0) === 0 && !!sender.url && articlePostId(sender.url) !== null;
+  const keyOfSender = (sender: MessageSender) => `zaihaifangyu.cn/${articlePostId(sender.url!)}`;
 
   // The visit write of each tab still under way, so the sidebar never reads a state older than its page.
   const pendingWrites = new Map<number, Promise<unknown>>();
+  const sidebarPorts = new Map<number, Set<SidebarPort>>();
+  /** Tabs showing a portal article since this worker started: they hear about new corrections at once. */
+  const articleTabs = new Set<number>();
+  let foldedCorrections: Promise<ReaderCorrections> | null = null;
 
-  async function articleOfTab(tabId: number): Promise<ArticleMeta | null> {
+  const readerCorrections = () => (foldedCorrections ??= listCorrections(deps.db).then(foldCorrections));
+
+  async function sessionValue(key: string): Promise<unknown> {
+    return (await deps.session.get(key))[key];
+  }
+
+  async function sidebarState(tabId: number): Promise<SidebarState> {
     await pendingWrites.get(tabId)?.catch(() => undefined);
-    const stored = (await deps.session.get(tabKey(tabId)))[tabKey(tabId)];
-    return isArticleMeta(stored) ? stored : null;
+    const [stored, analysis, preferences, corrections] = await Promise.all([
+      sessionValue(tabKey(tabId)),
+      sessionValue(analysisKey(tabId)),
+      loadPreferences(deps.preferences),
+      listCorrections(deps.db),
+    ]);
+    const article: ArticleMeta | null = isArticleMeta(stored) ? stored : null;
+    const visit = article ? await getVisit(deps.db, article.key) : null;
+    return {
+      article,
+      visit,
+      language: preferences.language,
+      // Stored by this background after validation; only kept when it belongs to the tab's article.
+      analysis: article && (analysis as { key?: string } | undefined)?.key === article.key
+        ? ((analysis as { summary: AnalysisSummary }).summary)
+        : null,
+      layers: preferences.layers,
+      corrections,
+    };
+  }
+
+  async function pushState(tabId: number): Promise<void> {
+    const ports = sidebarPorts.get(tabId);
+    if (!ports?.size) return;
+    const state = await sidebarState(tabId);
+    for (const port of ports) {
+      try {
+        port.postMessage({ type: 'sidebar/state', state });
+      } catch {
+        ports.delete(port);
+      }
+    }
+  }
+
+  async function correctionsChanged(originTab: number | undefined): Promise<void> {
+    foldedCorrections = null;
+    const corrections = await readerCorrections();
+    const tabs = new Set(articleTabs);
+    if (originTab !== undefined) tabs.add(originTab);
+    await Promise.all(
+      [...tabs].map(async (tabId) => {
+        try {
+          await deps.sendToTab(tabId, { type: 'analysis/set-corrections', corrections });
+        } catch {
+          articleTabs.delete(tabId); // closed or navigated away
+        }
+        await pushState(tabId);
+      }),
+    );
   }
 
   async function route(message: Message, sender: MessageSender): Promise<Reply> {
     switch (message.type) {
       case 'article/opened': {
         if (!fromPortalTopFrame(sender)) return refuse('article/opened: not from a portal article page');
-        if (`zaihaifangyu.cn/${articlePostId(sender.url!)}` !== message.article.key) {
+        if (keyOfSender(sender) !== message.article.key) {
           return refuse('article/opened: article key does not match the sending page');
         }
         const tabId = sender.tab!.id!;
-        // The page only waits for the preferences; the visit is written meanwhile (nothing on the page's
-        // hot path waits on the database).
+        articleTabs.add(tabId);
+        // The page does not wait for the visit to be written (nothing on its hot path waits on the database).
         const writes = Promise.all([
           recordVisit(deps.db, message.article),
           deps.session.set({ [tabKey(tabId)]: message.article }),
@@ -67,27 +138,35 @@ export function createMessageHandler(deps: BackgroundDeps) {
         pendingWrites.set(tabId, writes);
         writes
           .catch((error) => deps.log(`recording the visit failed: ${String(error)}`))
-          .finally(() => pendingWrites.get(tabId) === writes && pendingWrites.delete(tabId));
-        const preferences = await loadPreferences(deps.preferences);
-        return { ok: true, sidebarOpen: preferences.sidebarOpen, language: preferences.language };
+          .finally(() => pendingWrites.get(tabId) === writes && pendingWrites.delete(tabId))
+          .then(() => pushState(tabId));
+        const [preferences, corrections] = await Promise.all([loadPreferences(deps.preferences), readerCorrections()]);
+        return {
+          ok: true,
+          sidebarOpen: preferences.sidebarOpen,
+          language: preferences.language,
+          layers: preferences.layers,
+          corrections,
+        };
+      }
+      case 'article/analysed': {
+        if (!fromPortalTopFrame(sender)) return refuse('article/analysed: not from a portal article page');
+        if (keyOfSender(sender) !== message.key) return refuse('article/analysed: article key does not match the sending page');
+        const tabId = sender.tab!.id!;
+        await deps.session.set({ [analysisKey(tabId)]: { key: message.key, summary: message.summary } });
+        await pushState(tabId);
+        return { ok: true };
       }
       case 'sidebar/get-state': {
-        if (!fromExtensionPage(sender) || sender.tab?.id === undefined) {
-          return refuse('sidebar/get-state: not from the sidebar');
-        }
-        const [article, preferences] = await Promise.all([
-          articleOfTab(sender.tab.id),
-          loadPreferences(deps.preferences),
-        ]);
-        const visit = article ? await getVisit(deps.db, article.key) : null;
-        return { ok: true, state: { article, visit, language: preferences.language } };
+        if (!fromSidebar(sender)) return refuse('sidebar/get-state: not from the sidebar');
+        return { ok: true, state: await sidebarState(sender.tab!.id!) };
       }
       case 'sidebar/set-open': {
         // From the sidebar (its close button): remember, then tell the page. From the page (its handle):
         // the page already changed, only remember.
-        if (fromExtensionPage(sender) && sender.tab?.id !== undefined) {
+        if (fromSidebar(sender)) {
           await savePreferences(deps.preferences, { sidebarOpen: message.open });
-          await deps.sendToTab(sender.tab.id, message);
+          await deps.sendToTab(sender.tab!.id!, message);
           return { ok: true };
         }
         if (fromPortalTopFrame(sender)) {
@@ -101,8 +180,38 @@ export function createMessageHandler(deps: BackgroundDeps) {
         await savePreferences(deps.preferences, { language: message.language });
         return { ok: true };
       }
+      case 'page/reveal': {
+        if (!fromSidebar(sender)) return refuse('page/reveal: not from the sidebar');
+        if (message.end <= message.start) return refuse('page/reveal: empty span');
+        const reply = (await deps.sendToTab(sender.tab!.id!, message)) as Replies['page/reveal'] | undefined;
+        return { ok: true, found: !!reply?.found };
+      }
+      case 'highlights/set-layers': {
+        if (!fromSidebar(sender)) return refuse('highlights/set-layers: not from the sidebar');
+        await savePreferences(deps.preferences, { layers: message.layers });
+        await deps.sendToTab(sender.tab!.id!, message);
+        await pushState(sender.tab!.id!);
+        return { ok: true };
+      }
+      case 'corrections/add': {
+        if (!fromExtensionPage(sender)) return refuse('corrections/add: not from an extension page');
+        const correction = await addCorrection(deps.db, message.correction);
+        await correctionsChanged(sender.tab?.id);
+        return { ok: true, correction };
+      }
+      case 'corrections/remove': {
+        if (!fromExtensionPage(sender)) return refuse('corrections/remove: not from an extension page');
+        await removeCorrection(deps.db, message.id);
+        await correctionsChanged(sender.tab?.id);
+        return { ok: true };
+      }
+      case 'corrections/export': {
+        if (!fromExtensionPage(sender)) return refuse('corrections/export: not from an extension page');
+        return { ok: true, data: exportCorrections(await listCorrections(deps.db)) };
+      }
       case 'sidebar/toggle':
-        return refuse('sidebar/toggle: only the background sends this');
+      case 'analysis/set-corrections':
+        return refuse(`${message.type}: only the background sends this`);
     }
   }
 
@@ -112,7 +221,7 @@ export function createMessageHandler(deps: BackgroundDeps) {
   }
 
   /** Handles one raw message; never throws, always answers. */
-  return async function handleMessage(raw: unknown, sender: MessageSender): Promise<Reply> {
+  async function handleMessage(raw: unknown, sender: MessageSender): Promise<Reply> {
     const parsed = parseMessage(raw);
     if (!parsed.ok) return refuse(parsed.reason);
     try {
@@ -122,18 +231,42 @@ export function createMessageHandler(deps: BackgroundDeps) {
       deps.log(reason);
       return { ok: false, error: reason };
     }
-  };
-}
-
-/** The toolbar button and keyboard command: flips the sidebar in a tab and remembers the choice. */
-export async function toggleSidebarInTab(deps: BackgroundDeps, tabId: number): Promise<boolean | null> {
-  try {
-    const reply = (await deps.sendToTab(tabId, { type: 'sidebar/toggle' })) as Replies['sidebar/toggle'] | undefined;
-    if (!reply?.ok) return null;
-    await savePreferences(deps.preferences, { sidebarOpen: reply.open });
-    return reply.open;
-  } catch {
-    // No content script in that tab (not a portal article): nothing to toggle.
-    return null;
   }
+
+  /** A sidebar connected: it gets the state of its tab now and after every change. */
+  function connectSidebar(port: SidebarPort): void {
+    const sender = port.sender ?? {};
+    if (!fromSidebar(sender)) {
+      deps.log('refused connection: not from the sidebar');
+      return;
+    }
+    const tabId = sender.tab!.id!;
+    const ports = sidebarPorts.get(tabId) ?? new Set();
+    ports.add(port);
+    sidebarPorts.set(tabId, ports);
+    port.onDisconnect.addListener(() => ports.delete(port));
+    void pushState(tabId).catch((error) => deps.log(`sidebar state failed: ${String(error)}`));
+  }
+
+  async function forgetTab(tabId: number): Promise<void> {
+    articleTabs.delete(tabId);
+    sidebarPorts.delete(tabId);
+    await deps.session.remove?.(tabKey(tabId));
+    await deps.session.remove?.(analysisKey(tabId));
+  }
+
+  /** The toolbar button and keyboard command: flips the sidebar in a tab and remembers the choice. */
+  async function toggleSidebarInTab(tabId: number): Promise<boolean | null> {
+    try {
+      const reply = (await deps.sendToTab(tabId, { type: 'sidebar/toggle' })) as Replies['sidebar/toggle'] | undefined;
+      if (!reply?.ok) return null;
+      await savePreferences(deps.preferences, { sidebarOpen: reply.open });
+      return reply.open;
+    } catch {
+      // No content script in that tab (not a portal article): nothing to toggle.
+      return null;
+    }
+  }
+
+  return { handleMessage, connectSidebar, forgetTab, toggleSidebarInTab };
 }

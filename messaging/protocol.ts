@@ -1,6 +1,9 @@
 // The one typed protocol between the portal content script, the sidebar and the background.
 // Every message is validated on arrival (parseMessage); anything malformed or unknown is refused with a reason.
 
+import type { PhraseCategory, ReaderCorrections } from '../analysis/types';
+import { analysisSummaryShape, type AnalysisSummary } from '../highlights/summary';
+import type { LayerName } from '../highlights/layers';
 import { array, boolean, integer, nullable, object, oneOf, string, type Check } from './schema';
 
 export type UiLanguage = 'zh-CN' | 'en';
@@ -25,10 +28,24 @@ export interface VisitInfo {
   readCount: number;
 }
 
+export type LayerVisibility = Record<LayerName, boolean>;
+
+/** One correction the reader made to the analysis; applied to every later analysis. */
+export type CorrectionInput =
+  | { kind: 'not-speaker'; name: string }
+  | { kind: 'fix-person'; name: string; fixedName: string; title: string; org: string }
+  | { kind: 'add-term'; text: string; category: PhraseCategory }
+  | { kind: 'remove-term'; text: string };
+
+export type Correction = CorrectionInput & { id: string; createdAt: number };
+
 export interface SidebarState {
   article: ArticleMeta | null;
   visit: VisitInfo | null;
   language: UiLanguage;
+  analysis: AnalysisSummary | null;
+  layers: LayerVisibility;
+  corrections: Correction[];
 }
 
 export type Message =
@@ -41,17 +58,49 @@ export type Message =
   /** background → content: the toolbar button or keyboard command was used. */
   | { type: 'sidebar/toggle' }
   /** sidebar → background: the reader picked a UI language. */
-  | { type: 'preferences/set-language'; language: UiLanguage };
+  | { type: 'preferences/set-language'; language: UiLanguage }
+  /** content → background: the analysis of the article the tab shows, for the sidebar. */
+  | { type: 'article/analysed'; key: string; summary: AnalysisSummary }
+  /** sidebar → background → content: scroll to a span of the article text and flash it. */
+  | { type: 'page/reveal'; start: number; end: number }
+  /** sidebar → background → content: which highlight layers are shown (remembered). */
+  | { type: 'highlights/set-layers'; layers: LayerVisibility }
+  /** sidebar → background: record a correction; background → content: the corrections to apply now. */
+  | { type: 'corrections/add'; correction: CorrectionInput }
+  | { type: 'corrections/remove'; id: string }
+  | { type: 'corrections/export' }
+  | { type: 'analysis/set-corrections'; corrections: ReaderCorrections };
 
 export type MessageType = Message['type'];
 
 /** Replies, by request type. */
 export interface Replies {
-  'article/opened': { ok: true; sidebarOpen: boolean; language: UiLanguage };
+  'article/opened': {
+    ok: true;
+    sidebarOpen: boolean;
+    language: UiLanguage;
+    layers: LayerVisibility;
+    corrections: ReaderCorrections;
+  };
   'sidebar/get-state': { ok: true; state: SidebarState };
   'sidebar/set-open': { ok: true };
   'sidebar/toggle': { ok: true; open: boolean };
   'preferences/set-language': { ok: true };
+  'article/analysed': { ok: true };
+  'page/reveal': { ok: true; found: boolean };
+  'highlights/set-layers': { ok: true };
+  'corrections/add': { ok: true; correction: Correction };
+  'corrections/remove': { ok: true };
+  'corrections/export': { ok: true; data: CorrectionsExport };
+  'analysis/set-corrections': { ok: true };
+}
+
+/** The reader's corrections as a data file (exported from the sidebar). */
+export interface CorrectionsExport {
+  format: 'anyue-corrections';
+  version: 1;
+  exportedAt: string;
+  corrections: Correction[];
 }
 
 export type ErrorReply = { ok: false; error: string };
@@ -69,6 +118,35 @@ const articleMeta: Check = object({
 });
 
 const language = oneOf<UiLanguage>('zh-CN', 'en');
+const category = oneOf<PhraseCategory>('meeting', 'doctrine', 'programme', 'document', 'slogan', 'domain');
+const personName = string(20, { nonEmpty: true });
+const term = string(100, { nonEmpty: true });
+const offset = integer(0, 50_000_000);
+
+export const layersShape: Check = object({ speakers: boolean, quotes: boolean, phrases: boolean });
+
+/** A correction as the sidebar sends it: each kind with exactly its fields. */
+const correctionShapes: Record<CorrectionInput['kind'], Check> = {
+  'not-speaker': object({ kind: string(), name: personName }),
+  'fix-person': object({ kind: string(), name: personName, fixedName: personName, title: string(100), org: string(100) }),
+  'add-term': object({ kind: string(), text: term, category }),
+  'remove-term': object({ kind: string(), text: term }),
+};
+const correctionInput: Check = (value, path) => {
+  const kind = (value as { kind?: unknown } | null)?.kind;
+  if (typeof kind !== 'string' || !Object.hasOwn(correctionShapes, kind)) return `${path}.kind: unknown correction kind`;
+  return correctionShapes[kind as CorrectionInput['kind']](value, path);
+};
+
+const readerCorrections: Check = object(
+  {},
+  {
+    notSpeakers: array(personName, 10_000),
+    personFixes: array(object({ name: personName }, { fixedName: personName, title: string(100), org: string(100) }), 10_000),
+    addedTerms: array(object({ text: term, category }), 10_000),
+    removedTerms: array(term, 10_000),
+  },
+);
 
 const messageShapes: Record<MessageType, Check> = {
   'article/opened': object({ type: string(), article: articleMeta }),
@@ -76,6 +154,13 @@ const messageShapes: Record<MessageType, Check> = {
   'sidebar/set-open': object({ type: string(), open: boolean }),
   'sidebar/toggle': object({ type: string() }),
   'preferences/set-language': object({ type: string(), language }),
+  'article/analysed': object({ type: string(), key: string(200, { nonEmpty: true }), summary: analysisSummaryShape }),
+  'page/reveal': object({ type: string(), start: offset, end: offset }),
+  'highlights/set-layers': object({ type: string(), layers: layersShape }),
+  'corrections/add': object({ type: string(), correction: correctionInput }),
+  'corrections/remove': object({ type: string(), id: string(100, { nonEmpty: true }) }),
+  'corrections/export': object({ type: string() }),
+  'analysis/set-corrections': object({ type: string(), corrections: readerCorrections }),
 };
 
 export type Parsed<T> = { ok: true; value: T } | { ok: false; reason: string };

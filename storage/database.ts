@@ -2,6 +2,7 @@
 // script: there Dexie would write into the page's origin, where the page's scripts can read it.
 
 import Dexie, { type Table } from 'dexie';
+import type { Correction } from '../messaging/protocol';
 import { SCHEMA_VERSIONS, type SchemaVersion } from './schema';
 
 export const DATABASE_NAME = 'anyue';
@@ -23,6 +24,7 @@ export interface ArticleRecord {
 
 export class AnyueDatabase extends Dexie {
   articles!: Table<ArticleRecord, string>;
+  corrections!: Table<Correction, string>;
 
   constructor(name = DATABASE_NAME, versions: SchemaVersion[] = SCHEMA_VERSIONS) {
     super(name);

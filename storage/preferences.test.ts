@@ -14,9 +14,9 @@ describe('preferences', () => {
     const storage = area();
     await savePreferences(storage, { language: 'en' });
     await savePreferences(storage, { sidebarOpen: false });
-    expect(await loadPreferences(storage)).toEqual({ language: 'en', sidebarOpen: false });
+    expect(await loadPreferences(storage)).toEqual({ ...DEFAULT_PREFERENCES, language: 'en', sidebarOpen: false });
   });
-  it.each([['a string', 'open'], ['a wrong language', { language: 'xx' }], ['a wrong type', { sidebarOpen: 'no' }], ['unknown keys', { evil: 1 }]])(
+  it.each([['a string', 'open'], ['a layer map with a missing layer', { layers: { speakers: false } }], ['a wrong language', { language: 'xx' }], ['a wrong type', { sidebarOpen: 'no' }], ['unknown keys', { evil: 1 }]])(
     'ignore a damaged stored value (%s)',
     async (_what, stored) => {
       expect(await loadPreferences(area({ preferences: stored }))).toEqual(DEFAULT_PREFERENCES);

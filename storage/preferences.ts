@@ -2,18 +2,24 @@
 // China and never crosses between browsers).
 
 import { boolean, object, oneOf } from '../messaging/schema';
-import type { UiLanguage } from '../messaging/protocol';
+import { layersShape, type LayerVisibility, type UiLanguage } from '../messaging/protocol';
 
 export interface Preferences {
   sidebarOpen: boolean;
   language: UiLanguage;
+  /** Which highlight layers are painted. */
+  layers: LayerVisibility;
 }
 
-export const DEFAULT_PREFERENCES: Preferences = { sidebarOpen: true, language: 'zh-CN' };
+export const DEFAULT_PREFERENCES: Preferences = {
+  sidebarOpen: true,
+  language: 'zh-CN',
+  layers: { speakers: true, quotes: true, phrases: true },
+};
 
 const PREFERENCES_KEY = 'preferences';
 
-const preferencesShape = object({}, { sidebarOpen: boolean, language: oneOf('zh-CN', 'en') });
+const preferencesShape = object({}, { sidebarOpen: boolean, language: oneOf('zh-CN', 'en'), layers: layersShape });
 
 export interface KeyValueArea {
   get(key: string): Promise<Record<string, unknown>>;

@@ -18,4 +18,11 @@ export const SCHEMA_VERSIONS: SchemaVersion[] = [
       articles: 'key, lastReadAt, postId',
     },
   },
+  {
+    version: 2,
+    stores: {
+      // The reader's corrections to the analysis (not a speaker, fixed names, added/removed terms).
+      corrections: 'id, createdAt, kind',
+    },
+  },
 ];

@@ -1,76 +1,176 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { ArticleCard } from '../../components/ArticleCard';
-import { translator } from '../../components/i18n';
-import type { Message, Replies, SidebarState, UiLanguage } from '../../messaging/protocol';
+import { CorrectionsPanel } from '../../components/CorrectionsPanel';
+import { translator, type MessageKey } from '../../components/i18n';
+import { LayerToggles } from '../../components/LayerToggles';
+import { PhrasesPanel } from '../../components/PhrasesPanel';
+import { SpeakersPanel } from '../../components/SpeakersPanel';
+import type { CorrectionInput, ErrorReply, Message, Replies, SidebarState, UiLanguage } from '../../messaging/protocol';
 
 export type Messenger = (message: Message) => Promise<unknown>;
+/** Delivers every state the background pushes; returns a function that stops listening. */
+export type Subscribe = (listener: (state: SidebarState) => void) => () => void;
 
-type Load = { status: 'loading' } | { status: 'ready'; state: SidebarState } | { status: 'failed'; error: string };
+type Tab = 'speakers' | 'phrases' | 'corrections';
+const TABS: { id: Tab; label: MessageKey }[] = [
+  { id: 'speakers', label: 'speakersTab' },
+  { id: 'phrases', label: 'phrasesTab' },
+  { id: 'corrections', label: 'correctionsTab' },
+];
 
-export function SidebarApp({ messenger }: { messenger: Messenger }) {
-  const [load, setLoad] = useState<Load>({ status: 'loading' });
+export function SidebarApp({ messenger, subscribe }: { messenger: Messenger; subscribe: Subscribe }) {
+  const [state, setState] = useState<SidebarState | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [notice, setNotice] = useState('');
   const [language, setLanguage] = useState<UiLanguage>('zh-CN');
+  const [tab, setTab] = useState<Tab>('speakers');
+  const tabRefs = useRef<(HTMLButtonElement | null)[]>([]);
   const t = translator(language);
 
   useEffect(() => {
+    let first = true;
+    const apply = (next: SidebarState) => {
+      setState(next);
+      setLanguage(next.language);
+      if (first && next.article) {
+        first = false;
+        performance.mark('anyue:sidebar-ready');
+      }
+    };
+    const unsubscribe = subscribe(apply);
     messenger({ type: 'sidebar/get-state' })
       .then((raw) => {
-        const reply = raw as Replies['sidebar/get-state'] | { ok: false; error: string } | undefined;
+        const reply = raw as Replies['sidebar/get-state'] | ErrorReply | undefined;
         if (!reply?.ok) throw new Error(reply?.error ?? 'no reply');
-        setLanguage(reply.state.language);
-        setLoad({ status: 'ready', state: reply.state });
-        performance.mark('anyue:sidebar-ready');
+        apply(reply.state);
       })
-      .catch((error: unknown) => setLoad({ status: 'failed', error: String(error instanceof Error ? error.message : error) }));
-  }, [messenger]);
+      .catch((reason: unknown) => setError(reason instanceof Error ? reason.message : String(reason)));
+    return unsubscribe;
+  }, [messenger, subscribe]);
 
   useEffect(() => {
     document.documentElement.lang = language;
   }, [language]);
 
+  const request = async (message: Message) => {
+    const reply = (await messenger(message)) as { ok: boolean; error?: string } | undefined;
+    if (!reply?.ok) setNotice(reply?.error ?? 'no reply');
+    return reply;
+  };
+  const reveal = async (start: number, end: number) => {
+    const reply = (await request({ type: 'page/reveal', start, end })) as Replies['page/reveal'] | undefined;
+    setNotice(reply?.ok && !reply.found ? t('notFound') : '');
+  };
+  const correct = (correction: CorrectionInput) => void request({ type: 'corrections/add', correction });
+  const exportAll = async () => {
+    const reply = (await request({ type: 'corrections/export' })) as Replies['corrections/export'] | undefined;
+    if (!reply?.ok) return;
+    const blob = new Blob([JSON.stringify(reply.data, null, 2)], { type: 'application/json' });
+    const link = document.createElement('a');
+    link.href = URL.createObjectURL(blob);
+    link.download = `anyue-corrections-${reply.data.exportedAt.slice(0, 10)}.json`;
+    link.click();
+    setTimeout(() => URL.revokeObjectURL(link.href), 10_000);
+  };
   const chooseLanguage = (next: UiLanguage) => {
     setLanguage(next);
-    void messenger({ type: 'preferences/set-language', language: next });
+    void request({ type: 'preferences/set-language', language: next });
+  };
+  const onTabKey = (event: KeyboardEvent, index: number) => {
+    const step = event.key === 'ArrowRight' ? 1 : event.key === 'ArrowLeft' ? -1 : 0;
+    if (!step) return;
+    event.preventDefault();
+    const next = (index + step + TABS.length) % TABS.length;
+    setTab(TABS[next]!.id);
+    tabRefs.current[next]?.focus();
+  };
+
+  const analysis = state?.analysis;
+  const counts: Record<Tab, number | undefined> = {
+    speakers: analysis?.speakers.length,
+    phrases: analysis?.phrases.length,
+    corrections: state?.corrections.length,
   };
 
   return (
     <>
       <header>
         <h1>{t('appName')}</h1>
-        <label>
-          
-          <select
-            aria-label={t('language')}
-            value={language}
-            onChange={(event) => chooseLanguage((event.currentTarget as HTMLSelectElement).value as UiLanguage)}
-          >
-            <option value="zh-CN">中文</option>
-            <option value="en">English</option>
-          </select>
-        </label>
+        <select
+          aria-label={t('language')}
+          value={language}
+          onChange={(event) => chooseLanguage((event.currentTarget as HTMLSelectElement).value as UiLanguage)}
+        >
+          <option value="zh-CN">中文</option>
+          <option value="en">English</option>
+        </select>
         <button
           type="button"
           aria-label={t('closeSidebar')}
           title={t('closeSidebar')}
-          onClick={() => void messenger({ type: 'sidebar/set-open', open: false })}
+          onClick={() => void request({ type: 'sidebar/set-open', open: false })}
         >
           ✕
         </button>
       </header>
       <main>
-        {load.status === 'loading' && <p class="status">{t('loading')}</p>}
-        {load.status === 'failed' && (
+        <p class="notice" role="status" aria-live="polite">
+          {notice}
+        </p>
+        {!state && !error && <p class="status">{t('loading')}</p>}
+        {error && (
           <p class="error" role="alert">
             {t('failed')}
-            {load.error}
+            {error}
           </p>
         )}
-        {load.status === 'ready' &&
-          (load.state.article ? (
-            <ArticleCard article={load.state.article} visit={load.state.visit} language={language} />
-          ) : (
-            <p class="status">{t('noArticle')}</p>
-          ))}
+        {state && !state.article && <p class="status">{t('noArticle')}</p>}
+        {state?.article && (
+          <>
+            <ArticleCard article={state.article} visit={state.visit} language={language} />
+            <LayerToggles
+              layers={state.layers}
+              language={language}
+              onChange={(layers) => void request({ type: 'highlights/set-layers', layers })}
+            />
+            <div class="tabs" role="tablist" aria-label={t('tabs')}>
+              {TABS.map(({ id, label }, index) => (
+                <button
+                  key={id}
+                  type="button"
+                  role="tab"
+                  id={`tab-${id}`}
+                  aria-selected={tab === id}
+                  aria-controls={`panel-${id}`}
+                  tabIndex={tab === id ? 0 : -1}
+                  ref={(element) => void (tabRefs.current[index] = element)}
+                  onClick={() => setTab(id)}
+                  onKeyDown={(event) => onTabKey(event, index)}
+                >
+                  {t(label)}
+                  {counts[id] !== undefined && <span class="count"> {counts[id]}</span>}
+                </button>
+              ))}
+            </div>
+            <section role="tabpanel" id={`panel-${tab}`} aria-labelledby={`tab-${tab}`} tabIndex={0}>
+              {tab !== 'corrections' && !analysis && <p class="status">{t('analysing')}</p>}
+              {tab === 'speakers' && analysis && (
+                <SpeakersPanel speakers={analysis.speakers} people={analysis.people} language={language} reveal={reveal} correct={correct} />
+              )}
+              {tab === 'phrases' && analysis && (
+                <PhrasesPanel phrases={analysis.phrases} language={language} reveal={reveal} correct={correct} />
+              )}
+              {tab === 'corrections' && (
+                <CorrectionsPanel
+                  corrections={state.corrections}
+                  language={language}
+                  undo={(id) => void request({ type: 'corrections/remove', id })}
+                  exportAll={() => void exportAll()}
+                />
+              )}
+            </section>
+          </>
+        )}
       </main>
     </>
   );

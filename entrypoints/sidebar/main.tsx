@@ -1,5 +1,27 @@
 import { render } from 'preact';
 import { browser } from 'wxt/browser';
-import { SidebarApp } from './SidebarApp';
+import type { SidebarState } from '../../messaging/protocol';
+import { SidebarApp, type Subscribe } from './SidebarApp';
 
-render(<SidebarApp messenger={(message) => browser.runtime.sendMessage(message)} />, document.getElementById('app')!);
+/** State pushed by the background over a port; reconnects when the background restarts. */
+const subscribe: Subscribe = (listener) => {
+  let stopped = false;
+  let port: ReturnType<typeof browser.runtime.connect>;
+  const connect = () => {
+    port = browser.runtime.connect({ name: 'sidebar' });
+    port.onMessage.addListener((raw: unknown) => {
+      const message = raw as { type?: unknown; state?: SidebarState };
+      if (message?.type === 'sidebar/state' && message.state) listener(message.state);
+    });
+    port.onDisconnect.addListener(() => {
+      if (!stopped) setTimeout(connect, 500);
+    });
+  };
+  connect();
+  return () => {
+    stopped = true;
+    port.disconnect();
+  };
+};
+
+render(<SidebarApp messenger={(message) => browser.runtime.sendMessage(message)} subscribe={subscribe} />, document.getElementById('app')!);

@@ -29,6 +29,8 @@ export interface TestPage {
   keyboard(keys: string): Promise<void>;
   /** A real pointer click at viewport coordinates. */
   clickAt(x: number, y: number): Promise<void>;
+  /** Moves the real pointer to viewport coordinates. */
+  moveTo(x: number, y: number): Promise<void>;
   screenshot(path: string): Promise<void>;
   close(): Promise<void>;
 }
@@ -101,6 +103,7 @@ async function launchChromium(replicaPort: number, headless: boolean): Promise<T
       waitInSidebar: (fn, timeoutMs = 10_000) => poll(() => inSidebar(fn), timeoutMs, `sidebar: ${fn}`),
       keyboard: (keys) => page.keyboard.press(keys),
       clickAt: (x, y) => page.mouse.click(x, y),
+      moveTo: (x, y) => page.mouse.move(x, y),
       screenshot: async (path) => void (await page.screenshot({ path })),
       close: () => page.close(),
     };
@@ -121,6 +124,7 @@ async function launchFirefox(replicaPort: number, headless: boolean): Promise<Te
     browser: 'firefox',
     executablePath: process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr',
     headless,
+    defaultViewport: headless ? { width: 1280, height: 900 } : null,
     extraPrefsFirefox: {
       // Every request goes to the replica, which answers as a proxy for the portal's host names.
       'network.proxy.type': 1,
@@ -162,6 +166,7 @@ async function launchFirefox(replicaPort: number, headless: boolean): Promise<Te
         for (const key of parts.reverse()) await page.keyboard.up(key as never);
       },
       clickAt: (x, y) => page.mouse.click(x, y),
+      moveTo: (x, y) => page.mouse.move(x, y),
       screenshot: async (path) => void (await page.screenshot({ path: path as `${string}.png` })),
       close: () => page.close(),
     };

@@ -201,11 +201,11 @@ function hostileArticle() {
     postId: '6666',
     title: '<img src=x onerror="window.__pwned=1">应急管理部<script>window.__pwned=2</script>通报',
     paragraphs: [
-      '应急管理部新闻发言人<b onclick="window.__pwned=3">张三</b>表示,要坚持“<svg onload=window.__pwned=4>”原则。',
-      '<a href="javascript:window.__pwned=5">点击</a>李四强调,安全生产是底线。',
+      '应急管理部新闻发言人张三表示,“<img src=x onerror="window.__pwned=3">要守住安全底线</p><script>window.__pwned=4</script>”。',
+      '<a href="javascript:window.__pwned=5">点击</a>李四强调,要落实《<svg onload=window.__pwned=6>安全生产条例》。',
     ],
     categories: ['动态信息', '<i>测试</i>'],
-    info: { author: '<u>x</u>', date: '2024-01-01', datetime: '2024-01-01T00:00:00+08:00', origin: '"><script>window.__pwned=6</script>', reads: 1 },
+    info: { author: '<u>x</u>', date: '2024-01-01', datetime: '2024-01-01T00:00:00+08:00', origin: '"><script>window.__pwned=7</script>', reads: 1 },
     copyrightSource: null,
     generation: 'new',
   };
