@@ -134,3 +134,16 @@ export function rangeFor(map: TextMap, start: number, end: number): Range | null
   range.setEnd(to.node, to.offset);
   return range;
 }
+
+const nodeStarts = new WeakMap<TextMap, Map<Text, number>>();
+
+/** The text offset of a DOM position inside one of the map's text nodes; null for any other node. */
+export function textOffsetOf(map: TextMap, node: Node, offset: number): number | null {
+  let starts = nodeStarts.get(map);
+  if (!starts) {
+    starts = new Map(map.segments.map((segment) => [segment.node, segment.start]));
+    nodeStarts.set(map, starts);
+  }
+  const start = starts.get(node as Text);
+  return start === undefined ? null : start + Math.min(Math.max(offset, 0), (node as Text).data.length);
+}
