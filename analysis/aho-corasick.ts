@@ -18,6 +18,8 @@ export class AhoCorasick {
   /** Nearest state on the failure chain (excluding self) that ends a pattern, or -1. */
   private dictLink: Int32Array = new Int32Array(1);
   private readonly lengths: number[];
+  /** Root transitions as a flat table: most characters of a text fall back to the root. */
+  private rootNext: Int32Array = new Int32Array(0x10000);
 
   constructor(patterns: readonly string[]) {
     this.lengths = patterns.map((p) => p.length);
@@ -40,6 +42,7 @@ export class AhoCorasick {
       if (outs[state] === -1) outs[state] = index;
     });
     const n = this.goto.length;
+    for (const [c, child] of this.goto[0]) this.rootNext[c] = child;
     this.fail = new Int32Array(n);
     this.out = Int32Array.from(outs);
     this.dictLink = new Int32Array(n).fill(-1);
@@ -67,22 +70,30 @@ export class AhoCorasick {
   /** All (possibly overlapping) matches, ordered by end position, then longest first. */
   findAll(text: string): AcMatch[] {
     const matches: AcMatch[] = [];
+    this.forEachMatch(text, (start, end, pattern) => matches.push({ start, end, pattern }));
+    return matches;
+  }
+
+  /** Calls back for every match without allocating match objects (hot path for long texts). */
+  forEachMatch(text: string, onMatch: (start: number, end: number, pattern: number) => void): void {
     let state = 0;
     for (let i = 0; i < text.length; i++) {
       const c = text.charCodeAt(i);
-      let next = this.goto[state].get(c);
-      while (next === undefined && state !== 0) {
-        state = this.fail[state];
-        next = this.goto[state].get(c);
+      if (state === 0) state = this.rootNext[c];
+      else {
+        let next = this.goto[state].get(c);
+        while (next === undefined && state !== 0) {
+          state = this.fail[state];
+          next = state === 0 ? this.rootNext[c] : this.goto[state].get(c);
+        }
+        state = next ?? 0;
       }
-      state = next ?? 0;
       let s = this.out[state] !== -1 ? state : this.dictLink[state];
       while (s !== -1) {
         const pattern = this.out[s];
-        matches.push({ start: i + 1 - this.lengths[pattern], end: i + 1, pattern });
+        onMatch(i + 1 - this.lengths[pattern], i + 1, pattern);
         s = this.dictLink[s];
       }
     }
-    return matches;
   }
 }

@@ -71,6 +71,8 @@ export interface CompiledLexicon {
   slogans: SloganGates;
   enumeration: { maxItemLength: number; minItems: number };
   removedTerms: Set<string>;
+  /** Code units of one-character function words that may follow a name. */
+  functionChars: Set<number>;
   /** Milliseconds spent compiling (for the bench). */
   compileMs: number;
 }
@@ -116,7 +118,9 @@ function build(corrections: Pick<ReaderCorrections, 'addedTerms' | 'removedTerms
   for (const w of cuesData.attendance) add(w, K.ATTEND);
   for (const w of cuesData.host) add(w, K.HOST);
   for (const w of cuesData.creditLabels) add(w, K.CREDIT);
-  for (const w of cuesData.functionWords) add(w, K.FUNC);
+  // One-character function words (的 在 等…) are very frequent: they are tested by character
+  // (see functionChars) instead of being automaton hits.
+  for (const w of cuesData.functionWords) if (w.length > 1) add(w, K.FUNC);
 
   const removed = new Set<string>((corrections?.removedTerms ?? []).filter((t) => typeof t === 'string').map(normalizeText));
   const addTerm = (text: string, category: PhraseCategory, source: 'lexicon' | 'reader', ref: string) => {
@@ -157,6 +161,7 @@ function build(corrections: Pick<ReaderCorrections, 'addedTerms' | 'removedTerms
     slogans: patternsData.quotedSlogans as SloganGates,
     enumeration: patternsData.enumeration,
     removedTerms: removed,
+    functionChars: new Set(cuesData.functionWords.filter((w) => w.length === 1).map((w) => normalizeText(w).charCodeAt(0))),
     compileMs: t1 - t0,
   };
 }

@@ -63,7 +63,8 @@ function optionOk(scan: Scan, site: NameSite, len: number): boolean {
 export function boundaryAt(scan: Scan, i: number): boolean {
   const { norm } = scan;
   if (i >= norm.length) return true;
-  if (!isCjk(norm.charCodeAt(i))) return true;
+  const code = norm.charCodeAt(i);
+  if (!isCjk(code) || scan.lex.functionChars.has(code)) return true;
   const h = scan.at.get(i);
   return !!h && (h.kinds & BOUNDARY_KINDS) !== 0;
 }
@@ -119,7 +120,7 @@ export function decideSites(scan: Scan, sites: NameSite[], accept: (site: NameSi
   if (candidates.size > 0) {
     const list = [...candidates];
     const ac = new AhoCorasick(list);
-    for (const m of ac.findAll(norm)) counts.set(list[m.pattern], (counts.get(list[m.pattern]) ?? 0) + 1);
+    ac.forEachMatch(norm, (_s, _e, pattern) => counts.set(list[pattern], (counts.get(list[pattern]) ?? 0) + 1));
   }
   sites.sort((a, b) => a.pos - b.pos);
   const decided: DecidedName[] = [];

@@ -3,7 +3,7 @@
 import { AhoCorasick } from './aho-corasick';
 import { K } from './lexicon';
 import { boundaryAt, decideSites, surnameAt, type NameSite } from './names';
-import { isCjk, type Scan } from './scan';
+import { isCjk, isClausePunctCode, type Scan } from './scan';
 
 export interface Mention {
   /** Name key (normalised text of the name). */
@@ -46,8 +46,8 @@ const MAX_DESC = 48;
 
 export function isClauseStart(norm: string, p: number): boolean {
   let j = p - 1;
-  while (j >= 0 && norm[j] === ' ') j--;
-  return j < 0 || CLAUSE_PUNCT.has(norm[j]) || norm[j] === '、' ;
+  while (j >= 0 && norm.charCodeAt(j) === 0x20) j--;
+  return j < 0 || isClausePunctCode(norm.charCodeAt(j)) || norm.charCodeAt(j) === 0x3001;
 }
 
 /** Credits: (记者 陈溯) 【编辑:李岩】 审核:王诚 光明日报记者 马荣瑞 常河 (罗晓光) 徐想 摄 */
@@ -77,6 +77,8 @@ function findCredits(scan: Scan): { names: { start: number; end: number }[]; spa
       p++;
       sep++;
     }
+    // 文/图 alone are everyday characters: only with a separator (文/张三, 图:李四) are they credits.
+    if (h.end - h.start === 1 && sep === 0) continue;
     const found: { start: number; end: number }[] = [];
     for (let k = 0; k < 4 && p < n; k++) {
       const len = readCreditName(p);
@@ -96,6 +98,8 @@ function findCredits(scan: Scan): { names: { start: number; end: number }[]; spa
   }
   // (罗晓光) closing a paragraph; 徐想 摄
   for (let i = 0; i < n; i++) {
+    const code = norm.charCodeAt(i);
+    if (code !== 0x28 && code !== 0x6444) continue; // ( 摄
     const c = norm[i];
     if (c === '(') {
       const len = readCreditName(i + 1);
@@ -253,12 +257,31 @@ function collectSites(scan: Scan): NameSite[] {
     if (next && next.kinds & K.TITLE) continue; // a chain of titles: the name follows the last one
     push(p, 'title');
   }
+  // Bare names need a speech verb soon after: look those up in the sorted cue positions.
+  const cues: number[] = [];
+  for (const h of scan.words) if (h.kinds & (K.CUE | K.EVENT)) cues.push(h.start);
+  const cueWithin = (p: number, span: number) => {
+    let lo = 0;
+    let hi = cues.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (cues[mid] < p + 2) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo < cues.length && cues[lo] <= p + span;
+  };
   for (let i = 0; i < n; i++) {
-    const c = norm[i];
-    if (c === '、') push(i + 1, 'list');
-    else if (CLAUSE_PUNCT.has(c) || i === 0) {
+    const code = norm.charCodeAt(i);
+    if (code === 0x3001) {
+      push(i + 1, 'list'); // 、
+      continue;
+    }
+    if (!isClausePunctCode(code) && i !== 0) continue;
+    {
+      const c = norm[i];
       let p = i === 0 && !CLAUSE_PUNCT.has(c) ? 0 : i + 1;
       while (p < n && norm[p] === ' ') p++;
+      if (!cueWithin(p, 32)) continue;
       push(p, 'bare');
       if (norm[p] === '据') push(p + 1, 'bare');
     }
@@ -387,10 +410,10 @@ export function findPeople(scan: Scan): PeopleScan {
   if (keyList.length > 0) {
     const ac = new AhoCorasick(keyList);
     const best = new Map<number, number>();
-    for (const m of ac.findAll(norm)) {
-      const prev = best.get(m.start);
-      if (prev === undefined || keyList[m.pattern].length > keyList[prev].length) best.set(m.start, m.pattern);
-    }
+    ac.forEachMatch(norm, (start, _end, pattern) => {
+      const prev = best.get(start);
+      if (prev === undefined || keyList[pattern].length > keyList[prev].length) best.set(start, pattern);
+    });
     const starts = [...best.keys()].sort((a, b) => a - b);
     let lastEnd = -1;
     for (const s of starts) {

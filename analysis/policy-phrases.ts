@@ -22,6 +22,7 @@ function insideOrganisation(scan: Scan, end: number): boolean {
       for (let k = end; k < start; k++) {
         const w = scan.at.get(k);
         if (w && w.kinds & (K.CUE | K.FUNC | K.EVENT | K.ATTEND | K.HOST | K.NOT_ORG)) return false;
+        if (scan.lex.functionChars.has(norm.charCodeAt(k))) return false;
       }
       return true;
     }

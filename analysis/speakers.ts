@@ -82,8 +82,12 @@ export function attribute(scan: Scan, people: PeopleScan): Attribution[] {
     const para = scan.paragraphs[paragraphIndex(scan, m.start)];
     const cue = cueAfter(scan, m.end, para.end);
     if (!cue || !(cue.kinds & K.CUE)) continue;
+    // 介绍了情况 / 表示了感谢: the verb reports an act, not words.
+    if (norm[cue.end] === '了') continue;
     claimedCues.add(cue.start);
     const before = skipBack(norm, m.descStart, ' ');
+    // 请X介绍 / 邀请X发言: an invitation to speak, not the words.
+    if (before > 0 && norm[before - 1] === '请') continue;
     let via: AttributionVia = 'direct';
     if (before > 0 && norm[before - 1] === '据') via = 'according-to';
     const qb = quoteBefore(scan, m.descStart);
@@ -94,8 +98,8 @@ export function attribute(scan: Scan, people: PeopleScan): Attribution[] {
 
   // 2. Pronoun: 他强调 / 她表示 / “…”他说
   for (let i = 0; i < n; i++) {
-    const c = norm[i];
-    if (c !== '他' && c !== '她') continue;
+    const code = norm.charCodeAt(i);
+    if (code !== 0x4ed6 && code !== 0x5979) continue; // 他 她
     if (norm[i + 1] === '们' || !isClauseStart(norm, i)) continue;
     const pi = paragraphIndex(scan, i);
     const para = scan.paragraphs[pi];
@@ -131,6 +135,8 @@ export function attribute(scan: Scan, people: PeopleScan): Attribution[] {
 
   // 3. Zero subject: …,强调要… continues the current subject of the paragraph.
   const mentionEnds = new Set(people.mentions.map((m) => m.end));
+  const words = scan.words;
+  let wi = 0;
   const keyAtCue = new Map<number, string | null>();
   for (const e of events) keyAtCue.set(e.pos, e.key);
   for (let pi = 0; pi < scan.paragraphs.length; pi++) {
@@ -138,9 +144,11 @@ export function attribute(scan: Scan, people: PeopleScan): Attribution[] {
     const mentions = (byPara.get(pi) ?? []).filter((m) => !m.credit);
     let mi = 0;
     let subject: string | null = null;
+    while (wi < words.length && words[wi].start < para.start) wi++;
     for (let i = para.start; i < para.end; i++) {
       // Sentence start: keep the subject only when the sentence goes on with it.
-      if (i > para.start && SENTENCE_END.has(norm[i - 1])) {
+      const pc = i > para.start ? norm.charCodeAt(i - 1) : 0;
+      if (pc === 0x3002 || pc === 0x21 || pc === 0x3f) {
         let s = i;
         while (s < para.end && norm[s] === ' ') s++;
         const startsWithMention = mi < mentions.length && (mentions[mi].descStart === s || mentions[mi].start === s);
@@ -156,8 +164,9 @@ export function attribute(scan: Scan, people: PeopleScan): Attribution[] {
           if (!(verb & K.ATTEND)) subject = m.key;
         }
       }
-      const h = scan.at.get(i);
-      if (!h) continue;
+      while (wi < words.length && words[wi].start < i) wi++;
+      if (wi >= words.length || words[wi].start !== i) continue;
+      const h = words[wi];
       if (h.kinds & K.ANON && isClauseStart(norm, i)) subject = null;
       if (!(h.kinds & K.CUE)) continue;
       if (claimedCues.has(h.start)) {
@@ -260,13 +269,15 @@ export function attribute(scan: Scan, people: PeopleScan): Attribution[] {
             break;
           }
         }
-        for (const cs of creditStarts) {
-          if (cs >= e) break;
-          if (cs > s) {
-            e = cs;
-            break;
-          }
+        // First credit after s (binary search): a quote stops before “(记者 …)”.
+        let lo = 0;
+        let hi = creditStarts.length;
+        while (lo < hi) {
+          const mid = (lo + hi) >> 1;
+          if (creditStarts[mid] <= s) lo = mid + 1;
+          else hi = mid;
         }
+        if (lo < creditStarts.length && creditStarts[lo] < e) e = creditStarts[lo];
         if (e - s > MAX_QUOTE) e = s + MAX_QUOTE;
         const span = trimSpan(norm, s, e, ev.via);
         if (span.end > span.start) quotes.push(span);

@@ -1,0 +1,86 @@
+import { describe, expect, it } from 'vitest';
+import { person, run } from './test-helpers';
+
+const names = (text: string) => run(text).people.map((p) => p.name);
+
+describe('names after a title', () => {
+  it('reads a two-character given name', () => {
+    expect(names('昨天,省应急管理厅厅长张建国表示,要做好准备。')).toContain('张建国');
+  });
+
+  it('reads a one-character given name when the text goes on with a function word', () => {
+    expect(names('副县长刘洋在会上说,要抓好落实。')).toContain('刘洋');
+    expect(names('局长李平、副局长王刚出席会议。')).toEqual(expect.arrayContaining(['李平', '王刚']));
+  });
+
+  it('uses the rest of the article to decide the length (马军以… / 马军来到…)', () => {
+    const text = '市长马军以“四不两直”方式检查工作。马军首先来到园区,随后马军来到工地。';
+    expect(names(text)).toEqual(['马军']);
+  });
+
+  it('does not take a common word after a title for a name', () => {
+    expect(names('本次“部长通道”上,多位负责人回答提问。')).toEqual([]);
+    expect(names('他是教育部长江学者特聘教授。')).not.toContain('江学者');
+    expect(names('成员单位主要领导参加会议。')).toEqual([]);
+  });
+
+  it('continues a list of names after 、 only from an accepted name', () => {
+    const text = '省领导王志刚、李红、赵一鸣参加会议。';
+    expect(names(text)).toEqual(['王志刚', '李红', '赵一鸣']);
+    expect(names('开展安全、高效、文明施工。')).toEqual([]);
+  });
+});
+
+describe('descriptor: organisation and title', () => {
+  it('splits the organisation from the title chain', () => {
+    const p = person('中国地震局地球物理研究所研究员孙立新表示,预测仍是难题。', '孙立新');
+    expect(p).toMatchObject({ org: '中国地震局地球物理研究所', title: '研究员' });
+  });
+
+  it('keeps a chain of titles joined by 、 and puts a leading title in title', () => {
+    const p = person('省委副书记、省长周建华出席并讲话。', '周建华');
+    expect(p).toMatchObject({ org: '', title: '省委副书记、省长' });
+  });
+
+  it('gives the ministry prefix only to the first person of a list', () => {
+    const text = '出席的有:应急管理部人事司司长高远先生、救灾司司长钱明先生。';
+    expect(person(text, '高远')).toMatchObject({ org: '应急管理部人事司', title: '司长' });
+    expect(person(text, '钱明')).toMatchObject({ org: '救灾司', title: '司长' });
+  });
+
+  it('keeps ministries whose name contains 和 whole', () => {
+    const p = person('工业和信息化部安全生产司副司长许东表示,要加快发展。', '许东');
+    expect(p?.org).toBe('工业和信息化部安全生产司');
+  });
+
+  it('stops at 由 (会议由…主持)', () => {
+    const p = person('会议由市电视台节目主持人何静主持。', '何静');
+    expect(p).toMatchObject({ org: '市电视台', title: '节目主持人', role: 'host' });
+  });
+});
+
+describe('credits', () => {
+  it('finds reporters, editors and photographers, who are never speakers', () => {
+    const text = '本报讯(记者 周小川 吴敏)近日,市里召开会议。\n【编辑:孙莉】\n审核:郑强\n林涛 摄\n(罗晓光)';
+    const r = run(text);
+    const reporters = r.people.filter((p) => p.role === 'reporter').map((p) => p.name);
+    expect(reporters).toEqual(['周小川', '吴敏', '孙莉', '郑强', '林涛', '罗晓光']);
+    expect(r.speakers).toEqual([]);
+  });
+
+  it('does not read “对总台记者表示” or “记者14日获悉” as a credit', () => {
+    const r = run('记者14日从水利部获悉,上海地震台研究员温海对总台记者表示,影响不大。');
+    expect(r.people.filter((p) => p.role === 'reporter')).toEqual([]);
+    expect(r.speakers.map((s) => s.name)).toEqual(['温海']);
+  });
+});
+
+describe('Traditional Chinese', () => {
+  it('finds people and keeps the original characters and offsets', () => {
+    const text = '應急管理部部長黃明說,要壓實責任。';
+    const r = run(text);
+    expect(r.speakers.map((s) => s.name)).toEqual(['黃明']);
+    const m = r.speakers[0].mentions[0];
+    expect(text.slice(m.start, m.end)).toBe('黃明');
+  });
+});

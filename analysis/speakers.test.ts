@@ -1,0 +1,132 @@
+import { describe, expect, it } from 'vitest';
+import { analyzeText } from './analyze';
+import { quotesOf, run, speakerNames } from './test-helpers';
+
+describe('attribution: direct cue', () => {
+  it('X表示 / X指出 after a descriptor', () => {
+    const text = '国家气象中心首席预报员马学款表示,本周南方将有强降雨。';
+    expect(quotesOf(text, '马学款')).toEqual([{ text: '本周南方将有强降雨。', via: 'direct' }]);
+  });
+
+  it('with a gap: 在…中指出, 对记者说, 最后说', () => {
+    expect(speakerNames('市应急管理局局长朱文在讲话中指出,要严防事故。')).toEqual(['朱文']);
+    expect(speakerNames('县消防大队队长韩立对记者说,火灾已被扑灭。')).toEqual(['韩立']);
+    const text = '专家严华介绍了情况。严华最后说:“大家要注意安全。”';
+    expect(quotesOf(text, '严华')).toEqual([{ text: '大家要注意安全。', via: 'direct' }]);
+  });
+
+  it('a bare name at a clause start before a speech verb', () => {
+    expect(speakerNames('会后,杨丽娟表示,将尽快整改。')).toEqual(['杨丽娟']);
+  });
+
+  it('not an organisation or a meeting that speaks', () => {
+    expect(speakerNames('水利部表示,将加强调度。会议指出,要压实责任。全会强调,要守牢底线。')).toEqual([]);
+    expect(speakerNames('文件指出,各地要加强监测。通知要求,立即开展排查。')).toEqual([]);
+  });
+});
+
+describe('attribution: pronoun', () => {
+  it('他强调 goes to the latest person named before it', () => {
+    const text = '市委书记钟华调研防汛工作。他强调,要确保安全度汛。';
+    expect(quotesOf(text, '钟华')).toEqual([{ text: '要确保安全度汛。', via: 'pronoun' }]);
+  });
+
+  it('他们 and 其他 are not pronoun attributions', () => {
+    expect(speakerNames('副市长钟华来到现场。他们表示,会尽快抢修。')).toEqual([]);
+    expect(speakerNames('副市长钟华来到现场,其他人表示同意。')).toEqual([]);
+  });
+});
+
+describe('attribution: zero subject', () => {
+  it('…,强调要… continues the subject of the sentence', () => {
+    const text = '区长孟凡来到工地,察看安全隐患整改情况,强调要落实主体责任。';
+    expect(quotesOf(text, '孟凡')).toEqual([{ text: '要落实主体责任。', via: 'zero-subject' }]);
+  });
+
+  it('does not reach back over an anonymous subject or into another paragraph', () => {
+    expect(speakerNames('区长孟凡参加会议。\n有关负责同志听取汇报,要求加强值守。')).toEqual([]);
+    expect(speakerNames('副区长孟凡参加会议。有关负责同志听取汇报,要求加强值守。')).toEqual([]);
+  });
+
+  it('an attendee does not become the subject', () => {
+    expect(speakerNames('副区长孟凡、区政府秘书长汪洋出席,要求各部门配合。')).toEqual([]);
+  });
+});
+
+describe('attribution: quote first', () => {
+  it('“…”X说 and “…”X告诉记者,“…”', () => {
+    const text = '“今年汛期来得早。”水文专家卢平说。“我们已做好准备。”气象台台长高翔告诉记者,“雨还会下几天。”';
+    expect(quotesOf(text, '卢平')).toEqual([{ text: '今年汛期来得早。', via: 'quote-first' }]);
+    expect(quotesOf(text, '高翔')).toEqual([
+      { text: '我们已做好准备。', via: 'quote-first' },
+      { text: '雨还会下几天。', via: 'direct' },
+    ]);
+  });
+});
+
+describe('attribution: according to', () => {
+  it('据X介绍', () => {
+    const text = '据省地震局副局长冯涛介绍,余震已趋于平稳。';
+    expect(quotesOf(text, '冯涛')).toEqual([{ text: '余震已趋于平稳。', via: 'according-to' }]);
+  });
+});
+
+describe('attribution: transcript turns', () => {
+  it('a label line, then its paragraphs until the next label', () => {
+    const text = '主持人:\n请介绍今年的工作。\n应急管理部救援协调局局长 蒋平:\n今年我们做了三件事。\n第一是建队伍。\n记者:\n还有呢?';
+    expect(quotesOf(text, '蒋平')).toEqual([
+      { text: '今年我们做了三件事。', via: 'transcript' },
+      { text: '第一是建队伍。', via: 'transcript' },
+    ]);
+  });
+
+  it('a sound-bite label with the words on the same line, and a bare-name label', () => {
+    const text = '市气象局副局长郝云:预计明天降温。\n郝云:\n请大家注意保暖。';
+    expect(quotesOf(text, '郝云').map((q) => q.text)).toEqual(['预计明天降温。', '请大家注意保暖。']);
+  });
+
+  it('labels that are not people (时间: 来源: 地点:) are not speakers', () => {
+    expect(speakerNames('时间:2024年5月12日\n来源:应急管理部\n地点:北京')).toEqual([]);
+  });
+
+  it('bracketed label names with spaces inside', () => {
+    expect(speakerNames('【李  林】\n我们要把工作做细。')).toEqual(['李林']);
+  });
+});
+
+describe('attribution: caption', () => {
+  it('a caption line with a speech event, then the speech paragraph', () => {
+    const text = '北京大学教授邱明致辞\n城市安全是发展的前提,我们要加强研究,提升城市韧性水平。';
+    expect(quotesOf(text, '邱明')).toEqual([{ text: '城市安全是发展的前提,我们要加强研究,提升城市韧性水平。', via: 'caption' }]);
+  });
+});
+
+describe('not speakers', () => {
+  it('attendee lists, hosts, invitations and bylines', () => {
+    const text =
+      '副省长王海、省政府副秘书长严军出席会议。会议由省应急厅厅长林岚主持。\n请省地震局局长蔡文介绍有关情况。\n(记者 丁一)';
+    const r = run(text);
+    expect(r.speakers).toEqual([]);
+    const roles = Object.fromEntries(r.people.map((p) => [p.name, p.role]));
+    expect(roles).toMatchObject({ 王海: 'attendee', 严军: 'attendee', 林岚: 'host', 丁一: 'reporter' });
+  });
+
+  it('references to the General Secretary’s instructions are not speaker turns', () => {
+    expect(speakerNames('习近平总书记强调,要坚持人民至上、生命至上。')).toEqual([]);
+  });
+
+  it('an event cue alone (出席活动并发表演讲) gives no words', () => {
+    expect(speakerNames('中国工程院院士范明出席活动并发表演讲。')).toEqual([]);
+  });
+});
+
+describe('reader corrections', () => {
+  it('notSpeakers turns a speaker into a mentioned person; personFixes edit fields', () => {
+    const text = '省应急管理厅厅长张建国表示,要做好准备。';
+    const r = run(text);
+    expect(r.speakers.map((s) => s.name)).toEqual(['张建国']);
+    const c = analyzeText(text, { notSpeakers: ['张建国'], personFixes: [{ name: '张建国', title: '党组书记、厅长' }] });
+    expect(c.speakers).toEqual([]);
+    expect(c.people[0]).toMatchObject({ name: '张建国', role: 'mentioned', title: '党组书记、厅长', quotes: [] });
+  });
+});
