@@ -2,6 +2,7 @@ import { browser } from 'wxt/browser';
 import { createBackground, type BackgroundDeps, type SidebarPort } from '../messaging/background-router';
 import type { Message } from '../messaging/protocol';
 import { AnyueDatabase } from '../storage/database';
+import { loadDeviceClock } from '../storage/device';
 
 export default defineBackground(() => {
   // storage.session is missing in old Firefox builds; an in-memory map then serves for the worker's lifetime.
@@ -15,6 +16,7 @@ export default defineBackground(() => {
   };
   const background = createBackground({
     db: new AnyueDatabase(),
+    clock: loadDeviceClock(browser.storage.local as BackgroundDeps['preferences']),
     preferences: browser.storage.local as BackgroundDeps['preferences'],
     session: session as BackgroundDeps['session'],
     sendToTab: (tabId: number, message: Message) => browser.tabs.sendMessage(tabId, message, { frameId: 0 }),

@@ -1,6 +1,7 @@
 import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { AnyueDatabase } from '../storage/database';
+import { createClock } from '../sync/hlc';
 import { createBackground, type BackgroundDeps, type MessageSender } from './background-router';
 import type { AnalysisSummary } from '../highlights/summary';
 import type { ArticleMeta, Message, SidebarState } from './protocol';
@@ -48,6 +49,7 @@ beforeEach(() => {
   const logs: string[] = [];
   deps = {
     db,
+    clock: Promise.resolve(createClock('test-device')),
     preferences: memoryArea(),
     session: memoryArea(),
     sendToTab: async (tabId, message) => {
@@ -143,7 +145,7 @@ describe('the sidebar', () => {
   it('gets no article for a tab that showed none', async () => {
     expect(await handle({ type: 'sidebar/get-state' }, { ...fromSidebar, tab: { id: 99 } })).toEqual({
       ok: true,
-      state: { article: null, visit: null, language: 'zh-CN', analysis: null, layers: ALL_ON, corrections: [] },
+      state: { article: null, visit: null, language: 'zh-CN', analysis: null, layers: ALL_ON, corrections: [], annotations: [], anchors: {}, focus: null },
     });
   });
 
@@ -286,5 +288,120 @@ describe('analysis, layers and corrections', () => {
     const port = { sender: fromPage, postMessage: () => { throw new Error('must not be called'); }, onDisconnect: { addListener: () => undefined } };
     background.connectSidebar(port);
     expect(deps.logs).toContain('refused connection: not from the sidebar');
+  });
+});
+
+describe('the reader\'s annotations', () => {
+  const target = {
+    quote: { type: 'TextQuoteSelector' as const, exact: '城市安全管理峰会', prefix: '论坛2020', suffix: '在京举行' },
+    position: { type: 'TextPositionSelector' as const, start: 13, end: 21 },
+  };
+  const request = { kind: 'highlight' as const, target, colour: 'green' as const, speakers: [], edit: null };
+  const create = async (overrides = {}) => {
+    await handle({ type: 'article/opened', article }, fromPage);
+    const reply = await handle({ type: 'annotations/create', request: { ...request, ...overrides } }, fromPage);
+    expect(reply).toMatchObject({ ok: true });
+    return (reply as { id: string }).id;
+  };
+
+  it('creates a highlight for the sending page\'s article, stamped, and tells the page to repaint', async () => {
+    const id = await create();
+    const stored = (await db.annotations.get(id))!;
+    expect(stored).toMatchObject({ articleKey: article.key, articleTitle: article.title, kind: 'highlight', colour: 'green', note: '', deleted: false, excerpt: null });
+    expect(stored.stamps.created).toMatch(/^\d{13}:\d{5}:test-device$/);
+    expect(deps.sent).toContainEqual([7, { type: 'annotations/changed' }]);
+  });
+
+  it('snapshots an excerpt\'s source from what the background knows, not from the page', async () => {
+    const id = await create({ kind: 'excerpt', speakers: [{ name: '袁宏永', title: '常务副院长', org: '清华大学公共安全研究院' }] });
+    expect((await db.annotations.get(id))!).toMatchObject({
+      kind: 'excerpt',
+      speakers: [{ name: '袁宏永' }],
+      excerpt: { title: article.title, url: article.url, source: '人民论坛网', siteName: '中国灾害防御信息网' },
+    });
+  });
+
+  it('gives the page paint data only: no notes, no tags', async () => {
+    const id = await create();
+    await handle({ type: 'annotations/update', id, changes: { note: '私人笔记', tags: ['机密'] } }, fromSidebar);
+    const reply = await handle({ type: 'annotations/of-page' }, fromPage);
+    expect(reply).toEqual({ ok: true, annotations: [{ id, kind: 'highlight', colour: 'green', target }] });
+    expect(JSON.stringify(reply)).not.toContain('私人笔记');
+  });
+
+  it('edits from the sidebar, stamping only the changed fields; the page may not edit', async () => {
+    const id = await create();
+    const before = (await db.annotations.get(id))!;
+    const reply = await handle({ type: 'annotations/update', id, changes: { note: '要点', tags: [' #防汛 ', '防汛', '应急'] } }, fromSidebar);
+    expect(reply).toMatchObject({ ok: true, annotation: { note: '要点', tags: ['防汛', '应急'], colour: 'green' } });
+    const after = (await db.annotations.get(id))!;
+    expect(after.stamps.note > before.stamps.note).toBe(true);
+    expect(after.stamps.tags > before.stamps.tags).toBe(true);
+    expect(after.stamps.colour).toBe(before.stamps.colour);
+    expect((await handle({ type: 'annotations/update', id, changes: { note: 'x' } }, fromPage)).ok).toBe(false);
+    expect((await handle({ type: 'annotations/update', id, changes: {} }, fromSidebar))).toMatchObject({ ok: false, error: expect.stringContaining('nothing to change') });
+  });
+
+  it('deletes as a tombstone and restores on undo', async () => {
+    const id = await create();
+    await handle({ type: 'annotations/delete', id }, fromSidebar);
+    expect((await db.annotations.get(id))!.deleted).toBe(true);
+    expect(await handle({ type: 'annotations/of-page' }, fromPage)).toEqual({ ok: true, annotations: [] });
+    await handle({ type: 'annotations/restore', id }, fromSidebar);
+    expect((await handle({ type: 'annotations/of-page' }, fromPage) as { annotations: unknown[] }).annotations).toHaveLength(1);
+  });
+
+  it('reports an unknown id plainly', async () => {
+    const reply = await handle({ type: 'annotations/delete', id: '00000000-0000-4000-8000-000000000000' }, fromSidebar);
+    expect(reply).toEqual({ ok: false, error: expect.stringContaining('no annotation with id') });
+  });
+
+  it('keeps one page note per article, created then updated', async () => {
+    await handle({ type: 'article/opened', article }, fromPage);
+    await handle({ type: 'sidebar/get-state' }, fromSidebar);
+    const first = await handle({ type: 'annotations/set-page-note', articleKey: article.key, note: '读后感' }, fromSidebar);
+    const second = await handle({ type: 'annotations/set-page-note', articleKey: article.key, note: '读后感(改)' }, fromSidebar);
+    expect((first as { annotation: { id: string } }).annotation.id).toBe((second as { annotation: { id: string } }).annotation.id);
+    expect(await db.annotations.where('kind').equals('page-note').count()).toBe(1);
+  });
+
+  it('opens the sidebar editor when the reader asked for a note', async () => {
+    const pushed: SidebarState[] = [];
+    background.connectSidebar({ sender: fromSidebar, postMessage: (m: { state: SidebarState }) => pushed.push(m.state), onDisconnect: { addListener: () => undefined } });
+    const id = await create({ edit: 'note' });
+    await new Promise((r) => setTimeout(r, 20));
+    expect(deps.sent).toContainEqual([7, { type: 'sidebar/set-open', open: true }]);
+    expect(pushed.some((state) => state.focus?.id === id && state.focus.field === 'note')).toBe(true);
+  });
+
+  it('keeps where annotations landed and lists them for the sidebar', async () => {
+    const id = await create();
+    await handle({ type: 'annotations/anchored', key: article.key, anchors: { [id]: { status: 'orphan', reason: 'quote not found' } } }, fromPage);
+    expect(await handle({ type: 'sidebar/get-state' }, fromSidebar)).toMatchObject({
+      state: { anchors: { [id]: { status: 'orphan' } }, annotations: [{ id }] },
+    });
+  });
+
+  it.each([
+    ['an empty quote', { ...request, target: { ...target, quote: { ...target.quote, exact: '' } } }, /exact: must not be empty/],
+    ['end before start', { ...request, target: { ...target, position: { ...target.position, start: 30, end: 3 } } }, /end must be after start/],
+    ['an unknown colour', { ...request, colour: 'black' }, /colour/],
+    ['a note smuggled in', { ...request, note: 'x' }, /note: unexpected field/],
+    ['a page note from the page', { ...request, kind: 'page-note' }, /kind/],
+  ])('refuses a create request with %s', async (_what, bad, reason) => {
+    await handle({ type: 'article/opened', article }, fromPage);
+    expect(await handle({ type: 'annotations/create', request: bad }, fromPage)).toEqual({ ok: false, error: expect.stringMatching(reason) });
+    expect(await db.annotations.count()).toBe(0);
+  });
+
+  it('turns a full disk into a plain message and writes nothing', async () => {
+    await handle({ type: 'article/opened', article }, fromPage);
+    const quota = Object.assign(new Error('quota'), { name: 'QuotaExceededError' });
+    db.annotations.hook('creating', () => {
+      throw quota;
+    });
+    const reply = await handle({ type: 'annotations/create', request }, fromPage);
+    expect(reply).toEqual({ ok: false, error: expect.stringContaining('存储空间已满') });
+    expect(await db.annotations.count()).toBe(0);
   });
 });

@@ -5,7 +5,10 @@ import type { ReaderCorrections } from '../analysis/types';
 import type { AnalysisSummary } from '../highlights/summary';
 import { articlePostId } from '../sites/zaihaifangyu';
 import { getVisit, recordVisit } from '../storage/articles';
+import { annotationsOfArticle, createAnnotation, pageNoteOf, setDeleted, updateAnnotation } from '../storage/annotations';
 import { addCorrection, exportCorrections, foldCorrections, listCorrections, removeCorrection } from '../storage/corrections';
+import type { Clock } from '../sync/hlc';
+import { SITE_NAME } from '../sites/zaihaifangyu';
 import type { AnyueDatabase } from '../storage/database';
 import { loadPreferences, savePreferences, type KeyValueArea } from '../storage/preferences';
 import {
@@ -14,6 +17,7 @@ import {
   type ArticleMeta,
   type ErrorReply,
   type Message,
+  type AnchorStatus,
   type Replies,
   type SidebarState,
 } from './protocol';
@@ -33,6 +37,8 @@ export interface SidebarPort {
 
 export interface BackgroundDeps {
   db: AnyueDatabase;
+  /** Stamps every change of the reader's annotations (resolves once the device id is read). */
+  clock: Promise<Clock>;
   /** storage.local */
   preferences: KeyValueArea;
   /** storage.session where available: what each tab shows, surviving a service-worker restart. */
@@ -47,6 +53,14 @@ type Reply = Replies[keyof Replies] | ErrorReply;
 
 const tabKey = (tabId: number) => `tab:${tabId}`;
 const analysisKey = (tabId: number) => `analysis:${tabId}`;
+const anchorsKey = (tabId: number) => `anchors:${tabId}`;
+
+/** Storage errors as the reader should read them. */
+function plainError(error: unknown): string {
+  const name = (error as { name?: string; inner?: { name?: string } })?.inner?.name ?? (error as { name?: string })?.name;
+  if (name === 'QuotaExceededError') return '存储空间已满，未能保存。请导出并清理旧批注后重试。(storage is full: nothing was saved)';
+  return error instanceof Error ? error.message : String(error);
+}
 
 export function createBackground(deps: BackgroundDeps) {
   const fromExtensionPage = (sender: MessageSender) => !!sender.url && sender.url.startsWith(deps.extensionBase);
@@ -60,6 +74,8 @@ export function createBackground(deps: BackgroundDeps) {
   const sidebarPorts = new Map<number, Set<SidebarPort>>();
   /** Tabs showing a portal article since this worker started: they hear about new corrections at once. */
   const articleTabs = new Set<number>();
+  /** An editor the sidebar should open with its next state (after "note" on the page's toolbar). */
+  const focusByTab = new Map<number, SidebarState['focus']>();
   let foldedCorrections: Promise<ReaderCorrections> | null = null;
 
   const readerCorrections = () => (foldedCorrections ??= listCorrections(deps.db).then(foldCorrections));
@@ -70,14 +86,19 @@ export function createBackground(deps: BackgroundDeps) {
 
   async function sidebarState(tabId: number): Promise<SidebarState> {
     await pendingWrites.get(tabId)?.catch(() => undefined);
-    const [stored, analysis, preferences, corrections] = await Promise.all([
+    const [stored, analysis, anchors, preferences, corrections] = await Promise.all([
       sessionValue(tabKey(tabId)),
       sessionValue(analysisKey(tabId)),
+      sessionValue(anchorsKey(tabId)),
       loadPreferences(deps.preferences),
       listCorrections(deps.db),
     ]);
     const article: ArticleMeta | null = isArticleMeta(stored) ? stored : null;
-    const visit = article ? await getVisit(deps.db, article.key) : null;
+    const [visit, annotations] = article
+      ? await Promise.all([getVisit(deps.db, article.key), annotationsOfArticle(deps.db, article.key)])
+      : [null, []];
+    const focus = focusByTab.get(tabId) ?? null;
+    focusByTab.delete(tabId);
     return {
       article,
       visit,
@@ -88,7 +109,25 @@ export function createBackground(deps: BackgroundDeps) {
         : null,
       layers: preferences.layers,
       corrections,
+      annotations,
+      anchors:
+        article && (anchors as { key?: string } | undefined)?.key === article.key
+          ? (anchors as { anchors: Record<string, AnchorStatus> }).anchors
+          : {},
+      focus,
     };
+  }
+
+  /** An annotation changed: its page repaints, sidebars of tabs on that article refresh. */
+  async function annotationsChanged(articleKey: string): Promise<void> {
+    await Promise.all(
+      [...articleTabs].map(async (tabId) => {
+        const shown = await sessionValue(tabKey(tabId));
+        if (!isArticleMeta(shown) || shown.key !== articleKey) return;
+        await deps.sendToTab(tabId, { type: 'annotations/changed' }).catch(() => articleTabs.delete(tabId));
+        await pushState(tabId);
+      }),
+    );
   }
 
   async function pushState(tabId: number): Promise<void> {
@@ -153,9 +192,114 @@ export function createBackground(deps: BackgroundDeps) {
         if (!fromPortalTopFrame(sender)) return refuse('article/analysed: not from a portal article page');
         if (keyOfSender(sender) !== message.key) return refuse('article/analysed: article key does not match the sending page');
         const tabId = sender.tab!.id!;
-        await deps.session.set({ [analysisKey(tabId)]: { key: message.key, summary: message.summary } });
+        await Promise.all([
+          deps.session.set({ [analysisKey(tabId)]: { key: message.key, summary: message.summary } }),
+          // Kept per article for the library's speaker and phrase indexes.
+          deps.db.analyses.put({ articleKey: message.key, analysedAt: Date.now(), summary: message.summary }),
+        ]);
         await pushState(tabId);
         return { ok: true };
+      }
+      case 'annotations/create': {
+        if (!fromPortalTopFrame(sender)) return refuse('annotations/create: not from a portal article page');
+        const tabId = sender.tab!.id!;
+        const article = await sessionValue(tabKey(tabId));
+        if (!isArticleMeta(article) || article.key !== keyOfSender(sender)) return refuse('annotations/create: the article is not known yet');
+        const { request } = message;
+        const annotation = await createAnnotation(deps.db, await deps.clock, {
+          articleKey: article.key,
+          articleUrl: article.url,
+          articleTitle: article.title,
+          kind: request.kind,
+          target: request.target,
+          colour: request.colour,
+          note: '',
+          tags: [],
+          speakers: request.speakers,
+          // The source snapshot comes from what the background knows of the article, not from the request.
+          excerpt:
+            request.kind === 'excerpt'
+              ? {
+                  title: article.title,
+                  url: article.url,
+                  source: article.source,
+                  publishedAt: article.publishedAt,
+                  author: article.author,
+                  siteName: SITE_NAME,
+                  capturedAt: Date.now(),
+                }
+              : null,
+        });
+        if (request.edit) {
+          focusByTab.set(tabId, { id: annotation.id, field: request.edit });
+          await savePreferences(deps.preferences, { sidebarOpen: true });
+          await deps.sendToTab(tabId, { type: 'sidebar/set-open', open: true }).catch(() => undefined);
+        }
+        await annotationsChanged(article.key);
+        return { ok: true, id: annotation.id };
+      }
+      case 'annotations/of-page': {
+        if (!fromPortalTopFrame(sender)) return refuse('annotations/of-page: not from a portal article page');
+        const annotations = await annotationsOfArticle(deps.db, keyOfSender(sender));
+        return {
+          ok: true,
+          // Only what painting needs: the page never holds the reader's notes or tags.
+          annotations: annotations.flatMap(({ id, kind, colour, target }) => (target ? [{ id, kind, colour, target }] : [])),
+        };
+      }
+      case 'annotations/anchored': {
+        if (!fromPortalTopFrame(sender)) return refuse('annotations/anchored: not from a portal article page');
+        if (keyOfSender(sender) !== message.key) return refuse('annotations/anchored: article key does not match the sending page');
+        const tabId = sender.tab!.id!;
+        await deps.session.set({ [anchorsKey(tabId)]: { key: message.key, anchors: message.anchors } });
+        await pushState(tabId);
+        return { ok: true };
+      }
+      case 'annotations/focus': {
+        if (!fromPortalTopFrame(sender)) return refuse('annotations/focus: not from a portal article page');
+        const tabId = sender.tab!.id!;
+        focusByTab.set(tabId, { id: message.id, field: 'note' });
+        await savePreferences(deps.preferences, { sidebarOpen: true });
+        await deps.sendToTab(tabId, { type: 'sidebar/set-open', open: true }).catch(() => undefined);
+        await pushState(tabId);
+        return { ok: true };
+      }
+      case 'annotations/update':
+      case 'annotations/delete':
+      case 'annotations/restore': {
+        if (!fromExtensionPage(sender)) return refuse(`${message.type}: not from an extension page`);
+        const annotation =
+          message.type === 'annotations/update'
+            ? await updateAnnotation(deps.db, await deps.clock, message.id, message.changes)
+            : await setDeleted(deps.db, await deps.clock, message.id, message.type === 'annotations/delete');
+        await annotationsChanged(annotation.articleKey);
+        return { ok: true, annotation };
+      }
+      case 'annotations/set-page-note': {
+        if (!fromExtensionPage(sender)) return refuse('annotations/set-page-note: not from an extension page');
+        const existing = await pageNoteOf(deps.db, message.articleKey);
+        let annotation;
+        if (existing) {
+          annotation = await updateAnnotation(deps.db, await deps.clock, existing.id, { note: message.note });
+          if (annotation.deleted && message.note) annotation = await setDeleted(deps.db, await deps.clock, existing.id, false);
+        } else {
+          const article = await deps.db.articles.get(message.articleKey);
+          if (!article) return refuse('annotations/set-page-note: unknown article');
+          annotation = await createAnnotation(deps.db, await deps.clock, {
+            articleKey: article.key,
+            articleUrl: article.url,
+            articleTitle: article.title,
+            kind: 'page-note',
+            target: null,
+            colour: 'yellow',
+            note: message.note,
+            tags: [],
+            speakers: [],
+            excerpt: null,
+          });
+        }
+        await annotationsChanged(message.articleKey);
+        return { ok: true, annotation };
       }
       case 'sidebar/get-state': {
         if (!fromSidebar(sender)) return refuse('sidebar/get-state: not from the sidebar');
@@ -211,6 +355,7 @@ export function createBackground(deps: BackgroundDeps) {
       }
       case 'sidebar/toggle':
       case 'analysis/set-corrections':
+      case 'annotations/changed':
         return refuse(`${message.type}: only the background sends this`);
     }
   }
@@ -227,7 +372,7 @@ export function createBackground(deps: BackgroundDeps) {
     try {
       return await route(parsed.value, sender);
     } catch (error) {
-      const reason = `${parsed.value.type} failed: ${error instanceof Error ? error.message : String(error)}`;
+      const reason = `${parsed.value.type} failed: ${plainError(error)}`;
       deps.log(reason);
       return { ok: false, error: reason };
     }
@@ -253,6 +398,7 @@ export function createBackground(deps: BackgroundDeps) {
     sidebarPorts.delete(tabId);
     await deps.session.remove?.(tabKey(tabId));
     await deps.session.remove?.(analysisKey(tabId));
+    await deps.session.remove?.(anchorsKey(tabId));
   }
 
   /** The toolbar button and keyboard command: flips the sidebar in a tab and remembers the choice. */

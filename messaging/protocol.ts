@@ -2,6 +2,8 @@
 // Every message is validated on arrival (parseMessage); anything malformed or unknown is refused with a reason.
 
 import type { PhraseCategory, ReaderCorrections } from '../analysis/types';
+import type { TextTarget } from '../anchoring/selectors';
+import { HIGHLIGHT_COLOURS, MAX_NOTE_LENGTH, MAX_TAG_LENGTH, MAX_TAGS, type Annotation, type AnnotationChanges, type HighlightColour, type SpeakerRef } from '../storage/annotation';
 import { analysisSummaryShape, type AnalysisSummary } from '../highlights/summary';
 import type { LayerName } from '../highlights/layers';
 import { array, boolean, integer, nullable, object, oneOf, string, type Check } from './schema';
@@ -39,6 +41,27 @@ export type CorrectionInput =
 
 export type Correction = CorrectionInput & { id: string; createdAt: number };
 
+/** Where each of the article's annotations landed on this visit (reported by the page). */
+export type AnchorStatus = { status: 'anchored'; start: number; end: number } | { status: 'orphan'; reason: string };
+
+/** What the page may know of an annotation: where and how to paint it, never its note or tags. */
+export interface PaintableAnnotation {
+  id: string;
+  kind: Annotation['kind'];
+  colour: HighlightColour;
+  target: TextTarget;
+}
+
+/** A highlight or excerpt as the page asks for it; the background fills in the article and the stamps. */
+export interface AnnotationRequest {
+  kind: 'highlight' | 'excerpt';
+  target: TextTarget;
+  colour: HighlightColour;
+  speakers: SpeakerRef[];
+  /** Open the sidebar's editor on it (the page never takes note text: it would be typed into the page). */
+  edit: 'note' | 'tags' | null;
+}
+
 export interface SidebarState {
   article: ArticleMeta | null;
   visit: VisitInfo | null;
@@ -46,6 +69,11 @@ export interface SidebarState {
   analysis: AnalysisSummary | null;
   layers: LayerVisibility;
   corrections: Correction[];
+  /** This article's live annotations (page note included). */
+  annotations: Annotation[];
+  anchors: Record<string, AnchorStatus>;
+  /** An annotation the reader just asked to edit, and which field. */
+  focus: { id: string; field: 'note' | 'tags' } | null;
 }
 
 export type Message =
@@ -69,7 +97,22 @@ export type Message =
   | { type: 'corrections/add'; correction: CorrectionInput }
   | { type: 'corrections/remove'; id: string }
   | { type: 'corrections/export' }
-  | { type: 'analysis/set-corrections'; corrections: ReaderCorrections };
+  | { type: 'analysis/set-corrections'; corrections: ReaderCorrections }
+  /** content → background: the reader highlighted or excerpted a selection. */
+  | { type: 'annotations/create'; request: AnnotationRequest }
+  /** content → background: the paintable annotations of the page's article. */
+  | { type: 'annotations/of-page' }
+  /** content → background: where the annotations landed; orphans are listed in the sidebar. */
+  | { type: 'annotations/anchored'; key: string; anchors: Record<string, AnchorStatus> }
+  /** content → background: the reader clicked a highlight of theirs in the page. */
+  | { type: 'annotations/focus'; id: string }
+  /** background → content: this article's annotations changed; ask again. */
+  | { type: 'annotations/changed' }
+  /** extension pages → background: edit, delete (tombstone), undo a delete, write the page note. */
+  | { type: 'annotations/update'; id: string; changes: AnnotationChanges }
+  | { type: 'annotations/delete'; id: string }
+  | { type: 'annotations/restore'; id: string }
+  | { type: 'annotations/set-page-note'; articleKey: string; note: string };
 
 export type MessageType = Message['type'];
 
@@ -93,6 +136,15 @@ export interface Replies {
   'corrections/remove': { ok: true };
   'corrections/export': { ok: true; data: CorrectionsExport };
   'analysis/set-corrections': { ok: true };
+  'annotations/create': { ok: true; id: string };
+  'annotations/of-page': { ok: true; annotations: PaintableAnnotation[] };
+  'annotations/anchored': { ok: true };
+  'annotations/focus': { ok: true };
+  'annotations/changed': { ok: true };
+  'annotations/update': { ok: true; annotation: Annotation };
+  'annotations/delete': { ok: true; annotation: Annotation };
+  'annotations/restore': { ok: true; annotation: Annotation };
+  'annotations/set-page-note': { ok: true; annotation: Annotation };
 }
 
 /** The reader's corrections as a data file (exported from the sidebar). */
@@ -122,6 +174,37 @@ const category = oneOf<PhraseCategory>('meeting', 'doctrine', 'programme', 'docu
 const personName = string(20, { nonEmpty: true });
 const term = string(100, { nonEmpty: true });
 const offset = integer(0, 50_000_000);
+
+const colour = oneOf<HighlightColour>(...HIGHLIGHT_COLOURS);
+const uuid: Check = (value, path) =>
+  typeof value === 'string' && /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(value)
+    ? null
+    : `${path}: expected a UUID`;
+const MAX_QUOTE_LENGTH = 20_000;
+export const textTargetShape: Check = (value, path) =>
+  object({
+    quote: object({ type: oneOf('TextQuoteSelector'), exact: string(MAX_QUOTE_LENGTH, { nonEmpty: true }), prefix: string(200), suffix: string(200) }),
+    position: object({ type: oneOf('TextPositionSelector'), start: offset, end: offset }),
+  })(value, path) ??
+  ((value as TextTarget).position.end <= (value as TextTarget).position.start ? `${path}.position: end must be after start` : null);
+const speakerRef: Check = object({ name: string(20, { nonEmpty: true }), title: string(200), org: string(200) });
+const annotationChanges: Check = (value, path) =>
+  object({}, { colour, note: string(MAX_NOTE_LENGTH), tags: array(string(MAX_TAG_LENGTH * 4), MAX_TAGS * 4) })(value, path) ??
+  (Object.keys(value as object).length === 0 ? `${path}: nothing to change` : null);
+const anchorStatus: Check = (value, path) =>
+  (value as AnchorStatus | null)?.status === 'orphan'
+    ? object({ status: oneOf('orphan'), reason: string(200) })(value, path)
+    : object({ status: oneOf('anchored'), start: offset, end: offset })(value, path);
+const anchorMap: Check = (value, path) => {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return `${path}: expected object`;
+  const entries = Object.entries(value);
+  if (entries.length > 10_000) return `${path}: too many annotations`;
+  for (const [id, status] of entries) {
+    const reason = uuid(id, `${path} key`) ?? anchorStatus(status, `${path}.${id}`);
+    if (reason) return reason;
+  }
+  return null;
+};
 
 export const layersShape: Check = object({ speakers: boolean, quotes: boolean, phrases: boolean });
 
@@ -161,6 +244,24 @@ const messageShapes: Record<MessageType, Check> = {
   'corrections/remove': object({ type: string(), id: string(100, { nonEmpty: true }) }),
   'corrections/export': object({ type: string() }),
   'analysis/set-corrections': object({ type: string(), corrections: readerCorrections }),
+  'annotations/create': object({
+    type: string(),
+    request: object({
+      kind: oneOf('highlight', 'excerpt'),
+      target: textTargetShape,
+      colour,
+      speakers: array(speakerRef, 20),
+      edit: nullable(oneOf('note', 'tags')),
+    }),
+  }),
+  'annotations/of-page': object({ type: string() }),
+  'annotations/anchored': object({ type: string(), key: string(200, { nonEmpty: true }), anchors: anchorMap }),
+  'annotations/focus': object({ type: string(), id: uuid }),
+  'annotations/changed': object({ type: string() }),
+  'annotations/update': object({ type: string(), id: uuid, changes: annotationChanges }),
+  'annotations/delete': object({ type: string(), id: uuid }),
+  'annotations/restore': object({ type: string(), id: uuid }),
+  'annotations/set-page-note': object({ type: string(), articleKey: string(200, { nonEmpty: true }), note: string(MAX_NOTE_LENGTH) }),
 };
 
 export type Parsed<T> = { ok: true; value: T } | { ok: false; reason: string };

@@ -68,7 +68,7 @@ export const MAX_TAG_LENGTH = 40;
 export function normaliseTags(tags: string[]): string[] {
   const seen = new Set<string>();
   for (const raw of tags) {
-    const tag = raw.replace(/^[#＃]+/, '').trim().slice(0, MAX_TAG_LENGTH);
+    const tag = raw.trim().replace(/^[#＃]+/, '').trim().slice(0, MAX_TAG_LENGTH);
     if (tag) seen.add(tag);
     if (seen.size >= MAX_TAGS) break;
   }

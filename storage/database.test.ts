@@ -52,3 +52,45 @@ describe('the database schema', () => {
     await db.delete();
   });
 });
+
+describe('opening a database made by every earlier version', () => {
+  const samples: Record<string, object> = {
+    articles: { ...meta, firstReadAt: 1, lastReadAt: 2, readCount: 1 },
+    corrections: { id: 'c1', kind: 'not-speaker', name: '胡悦鑫', createdAt: 5 },
+    annotations: {
+      id: '7b0c3a4e-1c2d-4e5f-8a9b-0c1d2e3f4a5b',
+      articleKey: meta.key,
+      articleUrl: meta.url,
+      articleTitle: meta.title,
+      kind: 'highlight',
+      target: { quote: { type: 'TextQuoteSelector', exact: '标题', prefix: '', suffix: '' }, position: { type: 'TextPositionSelector', start: 0, end: 2 } },
+      colour: 'yellow',
+      note: '笔记',
+      tags: ['防汛'],
+      speakers: [],
+      excerpt: null,
+      createdAt: 1,
+      updatedAt: 1,
+      deleted: false,
+      stamps: {},
+    },
+    analyses: { articleKey: meta.key, analysedAt: 3, summary: { speakers: [], people: [], phrases: [] } },
+  };
+
+  it.each(SCHEMA_VERSIONS.slice(0, -1).map((v) => v.version))('keeps every row written under version %i', async (version) => {
+    const name = `upgrade-from-${version}-${Math.random()}`;
+    const old = new AnyueDatabase(name, SCHEMA_VERSIONS.slice(0, version));
+    await old.open();
+    const tables = old.tables.map((table) => table.name);
+    for (const table of tables) await old.table(table).add(structuredClone(samples[table]!));
+    old.close();
+
+    const current = new AnyueDatabase(name);
+    await current.open();
+    expect(current.verno).toBe(SCHEMA_VERSIONS.length);
+    for (const table of tables) {
+      expect(await current.table(table).toArray()).toEqual([samples[table]]);
+    }
+    await current.delete();
+  });
+});

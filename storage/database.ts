@@ -2,7 +2,9 @@
 // script: there Dexie would write into the page's origin, where the page's scripts can read it.
 
 import Dexie, { type Table } from 'dexie';
+import type { AnalysisSummary } from '../highlights/summary';
 import type { Correction } from '../messaging/protocol';
+import type { Annotation } from './annotation';
 import { SCHEMA_VERSIONS, type SchemaVersion } from './schema';
 
 export const DATABASE_NAME = 'anyue';
@@ -22,9 +24,17 @@ export interface ArticleRecord {
   readCount: number;
 }
 
+export interface ArticleAnalysisRecord {
+  articleKey: string;
+  analysedAt: number;
+  summary: AnalysisSummary;
+}
+
 export class AnyueDatabase extends Dexie {
   articles!: Table<ArticleRecord, string>;
   corrections!: Table<Correction, string>;
+  annotations!: Table<Annotation, string>;
+  analyses!: Table<ArticleAnalysisRecord, string>;
 
   constructor(name = DATABASE_NAME, versions: SchemaVersion[] = SCHEMA_VERSIONS) {
     super(name);

@@ -25,4 +25,13 @@ export const SCHEMA_VERSIONS: SchemaVersion[] = [
       corrections: 'id, createdAt, kind',
     },
   },
+  {
+    version: 3,
+    stores: {
+      // Highlights, excerpts and page notes (tombstones included).
+      annotations: 'id, articleKey, updatedAt, createdAt, kind, colour, *tags',
+      // The latest analysis summary of each article the reader opened: the cross-article indexes.
+      analyses: 'articleKey, analysedAt',
+    },
+  },
 ];

@@ -36,6 +36,9 @@ const state: SidebarState = {
   },
   layers: { speakers: true, quotes: true, phrases: true },
   corrections: [],
+  annotations: [],
+  anchors: {},
+  focus: null,
 };
 
 let container: HTMLElement;
@@ -106,7 +109,7 @@ describe('SidebarApp', () => {
       inputs[1]!.value = '司长';
       inputs[1]!.dispatchEvent(new Event('input', { bubbles: true }));
     });
-    await act(() => container.querySelector<HTMLFormElement>('.fix-form')!.dispatchEvent(new Event('submit', { cancelable: true })));
+    await act(() => void container.querySelector<HTMLFormElement>('.fix-form')!.dispatchEvent(new Event('submit', { cancelable: true })));
     expect(sent).toContainEqual({
       type: 'corrections/add',
       correction: { kind: 'fix-person', name: '张三', fixedName: '张三', title: '司长', org: '应急管理部' },
