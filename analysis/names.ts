@@ -5,7 +5,7 @@
 // shorter form is used elsewhere in the same article.
 import { AhoCorasick } from './aho-corasick';
 import { K } from './lexicon';
-import { isCjk, type Scan } from './scan';
+import { isCjk, type Scan, wordAt } from './scan';
 
 export type SiteMode = 'title' | 'list' | 'bare' | 'credit' | 'label';
 
@@ -51,7 +51,7 @@ function optionOk(scan: Scan, site: NameSite, len: number): boolean {
   if (len === surLen + 2 && site.prior < 0.9 && lex.notNames.has(norm.slice(pos, pos + surLen + 1))) return false;
   if (NEVER_GIVEN.has(norm[pos + surLen])) return false;
   for (let i = pos + surLen; i < pos + len; i++) {
-    const h = scan.at.get(i);
+    const h = wordAt(scan, i);
     if (!h || !(h.kinds & BLOCK_KINDS)) continue;
     // 王指出 / 江学者: a vocabulary word right at the given name; 吴强主持: a word running past the end.
     if (i === pos + surLen && h.end - h.start >= 2) return false;
@@ -65,7 +65,7 @@ export function boundaryAt(scan: Scan, i: number): boolean {
   if (i >= norm.length) return true;
   const code = norm.charCodeAt(i);
   if (!isCjk(code) || scan.lex.functionChars.has(code)) return true;
-  const h = scan.at.get(i);
+  const h = wordAt(scan, i);
   return !!h && (h.kinds & BOUNDARY_KINDS) !== 0;
 }
 
@@ -139,7 +139,7 @@ export function decideSites(scan: Scan, sites: NameSite[], accept: (site: NameSi
     decided.push({ start: s.pos, end: s.pos + len, mode: s.mode });
     acceptedEnds.add(s.pos + len);
     // 陈胜先生、边卫华先生: an honorific may sit between the name and the 、
-    const h = scan.at.get(s.pos + len);
+    const h = wordAt(scan, s.pos + len);
     if (h && h.kinds & K.HONORIFIC) acceptedEnds.add(h.end);
     lastPos = s.pos;
   }

@@ -3,7 +3,7 @@
 import { AhoCorasick } from './aho-corasick';
 import { K } from './lexicon';
 import { boundaryAt, decideSites, surnameAt, type NameSite } from './names';
-import { isCjk, isClausePunctCode, type Scan } from './scan';
+import { isCjk, isClausePunctCode, type Scan, wordAt } from './scan';
 
 export interface Mention {
   /** Name key (normalised text of the name). */
@@ -135,7 +135,7 @@ function isClauseStartLoose(norm: string, p: number): boolean {
 }
 
 function isCreditLabelAt(scan: Scan, p: number): boolean {
-  const h = scan.at.get(p);
+  const h = wordAt(scan, p);
   return !!h && (h.kinds & K.CREDIT) !== 0;
 }
 
@@ -209,7 +209,7 @@ function findLabels(scan: Scan): { labels: LabelTurn[]; names: { start: number; 
       // No vocabulary word may begin inside the name (董主任 is an address, not a name).
       let clash = false;
       for (let i = p + sn.len; i < e; i++) {
-        const h = scan.at.get(i);
+        const h = wordAt(scan, i);
         if (h && h.kinds & (K.TITLE | K.CUE | K.ORG | K.CREDIT | K.ATTEND | K.HOST | K.EVENT)) clash = true;
       }
       if (clash) continue;
@@ -253,7 +253,7 @@ function collectSites(scan: Scan): NameSite[] {
       p++;
       spaces++;
     }
-    const next = scan.at.get(p);
+    const next = wordAt(scan, p);
     if (next && next.kinds & K.TITLE) continue; // a chain of titles: the name follows the last one
     push(p, 'title');
   }
@@ -293,10 +293,10 @@ function collectSites(scan: Scan): NameSite[] {
 export function cueAfter(scan: Scan, pos: number, limit: number): { start: number; end: number; kinds: number } | null {
   const { norm } = scan;
   let i = pos;
-  let h = scan.at.get(i);
+  let h = wordAt(scan, i);
   if (h && h.kinds & (K.HONORIFIC | K.TITLE) && !(h.kinds & (K.CUE | K.EVENT))) {
     i = h.end;
-    h = scan.at.get(i);
+    h = wordAt(scan, i);
   }
   if (h && h.kinds & (K.CUE | K.EVENT | K.HOST | K.ATTEND)) return h;
   if (!gapStartsAt(norm, i)) return null;
@@ -305,7 +305,7 @@ export function cueAfter(scan: Scan, pos: number, limit: number): { start: numbe
   let event: { start: number; end: number; kinds: number } | null = null;
   for (let j = i + 1; j < end; j++) {
     if (CLAUSE_PUNCT.has(norm[j])) break;
-    const g = scan.at.get(j);
+    const g = wordAt(scan, j);
     if (!g) continue;
     if (g.kinds & K.CUE) return g;
     if (g.kinds & (K.HOST | K.ATTEND)) return event ?? g;
@@ -372,7 +372,7 @@ export function descriptorBefore(scan: Scan, nameStart: number, nameEnds: Set<nu
   // Split at the first title word.
   let titleStart = -1;
   for (let i = k; i < right; i++) {
-    const h = scan.at.get(i);
+    const h = wordAt(scan, i);
     if (h && h.kinds & K.TITLE && h.end <= right && !(h.kinds & K.ANON && h.end === right && false)) {
       titleStart = i;
       break;
@@ -438,6 +438,6 @@ export function findPeople(scan: Scan): PeopleScan {
 
 /** 马鞍山市… : a “name” immediately followed by an organisation word is the start of a place or body. */
 function boundaryIsOrg(scan: Scan, end: number): boolean {
-  const h = scan.at.get(end);
+  const h = wordAt(scan, end);
   return !!h && (h.kinds & K.ORG) !== 0 && !(h.kinds & (K.CUE | K.EVENT | K.TITLE)) && !boundaryAt(scan, end + 0) ;
 }

@@ -2,7 +2,7 @@
 // rule-made phrases (全会, 《…法》, 习近平总书记关于…的重要指示精神, named meetings, response levels),
 // short quoted slogans that pass the gates in the pattern file, and short 一是…二是… items.
 import { K } from './lexicon';
-import { isCjk, type Scan } from './scan';
+import { isCjk, type Scan, wordAt } from './scan';
 import type { PhraseCategory, PolicyPhrase } from './types';
 
 const SENTENCE_PUNCT = /[。!?;:\n]/;
@@ -11,7 +11,7 @@ const MAX_ORG_LOOKAHEAD = 8;
 
 /** A term that is the start of an organisation name (安全生产司, 公共安全研究院) does not count. */
 function insideOrganisation(scan: Scan, end: number): boolean {
-  const h = scan.at.get(end);
+  const h = wordAt(scan, end);
   if (h && h.kinds & K.ORG && !(h.kinds & K.NOT_ORG)) return true;
   const { norm } = scan;
   for (let j = end + 1; j <= end + MAX_ORG_LOOKAHEAD && j <= norm.length; j++) {
@@ -20,7 +20,7 @@ function insideOrganisation(scan: Scan, end: number): boolean {
     if (start !== undefined && start >= end && j - start >= 2) {
       // The words between must not be a verb phrase: only plain characters, no cue or function word.
       for (let k = end; k < start; k++) {
-        const w = scan.at.get(k);
+        const w = wordAt(scan, k);
         if (w && w.kinds & (K.CUE | K.FUNC | K.EVENT | K.ATTEND | K.HOST | K.NOT_ORG)) return false;
         if (scan.lex.functionChars.has(norm.charCodeAt(k))) return false;
       }
@@ -33,7 +33,7 @@ function insideOrganisation(scan: Scan, end: number): boolean {
 /** A term inside a person's title (安全生产监察专员) is part of the title. */
 function insideTitle(scan: Scan, start: number, end: number): boolean {
   for (let s = Math.max(0, start - 8); s <= start; s++) {
-    const h = scan.at.get(s);
+    const h = wordAt(scan, s);
     if (h && h.kinds & K.TITLE && h.end >= end && h.end - h.start > end - start) return true;
   }
   return false;
@@ -112,10 +112,15 @@ function enumerationItems(scan: Scan): PolicyPhrase[] {
   const { maxItemLength, minItems } = scan.lex.enumeration;
   const out: PolicyPhrase[] = [];
   const ordinals = '一二三四五六七八九十';
+  // Every 是 once, in order (searching from each paragraph start would rescan the rest of the text).
+  const shi: number[] = [];
+  for (let i = norm.indexOf('是'); i !== -1; i = norm.indexOf('是', i + 1)) shi.push(i);
+  let si = 0;
   for (const para of scan.paragraphs) {
     const items: { start: number; end: number; ord: number }[] = [];
-    let idx = norm.indexOf('是', para.start);
-    while (idx !== -1 && idx < para.end) {
+    while (si < shi.length && shi[si] < para.start) si++;
+    for (let k = si; k < shi.length && shi[k] < para.end; k++) {
+      const idx = shi[k];
       const ord = ordinals.indexOf(norm[idx - 1]);
       const prev = idx >= 2 ? norm[idx - 2] : '\n';
       if (ord >= 0 && (CLAUSE_CHARS.has(prev) || prev === ' ' || idx - 1 === para.start)) {
@@ -125,7 +130,6 @@ function enumerationItems(scan: Scan): PolicyPhrase[] {
           items.push({ start: idx + 1, end: e, ord });
         } else items.push({ start: -1, end: -1, ord });
       }
-      idx = norm.indexOf('是', idx + 1);
     }
     if (items.length >= minItems && items.every((it) => it.start >= 0) && items.every((it, i) => it.ord === i)) {
       for (const it of items) out.push({ start: it.start, end: it.end, text: scan.text.slice(it.start, it.end), category: 'slogan', source: 'pattern' });

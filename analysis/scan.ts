@@ -18,8 +18,8 @@ export interface Scan {
   text: string;
   norm: string;
   lex: CompiledLexicon;
-  /** Longest non-policy vocabulary hit starting at each position. */
-  at: Map<number, Hit>;
+  /** Per position: 1 + index in `words` of the longest non-policy word starting there; 0 when none. */
+  startIdx: Int32Array;
   /** Longest organisation hit ending at each position → its start. */
   orgEndAt: Map<number, number>;
   /** End positions of title hits (longest at their start). */
@@ -54,7 +54,10 @@ export function isCjk(code: number): boolean {
 
 export function scanText(text: string, lex: CompiledLexicon): Scan {
   const norm = normalizeText(text);
-  const at = new Map<number, Hit>();
+  // Longest vocabulary word at each start: an index into `words` (+1) per position, so lookups
+  // are array reads rather than Map lookups over hundreds of thousands of keys.
+  const startIdx = new Int32Array(norm.length + 1);
+  const words: Hit[] = [];
   const policyHits: Hit[] = [];
   const kindsOf = lex.kinds;
   lex.ac.forEachMatch(norm, (start, end, pattern) => {
@@ -62,16 +65,20 @@ export function scanText(text: string, lex: CompiledLexicon): Scan {
     if (kinds & K.POLICY) policyHits.push({ start, end, kinds, pattern });
     const own = kinds & ~K.POLICY;
     if (own === 0) return;
-    const prev = at.get(start);
-    if (!prev) at.set(start, { start, end, kinds: own, pattern });
-    else if (end > prev.end) {
+    const w = startIdx[start];
+    if (w === 0) {
+      words.push({ start, end, kinds: own, pattern });
+      startIdx[start] = words.length;
+    } else if (end > words[w - 1].end) {
+      const prev = words[w - 1];
       prev.end = end;
       prev.kinds = own;
       prev.pattern = pattern;
     }
   });
   // Matches arrive by end position; words are wanted by start.
-  const words = [...at.values()].sort((a, b) => a.start - b.start);
+  words.sort((a, b) => a.start - b.start);
+  for (let i = 0; i < words.length; i++) startIdx[words[i].start] = i + 1;
   const orgEndAt = new Map<number, number>();
   const titleEndAt = new Map<number, number>();
   for (const h of words) {
@@ -107,7 +114,7 @@ export function scanText(text: string, lex: CompiledLexicon): Scan {
       }
     } else if (c === LF) stack.length = 0;
   }
-  return { text, norm, lex, at, orgEndAt, titleEndAt, words, policyHits, paragraphs, openOf, closeOf };
+  return { text, norm, lex, startIdx, orgEndAt, titleEndAt, words, policyHits, paragraphs, openOf, closeOf };
 }
 
 /** Index of the paragraph containing pos (binary search). */
@@ -123,7 +130,8 @@ export function paragraphIndex(scan: Scan, pos: number): number {
   return lo;
 }
 
-/** Kinds of the longest vocabulary word starting at pos (0 when none). */
-export function kindsAt(scan: Scan, pos: number): number {
-  return scan.at.get(pos)?.kinds ?? 0;
+/** The longest vocabulary word (not a policy term) starting at pos, if any. */
+export function wordAt(scan: Scan, pos: number): Hit | undefined {
+  const w = pos >= 0 && pos < scan.startIdx.length ? scan.startIdx[pos] : 0;
+  return w === 0 ? undefined : scan.words[w - 1];
 }

@@ -2,7 +2,7 @@
 // Speakers are the people with at least one attributed passage.
 import { K } from './lexicon';
 import { cueAfter, isClauseStart, type LabelTurn, type Mention, type PeopleScan } from './people';
-import { paragraphIndex, type Scan } from './scan';
+import { paragraphIndex, type Scan, wordAt } from './scan';
 import type { AttributionVia, Quote } from './types';
 
 export interface Attribution {
@@ -152,7 +152,7 @@ export function attribute(scan: Scan, people: PeopleScan): Attribution[] {
         let s = i;
         while (s < para.end && norm[s] === ' ') s++;
         const startsWithMention = mi < mentions.length && (mentions[mi].descStart === s || mentions[mi].start === s);
-        const h = scan.at.get(clauseStartAfterAdverbs(scan, s));
+        const h = wordAt(scan, clauseStartAfterAdverbs(scan, s));
         const startsWithCue = !!h && (h.kinds & K.CUE) !== 0;
         if (!startsWithMention && !startsWithCue && norm[s] !== '他' && norm[s] !== '她') subject = null;
       }
@@ -232,7 +232,7 @@ export function attribute(scan: Scan, people: PeopleScan): Attribution[] {
     const pi = paragraphIndex(scan, m.start);
     const para = scan.paragraphs[pi];
     if (skipBack(norm, m.descStart, ' ') !== para.start) continue;
-    const h = scan.at.get(m.end);
+    const h = wordAt(scan, m.end);
     if (!h || !(h.kinds & K.EVENT) || para.end - h.end > 1) continue;
     const next = scan.paragraphs[pi + 1];
     if (!next) continue;
@@ -298,7 +298,7 @@ export function attribute(scan: Scan, people: PeopleScan): Attribution[] {
 function anonInClause(scan: Scan, cue: number, floor: number): boolean {
   for (let j = cue - 1; j >= floor && cue - j <= 30; j--) {
     if (CLAUSE_END.has(scan.norm[j])) return false;
-    const h = scan.at.get(j);
+    const h = wordAt(scan, j);
     if (h && h.kinds & K.ANON && h.end <= cue) return true;
   }
   return false;
@@ -315,7 +315,7 @@ export function clauseVerb(scan: Scan, from: number, limit: number): number {
   for (let j = from; j < end; j++) {
     const c = scan.norm[j];
     if (c === ',' || c === ';' || c === '。' || c === '!' || c === '?' || c === '\n') return 0;
-    const h = scan.at.get(j);
+    const h = wordAt(scan, j);
     if (h && h.kinds & (K.CUE | K.EVENT | K.ATTEND | K.HOST)) return h.kinds & (K.CUE | K.EVENT | K.ATTEND | K.HOST);
   }
   return 0;
@@ -327,7 +327,7 @@ export function sentenceVerb(scan: Scan, from: number, limit: number): number {
   for (let j = from; j < end; j++) {
     const c = scan.norm[j];
     if (c === '。' || c === '!' || c === '?' || c === ';' || c === '\n') return 0;
-    const h = scan.at.get(j);
+    const h = wordAt(scan, j);
     if (h && h.kinds & (K.CUE | K.EVENT | K.ATTEND | K.HOST)) return h.kinds & (K.CUE | K.EVENT | K.ATTEND | K.HOST);
   }
   return 0;

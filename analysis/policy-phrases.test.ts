@@ -1,0 +1,123 @@
+import { describe, expect, it } from 'vitest';
+import { analyzeText } from './analyze';
+import { phraseTexts, run } from './test-helpers';
+
+const phrase = (text: string, t: string) => run(text).phrases.find((p) => p.text === t);
+
+describe('lexicon terms', () => {
+  it('marks curated terms with their category and source', () => {
+    const text = '要坚持总体国家安全观,推进安全生产治本攻坚三年行动。';
+    expect(phrase(text, '总体国家安全观')).toMatchObject({ category: 'doctrine', source: 'lexicon' });
+    expect(phrase(text, '安全生产治本攻坚三年行动')).toMatchObject({ category: 'programme', source: 'lexicon' });
+  });
+
+  it('keeps the longest term and drops the one inside it', () => {
+    expect(phraseTexts('提升防灾减灾救灾能力。')).toEqual(['防灾减灾救灾']);
+  });
+
+  it('does not count a term inside an organisation name or a title', () => {
+    expect(phraseTexts('工业和信息化部安全生产司司长出席。')).toEqual([]);
+    expect(phraseTexts('清华大学公共安全研究院发布报告。')).toEqual([]);
+    expect(phraseTexts('安全生产监察专员边卫华出席。')).toEqual([]);
+    expect(phraseTexts('抓好安全生产部署。')).toEqual(['安全生产']);
+  });
+
+  it('matches a theme printed with a space or a full-width comma', () => {
+    expect(phraseTexts('主题是“提升基层应急能力,筑牢防灾减灾救灾的人民防线”')[0]).toBe('提升基层应急能力,筑牢防灾减灾救灾的人民防线');
+    expect(phraseTexts('就“提升基层应急能力 筑牢防灾减灾救灾的人民防线”接受采访')[0]).toBe('提升基层应急能力 筑牢防灾减灾救灾的人民防线');
+    expect(phraseTexts('主题是“提升基层应急能力，筑牢防灾减灾救灾的人民防线”')[0]).toBe('提升基层应急能力，筑牢防灾减灾救灾的人民防线');
+  });
+});
+
+describe('patterns', () => {
+  it('plenums and party congresses', () => {
+    expect(phraseTexts('深入学习贯彻党的二十届三中全会精神。')).toEqual(['党的二十届三中全会精神']);
+    expect(phraseTexts('学习十九届六中全会公报。')).toEqual(['十九届六中全会']);
+    expect(phraseTexts('第三届中国应急管理论坛开幕。')).toEqual([]);
+  });
+
+  it('five-year plans', () => {
+    expect(phraseTexts('编制“十五五”规划。')).toEqual(['“十五五”规划']);
+  });
+
+  it('documents in 《》 with a document suffix, but not programmes or books', () => {
+    expect(phraseTexts('贯彻《中华人民共和国突发事件应对法》和《森林草原防灭火条例(草案)》。')).toEqual([
+      '《中华人民共和国突发事件应对法》',
+      '《森林草原防灭火条例(草案)》',
+    ]);
+    expect(phraseTexts('接受了《应急管理365》栏目专访。')).toEqual([]);
+  });
+
+  it('the General Secretary’s instructions on a subject', () => {
+    expect(phraseTexts('学习习近平总书记关于防灾减灾救灾的重要论述。')).toEqual(['习近平总书记关于防灾减灾救灾的重要论述']);
+    expect(phraseTexts('贯彻习近平总书记关于安全生产的重要指示精神。')).toEqual(['习近平总书记关于安全生产的重要指示精神']);
+  });
+
+  it('group study sessions and named province-wide meetings', () => {
+    expect(phraseTexts('在中央政治局第十九次集体学习时。')).toEqual(['中央政治局第十九次集体学习']);
+    expect(phraseTexts('全市汛期地质灾害防治工作推进会召开。')).toEqual(['全市汛期地质灾害防治工作推进会']);
+    expect(phraseTexts('会议以电视电话会议形式召开。')).toEqual([]);
+  });
+
+  it('emergency response levels', () => {
+    expect(phraseTexts('启动四级应急服务响应。')).toEqual(['四级应急服务响应']);
+    expect(phraseTexts('启动Ⅳ级应急响应。')).toEqual(['Ⅳ级应急响应']);
+    expect(phraseTexts('三级台阶。')).toEqual([]);
+  });
+});
+
+describe('quoted slogans', () => {
+  it('numbered slogans', () => {
+    expect(phraseTexts('落实“三查三改”要求,做到“两个确保”。')).toEqual(['三查三改', '两个确保']);
+  });
+
+  it('enumerations inside quotes', () => {
+    expect(phraseTexts('做到“早发现、早报告、早处置”。')).toEqual(['早发现、早报告、早处置']);
+    expect(phraseTexts('推行“清单+闭环”管理。')).toEqual(['清单+闭环']);
+  });
+
+  it('quotes that end in a programme word, or follow a programme verb', () => {
+    expect(phraseTexts('开展“百日清患行动”。')).toEqual(['百日清患行动']);
+    expect(phraseTexts('筑牢冬季“防火墙”。')).toEqual(['防火墙']);
+    expect(phraseTexts('以“一户一策”的要求推进。')).toEqual(['一户一策']);
+  });
+
+  it('not quoted speech, single characters, citations or plain words in quotes', () => {
+    expect(phraseTexts('他说:“我们一定会把这件事情做好做实。”')).toEqual([]);
+    expect(phraseTexts('汛情发生“早”、量级“大”。')).toEqual([]);
+    expect(phraseTexts('古语云,“明者远见于未萌,智者避危于未形”。')).toEqual([]);
+    expect(phraseTexts('以前没少“挠头”,地下“看不见”的风险。')).toEqual([]);
+  });
+});
+
+describe('enumerated short items', () => {
+  it('一是…二是… with short items', () => {
+    expect(phraseTexts('概括起来,一是防得住,二是救得快,三是管得严。')).toEqual(['防得住', '救得快', '管得严']);
+  });
+
+  it('not long items or a lone item', () => {
+    expect(phraseTexts('一是事故总量持续下降,二是重大事故大幅下降。')).toEqual([]);
+    expect(phraseTexts('原因之一是雨大。')).toEqual([]);
+  });
+});
+
+describe('reader corrections', () => {
+  it('adds the reader’s own terms and removes terms never to mark', () => {
+    const text = '推进安全生产和平安校园建设。';
+    const r = analyzeText(text, { addedTerms: [{ text: '平安校园', category: 'programme' }], removedTerms: ['安全生产'] });
+    expect(r.phrases.map((p) => [p.text, p.source, p.category])).toEqual([['平安校园', 'reader', 'programme']]);
+    // The built-in lexicon is untouched for other calls.
+    expect(phraseTexts(text)).toEqual(['安全生产']);
+  });
+});
+
+describe('ordering', () => {
+  it('phrases are sorted by start with no duplicate spans', () => {
+    const r = run('“四预”措施和“四预”要求;安全生产、安全生产。');
+    const starts = r.phrases.map((p) => p.start);
+    expect(starts).toEqual([...starts].sort((a, b) => a - b));
+    const keys = r.phrases.map((p) => `${p.start}:${p.end}`);
+    expect(new Set(keys).size).toBe(keys.length);
+    expect(r.phrases.map((p) => p.text)).toEqual(['四预', '四预', '安全生产', '安全生产']);
+  });
+});
