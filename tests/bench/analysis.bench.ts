@@ -67,6 +67,7 @@ const hostile: [string, () => string][] = [
   ["'X指出，' ×100k", () => 'X指出，'.repeat(100_000)],
   ["'他强调，' ×100k", () => '他强调，'.repeat(100_000)],
   ["'“' ×1M", () => '“'.repeat(1_000_000)],
+  ["'“安' ×500k (unmatched quotes in Chinese text)", () => '“安'.repeat(500_000)],
   ["nested quotes ×100k", () => '“'.repeat(100_000) + '安全生产' + '”'.repeat(100_000)],
   ["'《' ×1M", () => '《'.repeat(1_000_000)],
   ["'市长' ×500k", () => '市长'.repeat(500_000)],
