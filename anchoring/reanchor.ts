@@ -1,0 +1,565 @@
+// Re-attaching stored highlights (TextTarget) to the current article text.
+//
+// Order of evidence, cheapest and surest first:
+//   1. position: the stored offsets still hold the quote and its full context;
+//   2. quote: exact occurrences of the quote (after folding punctuation width and ignoring whitespace),
+//      each scored by how much of the stored prefix/suffix agrees around it, then by distance from the
+//      stored offset;
+//   3. fuzzy: only for quotes long enough that a small edit budget cannot slide onto a neighbouring word,
+//      only with agreeing context, and only when both boundaries of the match are certain.
+// Anything else is an orphan with a reason. A wrong attachment is worse than an orphan: the reader sees
+// their note on someone else's words, while an orphan is listed and can be re-placed by hand.
+
+import search from 'approx-string-match';
+import type { TextTarget } from './selectors';
+
+export type AnchorMethod = 'position' | 'quote' | 'fuzzy';
+
+export type OrphanReason =
+  /** The stored target is unusable (empty quote, inverted span). */
+  | 'invalid-target'
+  /** Neither the quote nor anything close enough to it occurs in the text. */
+  | 'not-found'
+  /** The quote occurs, but nowhere with enough agreeing context to tell it is the same passage. */
+  | 'weak-context'
+  /** Two or more places fit nearly equally well. */
+  | 'ambiguous'
+  /** Something close to the quote occurs, but too edited, too short to match loosely, or with unsure ends. */
+  | 'quote-changed';
+
+export type AnchorResult =
+  | {
+      status: 'anchored';
+      start: number;
+      end: number;
+      method: AnchorMethod;
+      /** 0–1: share of the stored quote + context that agrees with the text at the anchor. */
+      confidence: number;
+    }
+  | { status: 'orphan'; reason: OrphanReason };
+
+export interface AnchorOptions {
+  /** Allow approximate matching of edited quotes (default true). */
+  fuzzy?: boolean;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Tuning. Lengths are in folded characters (whitespace removed).
+
+/** A quote plus agreeing context must total this many characters before we trust an exact hit:
+ *  a 2-character name needs ~14 characters of agreeing context, a 16-character sentence very little. */
+const MIN_EVIDENCE = 16;
+// ...and one side of the stored context must agree whole (see wholeBefore). A real page edit breaks the
+// context on one side of a highlight (the paragraph above was cut, a word next to it changed); a caption
+// that repeats the opening words of the next paragraph, or a stock phrase, agrees partly on both sides.
+/** Two candidates whose context agreement differs by less than this are "nearly equally good". */
+const AMBIGUITY_MARGIN = 6;
+/** When context cannot separate candidates, the nearer one wins only if every rival is much farther:
+ *  beyond 4× its distance plus this slack (edits elsewhere shift offsets by a paragraph or so). */
+const NEAR_SLACK = 256;
+/** Below this length the quote must occur exactly: one edit in `李明` or `应急管理部` is a different word. */
+const FUZZY_MIN_LENGTH = 6;
+/** Below this length fuzzy matching allows one edit and needs strong context on both sides. */
+const FUZZY_SHORT_LENGTH = 16;
+/** A run of this share of the quote (at least REPEAT_MIN characters) seen again in its own context
+ *  marks a locally repeated passage (see repeatsNearby). */
+const REPEAT_SHARE = 0.6;
+const REPEAT_MIN = 4;
+/** Exact run of stored context next to a fuzzy boundary that pins that boundary down. */
+const BOUNDARY_CONFIRM = 6;
+
+/** Edit budget of a fuzzy match: about one edit per 6 characters, enough for typo fixes and a short
+ *  deleted phrase, far below Hypothesis's len/2, which lets a 5-character quote become a 3-character one. */
+function editBudget(quoteLength: number): number {
+  if (quoteLength < FUZZY_MIN_LENGTH) return 0;
+  if (quoteLength < FUZZY_SHORT_LENGTH) return 1;
+  return Math.floor(quoteLength / 6);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Folding: one code unit in, one code unit (or nothing, for whitespace) out.
+
+/** Folds full-width and typographic punctuation to one form, so `，`/`,`, `：`/`:`, `（`/`(`, `“`/`"`
+ *  compare equal; returns -1 for whitespace, which is ignored when matching (pages re-indent, add
+ *  ideographic spaces and blank lines; Chinese text has no meaningful inter-word spaces). */
+function foldCode(code: number): number {
+  if (code <= 0x20) return code === 0x20 || (code >= 0x09 && code <= 0x0d) ? -1 : code;
+  if (code < 0x7f) return code;
+  if (code >= 0xff01 && code <= 0xff5e) return code - 0xfee0; // full-width ASCII: ，：（）！？；０-９Ａ-ｚ
+  switch (code) {
+    case 0x00a0: case 0x1680: case 0x2028: case 0x2029: case 0x202f: case 0x205f: case 0x3000:
+    case 0xfeff: case 0x200b: case 0x200c: case 0x200d: case 0x0085:
+      return -1;
+    case 0x201c: case 0x201d: case 0x201e: case 0x201f: case 0x301d: case 0x301e:
+      return 0x22; // “ ” „ ‟ 〝 〞 → "
+    case 0x2018: case 0x2019: case 0x201a: case 0x201b:
+      return 0x27; // ‘ ’ ‚ ‛ → '
+    case 0x3002: return 0x2e; // 。 → .
+    case 0x3010: case 0x3014: return 0x5b; // 【 〔 → [
+    case 0x3011: case 0x3015: return 0x5d; // 】 〕 → ]
+    case 0x2010: case 0x2011: case 0x2012: case 0x2013: case 0x2014: case 0x2015: case 0x2212:
+      return 0x2d; // dashes → -
+    case 0x30fb: case 0x2022: case 0x2027: case 0xff65: return 0xb7; // ・ • ‧ → ·
+  }
+  if (code >= 0x2000 && code <= 0x200a) return -1;
+  return code;
+}
+
+/** Folded copy of `text` with whitespace removed. */
+export function foldText(text: string): string {
+  const codes: number[] = [];
+  for (let i = 0; i < text.length; i++) {
+    const folded = foldCode(text.charCodeAt(i));
+    if (folded >= 0) codes.push(folded);
+  }
+  return codesToString(codes);
+}
+
+function codesToString(codes: ArrayLike<number>): string {
+  let out = '';
+  for (let i = 0; i < codes.length; i += 8192) {
+    out += String.fromCharCode(...Array.prototype.slice.call(codes, i, i + 8192));
+  }
+  return out;
+}
+
+/** The article text folded once, with the map back to real offsets; shared by every target. */
+export interface PreparedText {
+  text: string;
+  folded: string;
+  /** folded index → text index; one extra entry equal to text.length. */
+  toText: Int32Array;
+}
+
+export function prepareText(text: string): PreparedText {
+  const codes = new Uint16Array(text.length);
+  const toText = new Int32Array(text.length + 1);
+  let length = 0;
+  for (let i = 0; i < text.length; i++) {
+    const folded = foldCode(text.charCodeAt(i));
+    if (folded < 0) continue;
+    codes[length] = folded;
+    toText[length] = i;
+    length += 1;
+  }
+  toText[length] = text.length;
+  return { text, folded: codesToString(codes.subarray(0, length)), toText: toText.slice(0, length + 1) };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Context agreement.
+
+/** Exact common length of `needle`'s tail and the text ending at `at`. */
+function runBackward(hay: string, at: number, needle: string, needleEnd = needle.length): number {
+  let i = 0;
+  while (i < needleEnd && at - 1 - i >= 0 && hay.charCodeAt(at - 1 - i) === needle.charCodeAt(needleEnd - 1 - i)) i++;
+  return i;
+}
+
+/** Exact common length of `needle`'s head and the text starting at `at`. */
+function runForward(hay: string, at: number, needle: string, needleStart = 0): number {
+  let i = 0;
+  while (needleStart + i < needle.length && at + i < hay.length && hay.charCodeAt(at + i) === needle.charCodeAt(needleStart + i)) i++;
+  return i;
+}
+
+/** A run after a single edit only counts when this long: a 1–2 character coincidence is noise. */
+const MIN_RUN_AFTER_EDIT = 3;
+
+/**
+ * How many characters of the stored prefix agree with the text just before `at`: the exact run, then,
+ * after one substitution/insertion/deletion, a second exact run. One edit is what a corrected typo or a
+ * changed punctuation mark next to the quote costs; the first mismatch alone should not erase the rest.
+ */
+function agreeBefore(hay: string, at: number, prefix: string): number {
+  const run = runBackward(hay, at, prefix);
+  if (run >= prefix.length || at - run <= 0) return run;
+  const hayAt = at - run;
+  const needleEnd = prefix.length - run;
+  const extra = Math.max(
+    runBackward(hay, hayAt - 1, prefix, needleEnd - 1), // substitution
+    runBackward(hay, hayAt - 1, prefix, needleEnd), // a character inserted into the page
+    runBackward(hay, hayAt, prefix, needleEnd - 1), // a character deleted from the page
+  );
+  return extra >= MIN_RUN_AFTER_EDIT ? run + extra : run;
+}
+
+function agreeAfter(hay: string, at: number, suffix: string): number {
+  const run = runForward(hay, at, suffix);
+  if (run >= suffix.length || at + run >= hay.length) return run;
+  const hayAt = at + run;
+  const extra = Math.max(
+    runForward(hay, hayAt + 1, suffix, run + 1),
+    runForward(hay, hayAt + 1, suffix, run),
+    runForward(hay, hayAt, suffix, run + 1),
+  );
+  return extra >= MIN_RUN_AFTER_EDIT ? run + extra : run;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Edit distance, banded: we only ever ask "is it within k edits", so O(|a|·k) instead of O(|a|·|b|).
+
+function editDistanceWithin(a: string, b: string, limit: number): number {
+  if (Math.abs(a.length - b.length) > limit) return limit + 1;
+  const width = 2 * limit + 1;
+  const INF = limit + 1;
+  // row[d] holds the cost for b index j = i + d - limit.
+  let previous = new Int32Array(width).fill(INF);
+  let current = new Int32Array(width).fill(INF);
+  for (let d = limit; d < width; d++) previous[d] = d - limit; // i = 0: cost j
+  for (let i = 1; i <= a.length; i++) {
+    current.fill(INF);
+    let rowMin = INF;
+    for (let d = 0; d < width; d++) {
+      const j = i + d - limit;
+      if (j < 0 || j > b.length) continue;
+      let cost = INF;
+      if (j === 0) cost = i;
+      else {
+        const substitution = previous[d] + (a.charCodeAt(i - 1) === b.charCodeAt(j - 1) ? 0 : 1);
+        const deletion = d + 1 < width ? previous[d + 1] + 1 : INF; // a[i-1] unmatched
+        const insertion = d > 0 ? current[d - 1] + 1 : INF; // b[j-1] unmatched
+        cost = Math.min(substitution, deletion, insertion);
+      }
+      current[d] = cost > INF ? INF : cost;
+      if (current[d] < rowMin) rowMin = current[d];
+    }
+    if (rowMin >= INF) return INF;
+    [previous, current] = [current, previous];
+  }
+  const last = b.length - a.length + limit;
+  return last >= 0 && last < width ? Math.min(previous[last], INF) : INF;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Candidates and the choice between them.
+
+interface Candidate {
+  /** Folded offsets. */
+  start: number;
+  end: number;
+  errors: number;
+  before: number;
+  after: number;
+  /** Distance in real offsets from where the target is expected (stored start, or where its neighbours moved). */
+  distance: number;
+}
+
+type Choice = { candidate: Candidate } | { reason: 'ambiguous' | 'weak-context' };
+
+const contextOf = (c: Candidate) => c.before + c.after;
+
+/**
+ * Best candidate by context agreement; when rivals are within the ambiguity margin, by distance, but only
+ * if the nearest is clearly nearer. `acceptable` is checked on the winner only: a strong rival that fails
+ * it still makes the choice ambiguous (better an orphan than the wrong twin).
+ */
+function choose(candidates: Candidate[], acceptable: (c: Candidate) => boolean, score: (c: Candidate) => number): Choice | null {
+  if (candidates.length === 0) return null;
+  let top = -Infinity;
+  for (const c of candidates) top = Math.max(top, score(c));
+  const contenders = candidates.filter((c) => score(c) > top - AMBIGUITY_MARGIN);
+  contenders.sort((a, b) => a.distance - b.distance || score(b) - score(a));
+  const nearest = contenders[0];
+  for (let i = 1; i < contenders.length; i++) {
+    if (contenders[i].distance < 4 * nearest.distance + NEAR_SLACK) return { reason: 'ambiguous' };
+  }
+  return acceptable(nearest) ? { candidate: nearest } : { reason: 'weak-context' };
+}
+
+interface FoldedTarget {
+  quote: string;
+  prefix: string;
+  suffix: string;
+  /** Where the quote is expected to start, in real offsets: the stored start, and in anchorTargets also
+   *  the stored start shifted as much as the previous highlight was. */
+  hints: number[];
+}
+
+function distanceFromHints(hints: number[], at: number): number {
+  let best = Infinity;
+  for (const hint of hints) best = Math.min(best, Math.abs(at - hint));
+  return best;
+}
+
+/** The stored prefix agrees up to its far end (one edit allowed when it is long), or, when none was
+ *  stored because the quote began the article, the candidate begins the text. */
+function wholeBefore(target: FoldedTarget, c: Candidate): boolean {
+  const length = target.prefix.length;
+  return length === 0 ? c.start === 0 : c.before >= length || (length >= 8 && c.before >= length - 1);
+}
+
+function wholeAfter(target: FoldedTarget, c: Candidate, foldedLength: number): boolean {
+  const length = target.suffix.length;
+  return length === 0 ? c.end === foldedLength : c.after >= length || (length >= 8 && c.after >= length - 1);
+}
+
+function exactCandidates(prepared: PreparedText, target: FoldedTarget): Candidate[] {
+  const { folded, toText } = prepared;
+  const candidates: Candidate[] = [];
+  for (let at = folded.indexOf(target.quote); at >= 0; at = folded.indexOf(target.quote, at + 1)) {
+    const end = at + target.quote.length;
+    candidates.push({
+      start: at,
+      end,
+      errors: 0,
+      before: agreeBefore(folded, at, target.prefix),
+      after: agreeAfter(folded, end, target.suffix),
+      distance: distanceFromHints(target.hints, toText[at]),
+    });
+  }
+  return candidates;
+}
+
+/**
+ * The stored context shows most of the quote again (a caption above the paragraph it summarises, a
+ * heading printed twice, a date opening consecutive paragraphs). Cutting one copy then leaves a text that
+ * an equally small cut of the other copy would also leave, so one agreeing side proves nothing.
+ */
+function repeatsNearby(target: FoldedTarget): boolean {
+  const { quote } = target;
+  const context = `${target.prefix}\u0000${target.suffix}`;
+  const length = Math.min(quote.length, Math.max(REPEAT_MIN, Math.ceil(quote.length * REPEAT_SHARE)));
+  for (let i = 0; i + length <= quote.length; i++) if (context.includes(quote.slice(i, i + length))) return true;
+  return false;
+}
+
+function exactAcceptable(target: FoldedTarget, foldedLength: number): (c: Candidate) => boolean {
+  const needed = Math.min(target.prefix.length + target.suffix.length, MIN_EVIDENCE - target.quote.length);
+  let repeated: boolean | undefined;
+  return (c) => {
+    if (contextOf(c) < needed) return false;
+    const before = wholeBefore(target, c);
+    const after = wholeAfter(target, c, foldedLength);
+    if (before && after) return true;
+    if (!before && !after) return false;
+    repeated ??= repeatsNearby(target);
+    return !repeated;
+  };
+}
+
+/**
+ * Where a fuzzy hit's ends really are. The search reports one alignment, but with edits near an end
+ * several alignments can cost the same (`应急管理部` → `应急管理` or `应急管理厅`). An end is certain when
+ * the stored context pins it (an exact run of the prefix ends there / of the suffix starts there) at one
+ * place only; failing that, when moving it by one character makes the match strictly worse.
+ */
+function settleBoundaries(folded: string, target: FoldedTarget, hitStart: number, hitEnd: number, budget: number): { start: number; end: number } | null {
+  const { prefix, suffix, quote } = target;
+  const slack = budget + 1;
+  const confirmStart = Math.min(prefix.length, BOUNDARY_CONFIRM);
+  const confirmEnd = Math.min(suffix.length, BOUNDARY_CONFIRM);
+
+  let start = -1;
+  if (confirmStart > 0) {
+    for (let s = Math.max(0, hitStart - slack); s <= Math.min(folded.length, hitStart + slack); s++) {
+      if (runBackward(folded, s, prefix) >= confirmStart) {
+        if (start >= 0) return null; // the context itself fits two places: unsure
+        start = s;
+      }
+    }
+  } else if (hitStart <= slack) start = 0; // quote began the article
+  let end = -1;
+  if (confirmEnd > 0) {
+    for (let e = Math.max(0, hitEnd - slack); e <= Math.min(folded.length, hitEnd + slack); e++) {
+      if (runForward(folded, e, suffix) >= confirmEnd) {
+        if (end >= 0) return null;
+        end = e;
+      }
+    }
+  } else if (folded.length - hitEnd <= slack) end = folded.length; // quote ended the article
+
+  const cost = (s: number, e: number) => (s < 0 || e > folded.length || s >= e ? budget + 1 : editDistanceWithin(quote, folded.slice(s, e), budget));
+  if (start < 0) {
+    const at = end >= 0 ? end : hitEnd;
+    const here = cost(hitStart, at);
+    if (here > budget || cost(hitStart - 1, at) <= here || cost(hitStart + 1, at) <= here) return null;
+    start = hitStart;
+  }
+  if (end < 0) {
+    const here = cost(start, hitEnd);
+    if (here > budget || cost(start, hitEnd - 1) <= here || cost(start, hitEnd + 1) <= here) return null;
+    end = hitEnd;
+  }
+  return start < end ? { start, end } : null;
+}
+
+/** Half-width of the window searched first around the stored position, in folded characters. */
+const LOCAL_WINDOW = 1024;
+
+function fuzzyCandidates(prepared: PreparedText, target: FoldedTarget, budget: number): { candidates: Candidate[]; unsure: boolean } {
+  const { folded, toText } = prepared;
+  // The library reports only the lowest-error matches of one search, so an edited original can be hidden
+  // by a cleaner copy elsewhere (or the reverse). Search near the stored position and in the whole text,
+  // and judge both sets of hits by our own criteria.
+  const hintFolded = lowerBound(toText, target.hints[target.hints.length - 1]);
+  const windowStart = Math.max(0, hintFolded - LOCAL_WINDOW - target.quote.length);
+  const windowEnd = Math.min(folded.length, hintFolded + LOCAL_WINDOW + 2 * target.quote.length);
+  const hits = search(folded.slice(windowStart, windowEnd), target.quote, budget).map((m) => ({ start: m.start + windowStart, end: m.end + windowStart }));
+  for (const m of search(folded, target.quote, budget)) hits.push({ start: m.start, end: m.end });
+  hits.sort((a, b) => a.start - b.start || a.end - b.end);
+
+  const candidates: Candidate[] = [];
+  const seen = new Set<string>();
+  let unsure = false;
+  let lastEnd = -1;
+  for (const hit of hits) {
+    // The search reports every end of an equally good alignment; neighbouring ends are one hit.
+    if (hit.start < lastEnd) continue;
+    lastEnd = hit.end;
+    const settled = settleBoundaries(folded, target, hit.start, hit.end, budget);
+    if (!settled) {
+      unsure = true;
+      continue;
+    }
+    const key = `${settled.start}:${settled.end}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    const errors = editDistanceWithin(target.quote, folded.slice(settled.start, settled.end), budget);
+    if (errors > budget) continue;
+    candidates.push({
+      start: settled.start,
+      end: settled.end,
+      errors,
+      before: agreeBefore(folded, settled.start, target.prefix),
+      after: agreeAfter(folded, settled.end, target.suffix),
+      distance: distanceFromHints(target.hints, toText[settled.start]),
+    });
+  }
+  return { candidates, unsure };
+}
+
+/** A short edited quote needs its whole context on both sides; a long one on one side at least. */
+function fuzzyAcceptable(target: FoldedTarget, foldedLength: number): (c: Candidate) => boolean {
+  const bothSides = target.quote.length < FUZZY_SHORT_LENGTH || repeatsNearby(target);
+  if (bothSides) return (c) => wholeBefore(target, c) && wholeAfter(target, c, foldedLength);
+  return (c) => wholeBefore(target, c) || wholeAfter(target, c, foldedLength);
+}
+
+function lowerBound(sorted: Int32Array, value: number): number {
+  let low = 0;
+  let high = sorted.length - 1;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if (sorted[mid] < value) low = mid + 1;
+    else high = mid;
+  }
+  return low;
+}
+
+// ---------------------------------------------------------------------------------------------
+
+const isSpace = (code: number) => foldCode(code) < 0 && code !== 0xfeff && !(code >= 0x200b && code <= 0x200d);
+
+/** Real offsets of a folded span, giving back the whitespace the stored quote began or ended with. */
+function toTextSpan(prepared: PreparedText, exact: string, start: number, end: number): { start: number; end: number } {
+  const { text, toText } = prepared;
+  let realStart = toText[start];
+  let realEnd = toText[end - 1] + 1;
+  for (let i = 0; i < exact.length && isSpace(exact.charCodeAt(i)) && realStart > 0 && isSpace(text.charCodeAt(realStart - 1)); i++) realStart -= 1;
+  for (let i = exact.length - 1; i >= 0 && isSpace(exact.charCodeAt(i)) && realEnd < text.length && isSpace(text.charCodeAt(realEnd)); i--) realEnd += 1;
+  return { start: realStart, end: realEnd };
+}
+
+/** The quote and all of its stored context are at [start, end) verbatim. */
+function holdsVerbatim(text: string, target: TextTarget, start: number): boolean {
+  const { exact, prefix, suffix } = target.quote;
+  return (
+    start - prefix.length >= 0 &&
+    text.startsWith(exact, start) &&
+    text.startsWith(prefix, start - prefix.length) &&
+    text.startsWith(suffix, start + exact.length)
+  );
+}
+
+function invalid(target: TextTarget): boolean {
+  const { quote, position } = target ?? ({} as TextTarget);
+  return (
+    !quote || !position || typeof quote.exact !== 'string' || quote.exact.length === 0 ||
+    typeof quote.prefix !== 'string' || typeof quote.suffix !== 'string' ||
+    !Number.isInteger(position.start) || !Number.isInteger(position.end) || position.start < 0 || position.end < position.start
+  );
+}
+
+function anchorPrepared(prepared: PreparedText, target: TextTarget, options: AnchorOptions, predictedStart?: number): AnchorResult {
+  if (invalid(target)) return { status: 'orphan', reason: 'invalid-target' };
+  const { text } = prepared;
+  const { exact } = target.quote;
+  const stored = target.position;
+
+  // 1. Position. Requiring the whole stored context, not just the quote, keeps a shifted page from
+  //    matching a different copy of a short quote that happens to sit at the old offset.
+  if (holdsVerbatim(text, target, stored.start)) {
+    return { status: 'anchored', start: stored.start, end: stored.start + exact.length, method: 'position', confidence: 1 };
+  }
+  // Same test where the neighbouring highlights moved to (anchorTargets): a paragraph inserted above
+  // shifts every later highlight by the same amount.
+  if (predictedStart !== undefined && predictedStart !== stored.start && holdsVerbatim(text, target, predictedStart)) {
+    return { status: 'anchored', start: predictedStart, end: predictedStart + exact.length, method: 'quote', confidence: 1 };
+  }
+
+  const folded: FoldedTarget = {
+    quote: foldText(exact),
+    prefix: foldText(target.quote.prefix),
+    suffix: foldText(target.quote.suffix),
+    hints: predictedStart === undefined || predictedStart === stored.start ? [stored.start] : [stored.start, predictedStart],
+  };
+  if (folded.quote.length === 0) return { status: 'orphan', reason: 'invalid-target' };
+  const total = folded.quote.length + folded.prefix.length + folded.suffix.length;
+  const anchored = (c: Candidate, method: AnchorMethod): AnchorResult => {
+    const span = toTextSpan(prepared, exact, c.start, c.end);
+    const sameSpan = span.start === stored.start && span.end === stored.end;
+    return {
+      status: 'anchored',
+      ...span,
+      method: method === 'quote' && sameSpan ? 'position' : method,
+      confidence: Math.max(0, Math.min(1, (folded.quote.length - c.errors + contextOf(c)) / total)),
+    };
+  };
+
+  // 2. Exact quote, context first, distance to break near-ties.
+  const exactHits = exactCandidates(prepared, folded);
+  const exactChoice = choose(exactHits, exactAcceptable(folded, prepared.folded.length), contextOf);
+  if (exactChoice && 'candidate' in exactChoice) return anchored(exactChoice.candidate, 'quote');
+  // Two equally good exact copies: an approximate match cannot be better evidence than either.
+  if (exactChoice?.reason === 'ambiguous') return { status: 'orphan', reason: 'ambiguous' };
+
+  // 3. Fuzzy.
+  const budget = editBudget(folded.quote.length);
+  if (options.fuzzy === false || budget === 0) {
+    return { status: 'orphan', reason: exactHits.length > 0 ? 'weak-context' : 'not-found' };
+  }
+  const { candidates, unsure } = fuzzyCandidates(prepared, folded, budget);
+  // Fewer edits are worth more than context: one edit ≈ AMBIGUITY_MARGIN characters of context.
+  const fuzzyChoice = choose(candidates, fuzzyAcceptable(folded, prepared.folded.length), (c) => contextOf(c) - c.errors * AMBIGUITY_MARGIN);
+  if (fuzzyChoice && 'candidate' in fuzzyChoice) return anchored(fuzzyChoice.candidate, 'fuzzy');
+  if (fuzzyChoice) return { status: 'orphan', reason: fuzzyChoice.reason };
+  if (exactHits.length > 0) return { status: 'orphan', reason: 'weak-context' };
+  return { status: 'orphan', reason: unsure ? 'quote-changed' : 'not-found' };
+}
+
+/** Re-attaches one stored target to `text`. */
+export function anchorTarget(text: string, target: TextTarget, options: AnchorOptions = {}): AnchorResult {
+  return anchorPrepared(prepareText(text), target, options);
+}
+
+/**
+ * Re-attaches many targets to the same text: folds the text once, and visits targets in stored order so
+ * each can first be tried where its predecessor moved to (a page edit shifts a whole run of highlights
+ * by the same amount). Results are in the order of `targets`.
+ */
+export function anchorTargets(text: string, targets: readonly TextTarget[], options: AnchorOptions = {}): AnchorResult[] {
+  const prepared = prepareText(text);
+  const results: AnchorResult[] = new Array(targets.length);
+  const order = targets.map((_, i) => i);
+  const storedStart = (i: number) => (Number.isInteger(targets[i]?.position?.start) ? targets[i].position.start : 0);
+  order.sort((a, b) => storedStart(a) - storedStart(b));
+  let shift = 0;
+  for (const i of order) {
+    const target = targets[i];
+    const result = anchorPrepared(prepared, target, options, invalid(target) ? undefined : target.position.start + shift);
+    if (result.status === 'anchored') shift = result.start - target.position.start;
+    results[i] = result;
+  }
+  return results;
+}
