@@ -1,0 +1,512 @@
+// Reading a backup back. The file comes from outside (another device, an e-mail, a hand edit), so it is
+// checked to the last field before anything of it is handed on: wrong files are refused with the first
+// problems found, each saying where (a JSON path such as `items[3].body[0].value`) and what. Text fields
+// may hold anything, markup included: it is kept verbatim as text, and only URL fields are restricted to
+// http(s). Nothing here throws on bad input. Merging into the store (by id, by stamp) is the caller's job.
+
+import {
+  HIGHLIGHT_COLOURS,
+  MAX_NOTE_LENGTH,
+  MAX_TAG_LENGTH,
+  MAX_TAGS,
+  normaliseTags,
+  type Annotation,
+  type AnnotationKind,
+} from '../storage/annotation';
+import type { ArticleRecord } from '../storage/database';
+import { array, boolean, integer, nullable, object, oneOf, string, type Check } from '../messaging/schema';
+import { isStamp } from '../sync/hlc';
+import { MAX_QUOTE_LENGTH, validateTextTarget } from '../anchoring/selectors';
+import { runSliced, runSync, type ProgressOptions, type Steps } from './progress';
+import { ANNO_CONTEXT, ANYUE_NAMESPACE, BACKUP_FORMAT, BACKUP_VERSION, MOTIVATION_OF_KIND } from './web-annotation';
+
+/** Bounds on what a backup may hold: far above any real reader's data, low enough to refuse junk early. */
+export const BACKUP_LIMITS = {
+  /** Whole file, UTF-8. */
+  maxBytes: 200 * 1024 * 1024,
+  maxAnnotations: 200_000,
+  maxArticles: 100_000,
+  /** Highlighted text (TextQuoteSelector.exact): the store's own limit. */
+  maxQuoteLength: MAX_QUOTE_LENGTH,
+  /** TextQuoteSelector prefix and suffix: an outer bound; anchoring/selectors.ts applies its tighter one. */
+  maxContextLength: 10_000,
+  maxTitleLength: 2_000,
+  maxUrlLength: 4_096,
+  /** Speaker name/title/org, source, author, site name, category. */
+  maxNameLength: 500,
+  maxSpeakers: 100,
+  maxCategories: 50,
+  /** Text offsets and article lengths (UTF-16 code units); the store's tighter bound on offsets applies too. */
+  maxOffset: 50_000_000,
+  /** Problems reported before the rest are only counted. */
+  maxErrors: 20,
+} as const;
+
+export interface BackupProblem {
+  /** Where: a JSON path into the file (`$` is the file itself). */
+  path: string;
+  /** What is wrong. */
+  message: string;
+}
+
+export type BackupParseResult =
+  | { ok: true; annotations: Annotation[]; articles: ArticleRecord[]; generated: number }
+  | { ok: false; errors: BackupProblem[]; /** Problems found beyond those listed. */ moreErrors: number };
+
+// ---------------------------------------------------------------- field checks (schema.ts style)
+
+/** Latest instant whose ISO form has a four-digit year: times beyond it cannot round-trip. */
+const MAX_TIME = Date.UTC(9999, 11, 31, 23, 59, 59, 999);
+const LIMITS = BACKUP_LIMITS;
+
+/**
+ * schema.ts's `object`, with unknown keys judged by own properties only: its `key in shape` test would let
+ * `constructor`, `toString` or `__proto__` through as if they were declared fields.
+ */
+const strict =
+  (shape: Record<string, Check>, optional: Record<string, Check> = {}): Check =>
+  (value, path) => {
+    if (typeof value === 'object' && value !== null && !Array.isArray(value)) {
+      for (const key of Object.keys(value)) {
+        if (!Object.hasOwn(shape, key) && !Object.hasOwn(optional, key)) return `${path}.${key}: unexpected field`;
+      }
+    }
+    return object(shape, optional)(value, path);
+  };
+
+const UUID_URN = /^urn:uuid:[0-9a-f]{8}-[0-9a-f]{4}-[1-8][0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
+const annotationId: Check = (value, path) =>
+  string(100)(value, path) ??
+  (UUID_URN.test(value as string) ? null : `${path}: not an id of the form urn:uuid:<lower-case UUID>`);
+
+const ISO_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
+/** The exact form the export writes (so re-export gives the same bytes), and a real instant. */
+const isoTime: Check = (value, path) => {
+  const reason = string(40)(value, path);
+  if (reason) return reason;
+  const text = value as string;
+  const ms = Date.parse(text);
+  if (!ISO_TIME.test(text) || Number.isNaN(ms) || new Date(ms).toISOString() !== text) {
+    return `${path}: not a UTC time of the form YYYY-MM-DDTHH:mm:ss.sssZ`;
+  }
+  return null;
+};
+
+const epochMs = integer(0, MAX_TIME);
+
+const stamp: Check = (value, path) =>
+  isStamp(value) ? null : `${path}: not an HLC stamp (13-digit ms, 5-digit counter, device id)`;
+
+const httpUrl: Check = (value, path) => {
+  const reason = string(LIMITS.maxUrlLength, { nonEmpty: true })(value, path);
+  if (reason) return reason;
+  const text = value as string;
+  const scheme = /^([a-z][a-z0-9+.-]*):/i.exec(text.trimStart())?.[1]?.toLowerCase();
+  if (scheme !== 'http' && scheme !== 'https') {
+    return `${path}: only http and https URLs are allowed, ${scheme ? `not ${scheme}` : 'this has no scheme'}`;
+  }
+  if (!/^https?:\/\/[^\s\u0000-\u001f\u007f]+$/i.test(text)) return `${path}: not a valid URL (spaces or control characters)`;
+  try {
+    new URL(text);
+  } catch {
+    return `${path}: not a valid URL`;
+  }
+  return null;
+};
+
+const ARTICLE_KEY = /^zaihaifangyu\.cn\/\d{1,20}$/;
+const articleKey: Check = (value, path) =>
+  string(60)(value, path) ?? (ARTICLE_KEY.test(value as string) ? null : `${path}: not an article key of the form zaihaifangyu.cn/<post id>`);
+
+/** A published date as the site adapter stores it: ISO date, optionally with a time. */
+const publishedAt: Check = nullable((value, path) =>
+  string(40)(value, path) ?? (/^\d{4}-\d{2}-\d{2}/.test(value as string) ? null : `${path}: not an ISO date (YYYY-MM-DD…)`),
+);
+
+const name = string(LIMITS.maxNameLength);
+
+const tag: Check = (value, path) => {
+  const reason = string(MAX_TAG_LENGTH, { nonEmpty: true })(value, path);
+  if (reason) return reason;
+  return normaliseTags([value as string])[0] === value ? null : `${path}: not a normalised tag (surrounding spaces or a leading #)`;
+};
+
+/** Exactly these items, in this order. */
+const tuple =
+  (...items: Check[]): Check =>
+  (value, path) => {
+    if (!Array.isArray(value) || value.length !== items.length) {
+      return `${path}: expected an array of exactly ${items.length} items`;
+    }
+    for (let i = 0; i < items.length; i++) {
+      const reason = items[i]!(value[i], `${path}[${i}]`);
+      if (reason) return reason;
+    }
+    return null;
+  };
+
+const quoteSelector = strict({
+  type: oneOf('TextQuoteSelector'),
+  exact: string(LIMITS.maxQuoteLength, { nonEmpty: true }),
+  prefix: string(LIMITS.maxContextLength),
+  suffix: string(LIMITS.maxContextLength),
+});
+const positionSelector = strict({
+  type: oneOf('TextPositionSelector'),
+  start: integer(0, LIMITS.maxOffset),
+  end: integer(0, LIMITS.maxOffset),
+});
+const specificTarget = strict({ source: httpUrl, selector: tuple(quoteSelector, positionSelector) });
+/** The page IRI alone (no anchored text), or the page with quote and position selectors. */
+const target: Check = (value, path) => (typeof value === 'string' ? httpUrl(value, path) : specificTarget(value, path));
+
+const textualBody = strict(
+  { type: oneOf('TextualBody'), purpose: oneOf('commenting', 'tagging'), value: string(MAX_NOTE_LENGTH) },
+  { format: oneOf('text/plain') },
+);
+
+const excerptSnapshot = strict({
+  title: string(LIMITS.maxTitleLength),
+  url: httpUrl,
+  source: nullable(name),
+  publishedAt,
+  author: nullable(name),
+  siteName: name,
+  capturedAt: epochMs,
+});
+
+const itemShape = strict(
+  {
+    id: annotationId,
+    type: oneOf('Annotation'),
+    motivation: oneOf('highlighting', 'bookmarking', 'commenting'),
+    created: isoTime,
+    modified: isoTime,
+    target,
+    'anyue:kind': oneOf<AnnotationKind>('highlight', 'excerpt', 'page-note'),
+    'anyue:articleKey': articleKey,
+    'anyue:articleTitle': string(LIMITS.maxTitleLength),
+    'anyue:colour': oneOf(...HIGHLIGHT_COLOURS),
+    'anyue:speakers': array(strict({ name, title: name, org: name }), LIMITS.maxSpeakers),
+    'anyue:excerpt': nullable(excerptSnapshot),
+    'anyue:deleted': boolean,
+    'anyue:stamps': strict({ created: stamp, colour: stamp, note: stamp, tags: stamp, deleted: stamp, target: stamp }),
+  },
+  { body: array(textualBody, MAX_TAGS + 1) },
+);
+
+const articleShape = strict({
+  key: articleKey,
+  postId: (value, path) => string(20)(value, path) ?? (/^\d+$/.test(value as string) ? null : `${path}: not a post id (digits)`),
+  url: httpUrl,
+  title: string(LIMITS.maxTitleLength),
+  categories: array(name, LIMITS.maxCategories),
+  publishedAt,
+  author: nullable(name),
+  source: nullable(name),
+  textLength: integer(0, LIMITS.maxOffset),
+  firstReadAt: epochMs,
+  lastReadAt: epochMs,
+  readCount: integer(0, 1_000_000_000),
+});
+
+// ---------------------------------------------------------------- the file
+
+/** Paths come from the file's own keys: keep messages readable when a key is absurd. */
+const shortPath = (path: string) => (path.length > 200 ? `${path.slice(0, 197)}…` : path);
+
+/** schema.ts reasons are "path: message"; the message part never holds ": ", a key may. */
+function problemOf(reason: string): BackupProblem {
+  const cut = reason.lastIndexOf(': ');
+  return cut < 0 ? { path: '$', message: reason } : { path: shortPath(reason.slice(0, cut)), message: reason.slice(cut + 2) };
+}
+
+class Problems {
+  readonly list: BackupProblem[] = [];
+  more = 0;
+  add(path: string, message: string) {
+    if (this.list.length < LIMITS.maxErrors) this.list.push({ path: shortPath(path), message });
+    else this.more += 1;
+  }
+  addReason(reason: string | null) {
+    if (!reason) return;
+    const { path, message } = problemOf(reason);
+    this.add(path, message);
+  }
+}
+
+const describe = (value: unknown) => (value === null ? 'null' : Array.isArray(value) ? 'array' : typeof value);
+
+/** UTF-8 size without encoding the whole text. */
+function utf8Length(text: string): number {
+  let bytes = 0;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code < 0x80) bytes += 1;
+    else if (code < 0x800) bytes += 2;
+    else if (code >= 0xd800 && code <= 0xdbff && i + 1 < text.length && (text.charCodeAt(i + 1) & 0xfc00) === 0xdc00) {
+      bytes += 4;
+      i += 1;
+    } else bytes += 3;
+  }
+  return bytes;
+}
+
+const sameJson = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
+
+interface Parsed {
+  annotations: Annotation[];
+  articles: ArticleRecord[];
+  generated: number;
+}
+
+/** Checks the collection itself; returns its two lists when they can be walked. */
+function checkHead(root: unknown, problems: Problems): { items: unknown[]; articles: unknown[] } | null {
+  if (typeof root !== 'object' || root === null || Array.isArray(root)) {
+    problems.add('$', `expected an 安阅 backup (a JSON object), got ${describe(root)}`);
+    return null;
+  }
+  const file = root as Record<string, unknown>;
+  // Format and version first: a file that is something else entirely gets one clear message.
+  if (!Object.hasOwn(file, 'anyue:format')) {
+    problems.add('anyue:format', `missing: this is not an 安阅 backup (expected "${BACKUP_FORMAT}")`);
+    return null;
+  }
+  if (file['anyue:format'] !== BACKUP_FORMAT) {
+    problems.add('anyue:format', `expected "${BACKUP_FORMAT}", this is another format`);
+    return null;
+  }
+  const version = file['anyue:version'];
+  if (typeof version !== 'number' || !Number.isInteger(version) || version < 1) {
+    problems.add('anyue:version', `missing or not a version number (this version of 安阅 reads version ${BACKUP_VERSION})`);
+    return null;
+  }
+  if (version > BACKUP_VERSION) {
+    problems.add('anyue:version', `version ${version} was written by a newer 安阅; this one reads version ${BACKUP_VERSION}: update the extension`);
+    return null;
+  }
+  if (version !== BACKUP_VERSION) {
+    problems.add('anyue:version', `unknown version ${version}; this version of 安阅 reads version ${BACKUP_VERSION}`);
+    return null;
+  }
+  const allowed = new Set(['@context', 'type', 'anyue:format', 'anyue:version', 'generated', 'total', 'items', 'anyue:articles']);
+  for (const key of Object.keys(file)) if (!allowed.has(key)) problems.add(key, 'unexpected field');
+  if (!Object.hasOwn(file, '@context')) problems.add('@context', 'missing');
+  else if (!sameJson(file['@context'], [ANNO_CONTEXT, { anyue: ANYUE_NAMESPACE }])) {
+    problems.add('@context', `expected ["${ANNO_CONTEXT}", {"anyue": "${ANYUE_NAMESPACE}"}]`);
+  }
+  problems.addReason(oneOf('AnnotationCollection')(file.type, 'type'));
+  problems.addReason(Object.hasOwn(file, 'generated') ? isoTime(file.generated, 'generated') : 'generated: missing');
+  const items = file.items;
+  const articles = file['anyue:articles'];
+  let walkable = true;
+  if (!Array.isArray(items)) {
+    problems.add('items', Object.hasOwn(file, 'items') ? `expected array, got ${describe(items)}` : 'missing');
+    walkable = false;
+  } else if (items.length > LIMITS.maxAnnotations) {
+    problems.add('items', `${items.length} annotations, more than the ${LIMITS.maxAnnotations} a backup may hold`);
+    walkable = false;
+  }
+  if (!Array.isArray(articles)) {
+    problems.add('anyue:articles', Object.hasOwn(file, 'anyue:articles') ? `expected array, got ${describe(articles)}` : 'missing');
+    walkable = false;
+  } else if (articles.length > LIMITS.maxArticles) {
+    problems.add('anyue:articles', `${articles.length} articles, more than the ${LIMITS.maxArticles} a backup may hold`);
+    walkable = false;
+  }
+  if (!Object.hasOwn(file, 'total')) problems.add('total', 'missing');
+  else if (Array.isArray(items) && file.total !== items.length) {
+    problems.add('total', `says ${JSON.stringify(file.total)?.slice(0, 40)} but items holds ${items.length} annotations`);
+  }
+  return walkable ? { items: items as unknown[], articles: articles as unknown[] } : null;
+}
+
+/** The record for one item already shape-checked, or null after reporting what is inconsistent in it. */
+function readItem(raw: Record<string, any>, path: string, problems: Problems): Annotation | null {
+  const before = problems.list.length + problems.more;
+  const kind = raw['anyue:kind'] as AnnotationKind;
+  if (raw.motivation !== MOTIVATION_OF_KIND[kind]) {
+    problems.add(`${path}.motivation`, `"${raw.motivation}" does not fit anyue:kind "${kind}" (expected "${MOTIVATION_OF_KIND[kind]}")`);
+  }
+  let note = '';
+  const tags: string[] = [];
+  const bodies: any[] = raw.body ?? [];
+  let comments = 0;
+  bodies.forEach((body, i) => {
+    const at = `${path}.body[${i}]`;
+    if (body.purpose === 'commenting') {
+      comments += 1;
+      if (comments > 1) problems.add(at, 'a second commenting body: an annotation has one note');
+      note = body.value;
+    } else {
+      const reason = tag(body.value, `${at}.value`);
+      if (reason) problems.addReason(reason);
+      else if (tags.includes(body.value)) problems.add(`${at}.value`, `duplicate tag "${body.value}"`);
+      else tags.push(body.value);
+    }
+  });
+  if (tags.length > MAX_TAGS) problems.add(`${path}.body`, `more than ${MAX_TAGS} tags`);
+  let articleUrl: string;
+  let textTarget: Annotation['target'] = null;
+  if (typeof raw.target === 'string') articleUrl = raw.target;
+  else {
+    articleUrl = raw.target.source;
+    const [quote, position] = raw.target.selector;
+    textTarget = {
+      quote: { type: 'TextQuoteSelector', exact: quote.exact, prefix: quote.prefix, suffix: quote.suffix },
+      position: { type: 'TextPositionSelector', start: position.start, end: position.end },
+    };
+    // The store's own rules for a target (non-empty span as long as the quote, its size limits), with the
+    // path mapped from the stored shape {quote, position} to the file's selector list.
+    const reason = validateTextTarget(textTarget, `${path}.target`);
+    if (reason) {
+      problems.addReason(
+        reason.replace(`${path}.target.quote`, `${path}.target.selector[0]`).replace(`${path}.target.position`, `${path}.target.selector[1]`),
+      );
+    }
+  }
+  if (kind === 'excerpt' && raw['anyue:excerpt'] === null) {
+    problems.add(`${path}.anyue:excerpt`, 'an excerpt must keep the snapshot of its source, got null');
+  }
+  if (problems.list.length + problems.more > before) return null;
+  const excerpt = raw['anyue:excerpt'];
+  const stamps = raw['anyue:stamps'];
+  return {
+    id: (raw.id as string).slice('urn:uuid:'.length),
+    articleKey: raw['anyue:articleKey'],
+    articleUrl,
+    articleTitle: raw['anyue:articleTitle'],
+    kind,
+    target: textTarget,
+    colour: raw['anyue:colour'],
+    note,
+    tags,
+    speakers: (raw['anyue:speakers'] as any[]).map(({ name, title, org }) => ({ name, title, org })),
+    excerpt: excerpt
+      ? {
+          title: excerpt.title,
+          url: excerpt.url,
+          source: excerpt.source,
+          publishedAt: excerpt.publishedAt,
+          author: excerpt.author,
+          siteName: excerpt.siteName,
+          capturedAt: excerpt.capturedAt,
+        }
+      : null,
+    createdAt: Date.parse(raw.created),
+    updatedAt: Date.parse(raw.modified),
+    deleted: raw['anyue:deleted'],
+    stamps: {
+      created: stamps.created,
+      colour: stamps.colour,
+      note: stamps.note,
+      tags: stamps.tags,
+      deleted: stamps.deleted,
+      target: stamps.target,
+    },
+  };
+}
+
+interface Lists {
+  root: { generated: string };
+  items: unknown[];
+  articles: unknown[];
+}
+
+/** Size, JSON and the collection's head: one step, before the records are walked. */
+function open(text: unknown, problems: Problems): Lists | null {
+  if (typeof text !== 'string') {
+    problems.add('$', `expected the file's text, got ${describe(text)}`);
+    return null;
+  }
+  if (text.length > LIMITS.maxBytes || (text.length > LIMITS.maxBytes / 3 && utf8Length(text) > LIMITS.maxBytes)) {
+    problems.add('$', `file larger than ${LIMITS.maxBytes / 1024 / 1024} MB`);
+    return null;
+  }
+  let root: unknown;
+  try {
+    // A BOM added by an editor is not part of the data.
+    root = JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
+  } catch (error) {
+    problems.add('$', `not JSON (${error instanceof Error ? error.message : String(error)})`);
+    return null;
+  }
+  const lists = checkHead(root, problems);
+  return lists && { root: root as { generated: string }, ...lists };
+}
+
+function* walkSteps(lists: Lists, problems: Problems, out: { parsed: Parsed | null }): Steps {
+  const annotations: Annotation[] = [];
+  const firstSeen = new Map<string, number>();
+  for (let i = 0; i < lists.items.length; i++) {
+    const path = `items[${i}]`;
+    const raw = lists.items[i];
+    const reason = itemShape(raw, path);
+    if (reason) problems.addReason(reason);
+    else {
+      const id = (raw as { id: string }).id;
+      const earlier = firstSeen.get(id);
+      if (earlier !== undefined) problems.add(`${path}.id`, `duplicate id ${id} (also items[${earlier}].id)`);
+      else firstSeen.set(id, i);
+      const annotation = readItem(raw as Record<string, unknown>, path, problems);
+      if (annotation) annotations.push(annotation);
+    }
+    yield;
+  }
+  const articles: ArticleRecord[] = [];
+  const keys = new Map<string, number>();
+  for (let i = 0; i < lists.articles.length; i++) {
+    const path = `anyue:articles[${i}]`;
+    const raw = lists.articles[i] as ArticleRecord;
+    const reason = articleShape(raw, path);
+    if (reason) problems.addReason(reason);
+    else if (raw.key !== `zaihaifangyu.cn/${raw.postId}`) {
+      problems.add(`${path}.key`, `"${raw.key}" does not match postId "${raw.postId}"`);
+    } else if (keys.has(raw.key)) {
+      problems.add(`${path}.key`, `duplicate article ${raw.key} (also anyue:articles[${keys.get(raw.key)}].key)`);
+    } else {
+      keys.set(raw.key, i);
+      articles.push({
+        key: raw.key,
+        postId: raw.postId,
+        url: raw.url,
+        title: raw.title,
+        categories: [...raw.categories],
+        publishedAt: raw.publishedAt,
+        author: raw.author,
+        source: raw.source,
+        textLength: raw.textLength,
+        firstReadAt: raw.firstReadAt,
+        lastReadAt: raw.lastReadAt,
+        readCount: raw.readCount,
+      });
+    }
+    yield;
+  }
+  out.parsed = { annotations, articles, generated: Date.parse(lists.root.generated) };
+}
+
+function result(problems: Problems, out: { parsed: Parsed | null }): BackupParseResult {
+  if (problems.list.length || !out.parsed) {
+    return { ok: false, errors: problems.list.length ? problems.list : [{ path: '$', message: 'not a readable backup' }], moreErrors: problems.more };
+  }
+  return { ok: true, ...out.parsed };
+}
+
+/** Reads an 安阅 backup (exportBackup's output). Never throws: a bad file gives `ok: false` and its problems. */
+export function parseBackup(text: string): BackupParseResult {
+  const problems = new Problems();
+  const out: { parsed: Parsed | null } = { parsed: null };
+  const lists = open(text, problems);
+  if (lists) runSync(walkSteps(lists, problems, out));
+  return result(problems, out);
+}
+
+/** The same, checking the records in slices so the page stays responsive (JSON.parse itself is one step). */
+export async function parseBackupAsync(text: string, options: ProgressOptions = {}): Promise<BackupParseResult> {
+  const problems = new Problems();
+  const out: { parsed: Parsed | null } = { parsed: null };
+  const lists = open(text, problems);
+  if (lists) await runSliced(walkSteps(lists, problems, out), lists.items.length + lists.articles.length, options);
+  return result(problems, out);
+}

@@ -1,0 +1,77 @@
+// References in GB/T 7714-2015 for web pages (文献类型标识 EB, 载体 OL), the form Chinese universities and
+// journals require:
+//   责任者. 题名[EB/OL]. (发布日期)[引用日期]. 获取和访问路径.
+// Standard punctuation: half-width full stop followed by a space between elements, no space between the
+// 题名 and its [EB/OL], none between (更新日期) and [引用日期]; a missing 发布日期 drops the whole "(…)".
+// 责任者 is the original publisher when the page names one (本文来自人民论坛网 → 人民论坛网), else the portal.
+
+import type { ExcerptSnapshot } from '../storage/annotation';
+import { SITE_NAME } from '../sites/zaihaifangyu';
+import { formatDay, publishedDay, CHINA_UTC_OFFSET_MINUTES } from './dates';
+
+export interface CitableArticle {
+  title: string;
+  url: string;
+  /** Original source (本文来自… / 文章来源); null when the portal itself is the source. */
+  source: string | null;
+  publishedAt: string | null;
+  /** When the reader last read it: the default 引用日期. */
+  lastReadAt?: number;
+}
+
+export interface CitationOptions {
+  /** The 引用日期 (epoch ms). Defaults: the article's lastReadAt, the excerpt's capturedAt, else now. */
+  accessedAt?: number;
+  /** Offset used to turn accessedAt into a calendar day; China time by default. */
+  utcOffsetMinutes?: number;
+}
+
+const UNTITLED = '无题名';
+
+/** One line, single spaces: titles and names come from page text and may carry line breaks or runs of spaces. */
+function clean(text: string | null | undefined): string {
+  return (text ?? '').replace(/\s+/g, ' ').trim();
+}
+
+/** An element ends with the separator's full stop; one the text already ends with is not doubled. */
+function withoutFinalStop(text: string): string {
+  return text.replace(/[.。]+$/, '');
+}
+
+function reference(
+  responsible: string,
+  title: string,
+  url: string,
+  published: string | null,
+  accessedAt: number,
+  offset: number,
+): string {
+  const who = withoutFinalStop(clean(responsible)) || SITE_NAME;
+  const what = withoutFinalStop(clean(title)) || UNTITLED;
+  const dates = `${published ? `(${published})` : ''}[${formatDay(accessedAt, offset)}]`;
+  return `${who}. ${what}[EB/OL]. ${dates}. ${clean(url)}.`;
+}
+
+/** GB/T 7714-2015 reference of an article the reader opened. */
+export function citeArticle(article: CitableArticle, options: CitationOptions = {}): string {
+  return reference(
+    article.source ?? SITE_NAME,
+    article.title,
+    article.url,
+    publishedDay(article.publishedAt),
+    options.accessedAt ?? article.lastReadAt ?? Date.now(),
+    options.utcOffsetMinutes ?? CHINA_UTC_OFFSET_MINUTES,
+  );
+}
+
+/** GB/T 7714-2015 reference of an excerpt, from what it recorded of its source when saved. */
+export function citeExcerpt(excerpt: ExcerptSnapshot, options: CitationOptions = {}): string {
+  return reference(
+    excerpt.source ?? (clean(excerpt.siteName) || SITE_NAME),
+    excerpt.title,
+    excerpt.url,
+    publishedDay(excerpt.publishedAt),
+    options.accessedAt ?? excerpt.capturedAt,
+    options.utcOffsetMinutes ?? CHINA_UTC_OFFSET_MINUTES,
+  );
+}
