@@ -245,7 +245,10 @@ interface Candidate {
   distance: number;
 }
 
-type Choice = { candidate: Candidate } | { reason: 'ambiguous' | 'weak-context' };
+type Refusal = 'ambiguous' | 'weak-context';
+type Choice = { candidate: Candidate } | { reason: Refusal };
+/** null when the candidate may be used, else why not. */
+type Acceptance = (c: Candidate) => Refusal | null;
 
 const contextOf = (c: Candidate) => c.before + c.after;
 
@@ -254,7 +257,7 @@ const contextOf = (c: Candidate) => c.before + c.after;
  * if the nearest is clearly nearer. `acceptable` is checked on the winner only: a strong rival that fails
  * it still makes the choice ambiguous (better an orphan than the wrong twin).
  */
-function choose(candidates: Candidate[], acceptable: (c: Candidate) => boolean, score: (c: Candidate) => number): Choice | null {
+function choose(candidates: Candidate[], acceptable: Acceptance, score: (c: Candidate) => number): Choice | null {
   if (candidates.length === 0) return null;
   let top = -Infinity;
   for (const c of candidates) top = Math.max(top, score(c));
@@ -264,7 +267,8 @@ function choose(candidates: Candidate[], acceptable: (c: Candidate) => boolean, 
   for (let i = 1; i < contenders.length; i++) {
     if (contenders[i].distance < 4 * nearest.distance + NEAR_SLACK) return { reason: 'ambiguous' };
   }
-  return acceptable(nearest) ? { candidate: nearest } : { reason: 'weak-context' };
+  const refusal = acceptable(nearest);
+  return refusal ? { reason: refusal } : { candidate: nearest };
 }
 
 interface FoldedTarget {
@@ -324,17 +328,17 @@ function repeatsNearby(target: FoldedTarget): boolean {
   return false;
 }
 
-function exactAcceptable(target: FoldedTarget, foldedLength: number): (c: Candidate) => boolean {
+function exactAcceptable(target: FoldedTarget, foldedLength: number): Acceptance {
   const needed = Math.min(target.prefix.length + target.suffix.length, MIN_EVIDENCE - target.quote.length);
   let repeated: boolean | undefined;
   return (c) => {
-    if (contextOf(c) < needed) return false;
+    if (contextOf(c) < needed) return 'weak-context';
     const before = wholeBefore(target, c);
     const after = wholeAfter(target, c, foldedLength);
-    if (before && after) return true;
-    if (!before && !after) return false;
+    if (before && after) return null;
+    if (!before && !after) return 'weak-context';
     repeated ??= repeatsNearby(target);
-    return !repeated;
+    return repeated ? 'ambiguous' : null;
   };
 }
 
@@ -429,11 +433,19 @@ function fuzzyCandidates(prepared: PreparedText, target: FoldedTarget, budget: n
   return { candidates, unsure };
 }
 
-/** A short edited quote needs its whole context on both sides; a long one on one side at least. */
-function fuzzyAcceptable(target: FoldedTarget, foldedLength: number): (c: Candidate) => boolean {
-  const bothSides = target.quote.length < FUZZY_SHORT_LENGTH || repeatsNearby(target);
-  if (bothSides) return (c) => wholeBefore(target, c) && wholeAfter(target, c, foldedLength);
-  return (c) => wholeBefore(target, c) || wholeAfter(target, c, foldedLength);
+/** A short edited quote needs its whole context on both sides; a long one on one side at least
+ *  (both, when it repeats nearby). */
+function fuzzyAcceptable(target: FoldedTarget, foldedLength: number): Acceptance {
+  const short = target.quote.length < FUZZY_SHORT_LENGTH;
+  let repeated: boolean | undefined;
+  return (c) => {
+    const before = wholeBefore(target, c);
+    const after = wholeAfter(target, c, foldedLength);
+    if (before && after) return null;
+    if (short || (!before && !after)) return 'weak-context';
+    repeated ??= repeatsNearby(target);
+    return repeated ? 'ambiguous' : null;
+  };
 }
 
 function lowerBound(sorted: Int32Array, value: number): number {
