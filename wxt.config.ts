@@ -7,13 +7,22 @@ export default defineConfig({
     name: '安阅 · Safety News Annotator',
     description: '__MSG_extDescription__',
     default_locale: 'zh_CN',
-    permissions: ['storage'],
+    // contextMenus: 高亮 / 摘录 on a selection; it grants no access to pages.
+    permissions: ['storage', 'contextMenus'],
     host_permissions: PORTAL_MATCHES,
     action: { default_title: '__MSG_toggleSidebar__' },
     commands: {
       'toggle-sidebar': {
         suggested_key: { default: 'Alt+Shift+A' },
         description: '__MSG_toggleSidebar__',
+      },
+      'highlight-selection': {
+        suggested_key: { default: 'Alt+Shift+H' },
+        description: '__MSG_highlightSelection__',
+      },
+      'save-excerpt': {
+        suggested_key: { default: 'Alt+Shift+E' },
+        description: '__MSG_saveExcerpt__',
       },
     },
     // The sidebar page is framed into portal pages only; its contents stay in the extension's origin.

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseHtmlDocument } from '../sites/html-document';
-import { buildTextMap, pointAt, rangeFor } from './text-map';
+import { buildTextMap, pointAt, rangeFor, textOffsetAtBoundary } from './text-map';
 
 const body = (html: string) => parseHtmlDocument(`<html><body>${html}</body></html>`, 'https://zaihaifangyu.cn/1.html').body;
 
@@ -51,5 +51,22 @@ describe('pointAt and rangeFor', () => {
       if (map.text[i] === '\n') continue;
       expect(rangeFor(map, i, i + 1)!.toString()).toBe(map.text[i]);
     }
+  });
+});
+
+describe('textOffsetAtBoundary', () => {
+  const root = body('<p>甲乙</p><div class="ad">广告</div><p>丙<b>丁</b></p>');
+  const map = buildTextMap(root, { exclude: (element) => element.classList.contains('ad') });
+  const [p1, ad, p2] = Array.from(root.children);
+  it('reads text-node boundaries directly', () => {
+    expect(map.text).toBe('甲乙\n丙丁');
+    expect(textOffsetAtBoundary(map, p1!.firstChild!, 1, 'start')).toBe(1);
+  });
+  it('moves an element boundary to the nearest mapped character', () => {
+    expect(textOffsetAtBoundary(map, root, 1, 'start')).toBe(3); // before the ad: next mapped text is 丙
+    expect(textOffsetAtBoundary(map, root, 2, 'end')).toBe(2); // after the ad: previous mapped text ends 乙
+    expect(textOffsetAtBoundary(map, ad!.firstChild!, 1, 'start')).toBe(3); // inside left-out text
+    expect(textOffsetAtBoundary(map, p2!, 2, 'end')).toBe(5);
+    expect(textOffsetAtBoundary(map, root, 3, 'start')).toBeNull();
   });
 });

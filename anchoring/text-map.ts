@@ -147,3 +147,30 @@ export function textOffsetOf(map: TextMap, node: Node, offset: number): number |
   const start = starts.get(node as Text);
   return start === undefined ? null : start + Math.min(Math.max(offset, 0), (node as Text).data.length);
 }
+
+/**
+ * The text offset of a Range boundary (a selection's start or end), which may sit in an element rather
+ * than a text node, or in text the map leaves out. A start moves forward to the next mapped character,
+ * an end back to the previous one.
+ */
+export function textOffsetAtBoundary(map: TextMap, container: Node, offset: number, side: 'start' | 'end'): number | null {
+  const direct = textOffsetOf(map, container, offset);
+  if (direct !== null) return direct;
+  const { segments } = map;
+  if (segments.length === 0) return null;
+  const doc = container.ownerDocument ?? (container as Document);
+  const boundary = doc.createRange();
+  boundary.setStart(container, offset);
+  boundary.collapse(true);
+  // First segment whose node lies after the boundary (comparePoint: 1 means "after the range").
+  let low = 0;
+  let high = segments.length;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if (boundary.comparePoint(segments[mid]!.node, 0) >= 0) high = mid;
+    else low = mid + 1;
+  }
+  if (side === 'start') return low < segments.length ? segments[low]!.start : null;
+  const previous = segments[low - 1];
+  return previous ? previous.start + previous.node.data.length : null;
+}

@@ -1,4 +1,5 @@
 import { browser } from 'wxt/browser';
+import { PORTAL_MATCHES } from '../sites/portal-hosts';
 import { createBackground, type BackgroundDeps, type SidebarPort } from '../messaging/background-router';
 import type { Message } from '../messaging/protocol';
 import { AnyueDatabase } from '../storage/database';
@@ -33,10 +34,32 @@ export default defineBackground(() => {
     if (tab.id !== undefined) void background.toggleSidebarInTab(tab.id);
   });
 
+  const annotateSelection = (tabId: number, kind: 'highlight' | 'excerpt') =>
+    browser.tabs.sendMessage(tabId, { type: 'selection/annotate', kind } satisfies Message, { frameId: 0 }).catch(() => undefined);
+
   browser.commands.onCommand.addListener(async (command) => {
-    if (command !== 'toggle-sidebar') return;
     const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
-    if (tab?.id !== undefined) await background.toggleSidebarInTab(tab.id);
+    if (tab?.id === undefined) return;
+    if (command === 'toggle-sidebar') await background.toggleSidebarInTab(tab.id);
+    if (command === 'highlight-selection') await annotateSelection(tab.id, 'highlight');
+    if (command === 'save-excerpt') await annotateSelection(tab.id, 'excerpt');
+  });
+
+  // Menus persist across service-worker restarts; (re)create them once per install or update.
+  browser.runtime.onInstalled.addListener(() => {
+    void browser.contextMenus.removeAll().then(() => {
+      for (const [id, title] of [
+        ['highlight-selection', browser.i18n.getMessage('highlightSelection')],
+        ['save-excerpt', browser.i18n.getMessage('saveExcerpt')],
+      ] as const) {
+        browser.contextMenus.create({ id, title, contexts: ['selection'], documentUrlPatterns: PORTAL_MATCHES });
+      }
+    });
+  });
+  browser.contextMenus.onClicked.addListener((info, tab) => {
+    if (tab?.id === undefined) return;
+    if (info.menuItemId === 'highlight-selection') void annotateSelection(tab.id, 'highlight');
+    if (info.menuItemId === 'save-excerpt') void annotateSelection(tab.id, 'excerpt');
   });
 
   browser.tabs.onRemoved.addListener((tabId) => void background.forgetTab(tabId));

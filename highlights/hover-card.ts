@@ -62,9 +62,15 @@ const CARD_STYLE = `
 [hidden] { display: none !important; }
 `;
 
+/** The span a card or click is about: the innermost, but a name or phrase before the passage around it. */
+export function spanUnder(spans: PaintSpan[], offset: number): PaintSpan | undefined {
+  const hits = spansAt(spans, offset);
+  return hits.find((span) => span.style !== 'quote') ?? hits[0];
+}
+
 export interface HoverCard {
-  /** Shows the card for whatever highlighted span is under the point; hides it when there is none. */
-  showAt(x: number, y: number, source: HoverSource): boolean;
+  /** Shows the card for whatever highlighted span is under the point and returns it; hides it when none. */
+  showAt(x: number, y: number, source: HoverSource): PaintSpan | null;
   hide(): void;
   /** The text the card shows now (tests and screen readers). */
   readonly text: string;
@@ -92,16 +98,18 @@ export function mountHoverCard(doc: Document, labels: (language: UiLanguage) => 
   return {
     showAt(x, y, source) {
       const offset = offsetAtPoint(doc, source.map, x, y);
-      const span = offset === null ? undefined : spansAt(source.spans, offset).find((s) => s.style !== 'quote') ?? spansAt(source.spans, offset)[0];
+      const span = offset === null ? undefined : spanUnder(source.spans, offset);
       if (!span) {
         card.hidden = true;
-        return false;
+        return null;
       }
       const l = labels(source.language);
       const lines: HTMLElement[] = [];
-      if (span.style === 'speaker' || span.style === 'descriptor' || span.style === 'quote') {
+      if (span.style.startsWith('user-')) {
+        lines.push(line('meta', l.mine));
+      } else if (span.style === 'speaker' || span.style === 'descriptor' || span.style === 'quote') {
         const speaker = source.summary.speakers[span.ref];
-        if (!speaker) return false;
+        if (!speaker) return null;
         lines.push(line('name', speaker.name));
         const descriptor = [speaker.org, speaker.title].filter(Boolean).join(' · ');
         if (descriptor) lines.push(line('meta', descriptor));
@@ -112,7 +120,7 @@ export function mountHoverCard(doc: Document, labels: (language: UiLanguage) => 
         }
       } else {
         const phrase = source.summary.phrases[source.phraseGroup[span.ref] ?? -1];
-        if (!phrase) return false;
+        if (!phrase) return null;
         lines.push(line('name', phrase.text));
         lines.push(line('meta', `${categoryLabel(phrase.category, source.language)} · ${l.occurrences(phrase.occurrences.length)}`));
       }
@@ -123,7 +131,7 @@ export function mountHoverCard(doc: Document, labels: (language: UiLanguage) => 
       const top = y + 18 + 120 > view.innerHeight ? y - 12 - card.getBoundingClientRect().height : y + 18;
       card.style.left = `${Math.max(4, left)}px`;
       card.style.top = `${Math.max(4, top)}px`;
-      return true;
+      return span;
     },
     hide() {
       card.hidden = true;

@@ -48,6 +48,8 @@ export const layerLabel = (layer: LayerName, language: UiLanguage) => pick(LAYER
 export interface Labels {
   passages(count: number): string;
   occurrences(count: number): string;
+  /** What the hover card says over one of the reader's own highlights. */
+  mine: string;
 }
 
 export function labels(language: UiLanguage): Labels {
@@ -55,6 +57,7 @@ export function labels(language: UiLanguage): Labels {
     ? {
         passages: (n) => `${n} attributed passage${n === 1 ? '' : 's'}`,
         occurrences: (n) => `${n} occurrence${n === 1 ? '' : 's'}`,
+        mine: 'Your highlight · click to edit its note in the sidebar',
       }
-    : { passages: (n) => `${n} 段发言`, occurrences: (n) => `出现 ${n} 次` };
+    : { passages: (n) => `${n} 段发言`, occurrences: (n) => `出现 ${n} 次`, mine: '我的高亮 · 点击在侧栏中编辑批注' };
 }

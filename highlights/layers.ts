@@ -2,15 +2,17 @@
 // switch off, and to a style (one colour per layer and per phrase category).
 
 import type { AnalysisResult, PhraseCategory } from '../analysis/types';
+import type { HighlightColour } from '../storage/annotation';
 
 export type LayerName = 'speakers' | 'quotes' | 'phrases';
 export const LAYER_NAMES: LayerName[] = ['speakers', 'quotes', 'phrases'];
 
 export const PHRASE_CATEGORIES: PhraseCategory[] = ['meeting', 'doctrine', 'programme', 'document', 'slogan', 'domain'];
 
-export type HighlightStyle = 'speaker' | 'descriptor' | 'quote' | `phrase-${PhraseCategory}`;
+export type HighlightStyle = 'speaker' | 'descriptor' | 'quote' | `phrase-${PhraseCategory}` | `user-${HighlightColour}`;
 
-export const STYLE_LAYER: Record<HighlightStyle, LayerName> = {
+/** The layer a style belongs to; the reader's own highlights (null) are always shown. */
+export const STYLE_LAYER: Record<HighlightStyle, LayerName | null> = {
   speaker: 'speakers',
   descriptor: 'speakers',
   quote: 'quotes',
@@ -20,6 +22,11 @@ export const STYLE_LAYER: Record<HighlightStyle, LayerName> = {
   'phrase-document': 'phrases',
   'phrase-slogan': 'phrases',
   'phrase-domain': 'phrases',
+  'user-yellow': null,
+  'user-green': null,
+  'user-blue': null,
+  'user-pink': null,
+  'user-purple': null,
 };
 
 /** Colours, shared by the page's ::highlight rules, the <mark> fallback and the sidebar legend. */
@@ -33,6 +40,11 @@ export const STYLE_COLOURS: Record<HighlightStyle, { background: string; underli
   'phrase-document': { background: '#ffec99' },
   'phrase-slogan': { background: '#99e9f2' },
   'phrase-domain': { background: '#dee2e6' },
+  'user-yellow': { background: '#fff176' },
+  'user-green': { background: '#a5e8a0' },
+  'user-blue': { background: '#a5d8ff' },
+  'user-pink': { background: '#ffb3c7' },
+  'user-purple': { background: '#d7b8f3' },
 };
 
 /** Later styles paint over earlier ones where spans overlap (a phrase inside a quote stays visible). */
@@ -46,13 +58,19 @@ export const STYLE_PRIORITY: HighlightStyle[] = [
   'phrase-doctrine',
   'phrase-meeting',
   'speaker',
+  'user-yellow',
+  'user-green',
+  'user-blue',
+  'user-pink',
+  'user-purple',
 ];
 
 export interface PaintSpan {
   start: number;
   end: number;
   style: HighlightStyle;
-  /** Index into result.speakers for speaker/descriptor/quote spans, into result.phrases for phrase spans. */
+  /** Index into result.speakers for speaker/descriptor/quote spans, into result.phrases for phrase spans,
+   * into the reader's anchored annotations for user spans. */
   ref: number;
 }
 

@@ -30,6 +30,11 @@ export interface Painter {
   clear(): void;
 }
 
+function isShown(style: HighlightStyle, layers: LayerVisibility): boolean {
+  const layer = STYLE_LAYER[style];
+  return layer === null || layers[layer];
+}
+
 function stylesheet(useHighlightApi: boolean): string {
   const rule = (style: HighlightStyle | 'flash') => {
     if (style === 'flash') return 'background-color: #ffd43b; color: inherit;';
@@ -72,7 +77,7 @@ function highlightApiPainter(doc: Document): Painter {
   const register = () => {
     for (const name of STYLES) registry.delete(`${PREFIX}${name}`);
     for (const [name, highlight] of byStyle) {
-      if (layers[STYLE_LAYER[name]]) registry.set(`${PREFIX}${name}`, highlight);
+      if (isShown(name, layers)) registry.set(`${PREFIX}${name}`, highlight);
     }
   };
 
@@ -111,7 +116,7 @@ function highlightApiPainter(doc: Document): Painter {
     },
     counts() {
       const counts: Partial<Record<HighlightStyle, number>> = {};
-      for (const [name, highlight] of byStyle) if (layers[STYLE_LAYER[name]]) counts[name] = highlight.size;
+      for (const [name, highlight] of byStyle) if (isShown(name, layers)) counts[name] = highlight.size;
       return counts;
     },
     clear() {
@@ -145,7 +150,7 @@ function markPainter(doc: Document): Painter {
   const applyLayers = () => {
     for (const mark of allMarks()) {
       const name = mark.dataset.anyue as HighlightStyle;
-      mark.toggleAttribute('hidden-layer', !layers[STYLE_LAYER[name]]);
+      mark.toggleAttribute('hidden-layer', !isShown(name, layers));
     }
   };
 
@@ -208,7 +213,7 @@ function markPainter(doc: Document): Painter {
       const counts: Partial<Record<HighlightStyle, number>> = {};
       for (const mark of allMarks()) {
         const name = mark.dataset.anyue as HighlightStyle;
-        if (layers[STYLE_LAYER[name]]) counts[name] = (counts[name] ?? 0) + 1;
+        if (isShown(name, layers)) counts[name] = (counts[name] ?? 0) + 1;
       }
       return counts;
     },

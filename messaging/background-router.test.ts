@@ -384,7 +384,7 @@ describe('the reader\'s annotations', () => {
 
   it.each([
     ['an empty quote', { ...request, target: { ...target, quote: { ...target.quote, exact: '' } } }, /exact: must not be empty/],
-    ['end before start', { ...request, target: { ...target, position: { ...target.position, start: 30, end: 3 } } }, /end must be after start/],
+    ['end before start', { ...request, target: { ...target, position: { ...target.position, start: 30, end: 3 } } }, /end \(3\) must be greater than start/],
     ['an unknown colour', { ...request, colour: 'black' }, /colour/],
     ['a note smuggled in', { ...request, note: 'x' }, /note: unexpected field/],
     ['a page note from the page', { ...request, kind: 'page-note' }, /kind/],

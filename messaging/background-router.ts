@@ -356,6 +356,7 @@ export function createBackground(deps: BackgroundDeps) {
       case 'sidebar/toggle':
       case 'analysis/set-corrections':
       case 'annotations/changed':
+      case 'selection/annotate':
         return refuse(`${message.type}: only the background sends this`);
     }
   }

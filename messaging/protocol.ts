@@ -2,7 +2,7 @@
 // Every message is validated on arrival (parseMessage); anything malformed or unknown is refused with a reason.
 
 import type { PhraseCategory, ReaderCorrections } from '../analysis/types';
-import type { TextTarget } from '../anchoring/selectors';
+import { textTargetCheck, type TextTarget } from '../anchoring/selectors';
 import { HIGHLIGHT_COLOURS, MAX_NOTE_LENGTH, MAX_TAG_LENGTH, MAX_TAGS, type Annotation, type AnnotationChanges, type HighlightColour, type SpeakerRef } from '../storage/annotation';
 import { analysisSummaryShape, type AnalysisSummary } from '../highlights/summary';
 import type { LayerName } from '../highlights/layers';
@@ -108,6 +108,8 @@ export type Message =
   | { type: 'annotations/focus'; id: string }
   /** background → content: this article's annotations changed; ask again. */
   | { type: 'annotations/changed' }
+  /** background → content: the context menu or a keyboard command asked to annotate the selection. */
+  | { type: 'selection/annotate'; kind: 'highlight' | 'excerpt' }
   /** extension pages → background: edit, delete (tombstone), undo a delete, write the page note. */
   | { type: 'annotations/update'; id: string; changes: AnnotationChanges }
   | { type: 'annotations/delete'; id: string }
@@ -141,6 +143,7 @@ export interface Replies {
   'annotations/anchored': { ok: true };
   'annotations/focus': { ok: true };
   'annotations/changed': { ok: true };
+  'selection/annotate': { ok: true; created: boolean };
   'annotations/update': { ok: true; annotation: Annotation };
   'annotations/delete': { ok: true; annotation: Annotation };
   'annotations/restore': { ok: true; annotation: Annotation };
@@ -180,13 +183,6 @@ const uuid: Check = (value, path) =>
   typeof value === 'string' && /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(value)
     ? null
     : `${path}: expected a UUID`;
-const MAX_QUOTE_LENGTH = 20_000;
-export const textTargetShape: Check = (value, path) =>
-  object({
-    quote: object({ type: oneOf('TextQuoteSelector'), exact: string(MAX_QUOTE_LENGTH, { nonEmpty: true }), prefix: string(200), suffix: string(200) }),
-    position: object({ type: oneOf('TextPositionSelector'), start: offset, end: offset }),
-  })(value, path) ??
-  ((value as TextTarget).position.end <= (value as TextTarget).position.start ? `${path}.position: end must be after start` : null);
 const speakerRef: Check = object({ name: string(20, { nonEmpty: true }), title: string(200), org: string(200) });
 const annotationChanges: Check = (value, path) =>
   object({}, { colour, note: string(MAX_NOTE_LENGTH), tags: array(string(MAX_TAG_LENGTH * 4), MAX_TAGS * 4) })(value, path) ??
@@ -248,7 +244,7 @@ const messageShapes: Record<MessageType, Check> = {
     type: string(),
     request: object({
       kind: oneOf('highlight', 'excerpt'),
-      target: textTargetShape,
+      target: textTargetCheck,
       colour,
       speakers: array(speakerRef, 20),
       edit: nullable(oneOf('note', 'tags')),
@@ -258,6 +254,7 @@ const messageShapes: Record<MessageType, Check> = {
   'annotations/anchored': object({ type: string(), key: string(200, { nonEmpty: true }), anchors: anchorMap }),
   'annotations/focus': object({ type: string(), id: uuid }),
   'annotations/changed': object({ type: string() }),
+  'selection/annotate': object({ type: string(), kind: oneOf('highlight', 'excerpt') }),
   'annotations/update': object({ type: string(), id: uuid, changes: annotationChanges }),
   'annotations/delete': object({ type: string(), id: uuid }),
   'annotations/restore': object({ type: string(), id: uuid }),

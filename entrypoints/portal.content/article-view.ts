@@ -2,13 +2,15 @@
 // the pointer, follow late text, and obey the sidebar (reveal, layers, corrections).
 
 import type { AnalysisResult, ReaderCorrections } from '../../analysis/types';
-import type { TextMap } from '../../anchoring/text-map';
+import { anchorTargets } from '../../anchoring/reanchor';
+import { textOffsetAtBoundary, type TextMap } from '../../anchoring/text-map';
 import { mountHoverCard } from '../../highlights/hover-card';
 import { labels } from '../../highlights/labels';
 import { paintSpans, type PaintSpan } from '../../highlights/layers';
 import { createPainter, type LayerVisibility } from '../../highlights/painter';
 import { summarise, type AnalysisSummary } from '../../highlights/summary';
-import type { UiLanguage } from '../../messaging/protocol';
+import type { AnchorStatus, PaintableAnnotation, UiLanguage } from '../../messaging/protocol';
+import type { SpeakerRef } from '../../storage/annotation';
 import type { PortalArticle } from '../../sites/zaihaifangyu';
 
 export type Analyse = (text: string, corrections: ReaderCorrections) => AnalysisResult;
@@ -20,6 +22,13 @@ export interface ArticleView {
   setLanguage(language: UiLanguage): void;
   /** Scrolls to a span of the article text and flashes it; false when the span is not in the page. */
   reveal(start: number, end: number): boolean;
+  /** The reader's highlights of this article: anchored again on every call and on every text change. */
+  setAnnotations(annotations: PaintableAnnotation[]): void;
+  /** The current selection as a span of the article text, trimmed; null when it is not in the article. */
+  selectedSpan(): { start: number; end: number } | null;
+  /** Speakers whose attributed passages a span falls in. */
+  speakersIn(start: number, end: number): SpeakerRef[];
+  readonly text: string;
 }
 
 interface Options {
@@ -30,17 +39,27 @@ interface Options {
   reread(): PortalArticle | null;
   /** Called after each analysis with what the sidebar shows. */
   onAnalysed(summary: AnalysisSummary, key: string): void;
+  /** Called after the reader's highlights were anchored, with where each landed. */
+  onAnchored(anchors: Record<string, AnchorStatus>, key: string): void;
+  /** The reader clicked one of their highlights. */
+  onOwnHighlightClick(id: string): void;
 }
 
 const LATE_TEXT_DELAY_MS = 250;
 
-export function startArticleView({ doc, article, analyse, reread, onAnalysed }: Options): ArticleView {
+const MAX_SELECTION = 4_000;
+
+export function startArticleView({ doc, article, analyse, reread, onAnalysed, onAnchored, onOwnHighlightClick }: Options): ArticleView {
   let corrections: ReaderCorrections = {};
   let language: UiLanguage = 'zh-CN';
   let map: TextMap = article.map;
   let spans: PaintSpan[] = [];
   let summary: AnalysisSummary = { speakers: [], people: [], phrases: [] };
   let phraseGroup: number[] = [];
+  let annotations: PaintableAnnotation[] = [];
+  /** Anchored annotations, indexed by the `ref` of their painted spans. */
+  let placed: { id: string; start: number; end: number }[] = [];
+  let anchoredText: string | null = null;
   const painter = createPainter(doc);
   const card = mountHoverCard(doc, labels);
   const view = doc.defaultView!;
@@ -62,15 +81,44 @@ export function startArticleView({ doc, article, analyse, reread, onAnalysed }: 
     for (const element of observed) observer.observe(element, { childList: true, subtree: true, characterData: true });
   };
 
-  function refresh(): void {
-    const result = analyse(map.text, corrections);
-    spans = paintSpans(map.text, result);
-    ({ summary, phraseGroup } = summarise(map.text, result));
+  let analysisSpans: PaintSpan[] = [];
+
+  /** Places the reader's highlights in the current text (again only when the text or the list changed). */
+  function anchorAnnotations(): void {
+    if (anchoredText === map.text) return;
+    anchoredText = map.text;
+    const results = anchorTargets(map.text, annotations.map((annotation) => annotation.target));
+    const anchors: Record<string, AnchorStatus> = {};
+    placed = [];
+    results.forEach((result, i) => {
+      const { id } = annotations[i]!;
+      if (result.status === 'anchored') {
+        anchors[id] = { status: 'anchored', start: result.start, end: result.end };
+        placed.push({ id, start: result.start, end: result.end });
+      } else {
+        anchors[id] = { status: 'orphan', reason: result.reason };
+      }
+    });
+    onAnchored(anchors, article.key);
+  }
+
+  function paint(): void {
+    anchorAnnotations();
+    const colours = new Map(annotations.map((annotation) => [annotation.id, annotation.colour]));
+    const userSpans: PaintSpan[] = placed.map((span, ref) => ({ start: span.start, end: span.end, style: `user-${colours.get(span.id)!}`, ref }));
+    spans = [...analysisSpans, ...userSpans].sort((a, b) => a.start - b.start || b.end - a.end);
     observer.disconnect();
     // The <mark> fallback splits text nodes: the map must then be read again (the text stays the same).
     if (painter.paint(spans, map)) map = reread()?.map ?? map;
     observer.takeRecords();
     observe();
+  }
+
+  function refresh(): void {
+    const result = analyse(map.text, corrections);
+    analysisSpans = paintSpans(map.text, result);
+    ({ summary, phraseGroup } = summarise(map.text, result));
+    paint();
     onAnalysed(summary, article.key);
   }
 
@@ -80,6 +128,8 @@ export function startArticleView({ doc, article, analyse, reread, onAnalysed }: 
     'pointermove',
     (event) => {
       lastPointer = { x: event.clientX, y: event.clientY };
+      // While the reader drags a selection the toolbar matters, not the card.
+      if (event.buttons !== 0) return card.hide();
       if (pending) return;
       pending = true;
       view.requestAnimationFrame(() => {
@@ -89,7 +139,17 @@ export function startArticleView({ doc, article, analyse, reread, onAnalysed }: 
     },
     { passive: true },
   );
-  doc.addEventListener('click', (event) => card.showAt(event.clientX, event.clientY, { map, spans, summary, phraseGroup, language }), { passive: true });
+  doc.addEventListener(
+    'click',
+    (event) => {
+      const span = card.showAt(event.clientX, event.clientY, { map, spans, summary, phraseGroup, language });
+      if (span?.style.startsWith('user-') && doc.getSelection()?.isCollapsed !== false) {
+        const own = placed[span.ref];
+        if (own) onOwnHighlightClick(own.id);
+      }
+    },
+    { passive: true },
+  );
   doc.addEventListener('scroll', () => card.hide(), { passive: true });
 
   refresh();
@@ -107,6 +167,32 @@ export function startArticleView({ doc, article, analyse, reread, onAnalysed }: 
     },
     setLanguage(next) {
       language = next;
+    },
+    get text() {
+      return map.text;
+    },
+    setAnnotations(next) {
+      annotations = next;
+      anchoredText = null;
+      paint();
+    },
+    selectedSpan() {
+      const selection = doc.getSelection();
+      if (!selection || selection.isCollapsed || selection.rangeCount === 0) return null;
+      const range = selection.getRangeAt(0);
+      if (!observed.some((root) => range.intersectsNode(root))) return null;
+      let start = textOffsetAtBoundary(map, range.startContainer, range.startOffset, 'start');
+      let end = textOffsetAtBoundary(map, range.endContainer, range.endOffset, 'end');
+      if (start === null || end === null) return null;
+      while (start < end && /\s/.test(map.text[start]!)) start++;
+      while (end > start && /\s/.test(map.text[end - 1]!)) end--;
+      if (start >= end || end - start > MAX_SELECTION) return null;
+      return { start, end };
+    },
+    speakersIn(start, end) {
+      return summary.speakers
+        .filter((speaker) => speaker.passages.some((passage) => passage.start < end && passage.end > start))
+        .map(({ name, title, org }) => ({ name, title, org }));
     },
     reveal(start, end) {
       const range = painter.flash(map, start, end);

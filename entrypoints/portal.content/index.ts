@@ -1,10 +1,20 @@
 import { browser } from 'wxt/browser';
 import { analyzeText } from '../../analysis';
-import { parseMessage, type ArticleMeta, type ErrorReply, type Message, type Replies } from '../../messaging/protocol';
+import { describeSpan } from '../../anchoring/selectors';
+import { citeArticle } from '../../exporters/gbt7714';
+import {
+  parseMessage,
+  type AnnotationRequest,
+  type ArticleMeta,
+  type ErrorReply,
+  type Message,
+  type Replies,
+} from '../../messaging/protocol';
 import { PORTAL_HOSTS } from '../../sites/portal-hosts';
 import { articlePostId, extractPortalArticle, type PortalArticle } from '../../sites/zaihaifangyu';
 import { startArticleView, type ArticleView } from './article-view';
-import { mountSidebarFrame, type SidebarFrame } from './sidebar-frame';
+import { mountSelectionToolbar, type SelectionToolbar, type ToolbarAction } from './selection-toolbar';
+import { mountSidebarFrame, SIDEBAR_WIDTH_PX, type SidebarFrame } from './sidebar-frame';
 
 export default defineContentScript({
   // Only post-shaped URLs: the home page and category lists never even load the script.
@@ -28,18 +38,21 @@ function toMeta(article: PortalArticle): ArticleMeta {
 
 async function showArticle(article: PortalArticle): Promise<void> {
   // Analyse and paint first: the page never waits for the background or the database. The reader's
-  // layer choices and corrections arrive with the reply and are applied then.
-  let latestSummary: Message | null = null;
-  let sidebarReady = false;
+  // layer choices, corrections and highlights arrive afterwards and are applied then.
+  const outbox: Message[] = [];
+  let connected = false;
+  const report = (message: Message) => {
+    if (connected) void send(message);
+    else outbox.push(message);
+  };
   const view = startArticleView({
     doc: document,
     article,
     analyse: (text, corrections) => analyzeText(text, corrections),
     reread: () => extractPortalArticle(document, location.href),
-    onAnalysed: (summary, key) => {
-      latestSummary = { type: 'article/analysed', key, summary };
-      if (sidebarReady) void send(latestSummary);
-    },
+    onAnalysed: (summary, key) => report({ type: 'article/analysed', key, summary }),
+    onAnchored: (anchors, key) => report({ type: 'annotations/anchored', key, anchors }),
+    onOwnHighlightClick: (id) => void send({ type: 'annotations/focus', id }),
   });
   performance.mark('anyue:highlights-painted');
 
@@ -51,16 +64,78 @@ async function showArticle(article: PortalArticle): Promise<void> {
   view.setLanguage(reply.language);
   view.setLayers(reply.layers);
   if (Object.keys(reply.corrections).length > 0) view.setCorrections(reply.corrections);
-  sidebarReady = true;
-  if (latestSummary) void send(latestSummary);
+  connected = true;
+  // Only the latest of each kind matters.
+  for (const type of ['article/analysed', 'annotations/anchored'] as const) {
+    const latest = outbox.filter((message) => message.type === type).at(-1);
+    if (latest) void send(latest);
+  }
+  void loadAnnotations(view);
 
   const sidebar = mountSidebarFrame(document, browser.runtime.getURL('/sidebar.html'), reply.sidebarOpen, reply.language);
   performance.mark('anyue:sidebar-mounted');
   sidebar.onReaderChange((open) => void send({ type: 'sidebar/set-open', open }));
-  listenToBackground(sidebar, view);
+  const annotate = selectionAnnotator(article, view);
+  const toolbar = mountSelectionToolbar(
+    document,
+    (action) => void annotate(action).then(() => toolbar.hide()),
+    () => (sidebar.open ? SIDEBAR_WIDTH_PX : 0),
+  );
+  toolbar.setLanguage(reply.language);
+  followSelection(view, toolbar);
+  listenToBackground(sidebar, view, annotate);
 }
 
-function listenToBackground(sidebar: SidebarFrame, view: ArticleView): void {
+async function loadAnnotations(view: ArticleView): Promise<void> {
+  const reply = (await send({ type: 'annotations/of-page' })) as Replies['annotations/of-page'] | ErrorReply;
+  if (reply?.ok) view.setAnnotations(reply.annotations);
+  else console.warn('[安阅] could not load your highlights:', reply?.error);
+}
+
+/** Turns a toolbar action (or a menu/keyboard command) on the current selection into an annotation. */
+function selectionAnnotator(article: PortalArticle, view: ArticleView) {
+  return async (action: ToolbarAction): Promise<boolean> => {
+    const span = view.selectedSpan();
+    if (!span) return false;
+    const target = describeSpan(view.text, span.start, span.end);
+    if (action.kind === 'cite') {
+      const citation = citeArticle({ title: article.title, url: article.url, source: article.source, publishedAt: article.publishedAt });
+      await navigator.clipboard.writeText(`“${target.quote.exact}”\n${citation}`);
+      return true;
+    }
+    const request: AnnotationRequest = {
+      kind: action.kind === 'excerpt' ? 'excerpt' : 'highlight',
+      target,
+      colour: action.kind === 'highlight' ? action.colour : 'yellow',
+      speakers: view.speakersIn(span.start, span.end),
+      edit: action.kind === 'note' || action.kind === 'tags' ? action.kind : null,
+    };
+    const reply = (await send({ type: 'annotations/create', request })) as Replies['annotations/create'] | ErrorReply;
+    if (!reply?.ok) {
+      console.warn('[安阅] could not save:', reply?.error);
+      return false;
+    }
+    document.getSelection()?.removeAllRanges();
+    return true;
+  };
+}
+
+function followSelection(view: ArticleView, toolbar: SelectionToolbar): void {
+  const update = () => {
+    const selection = document.getSelection();
+    if (view.selectedSpan() && selection?.rangeCount) toolbar.showFor(selection.getRangeAt(0));
+    else toolbar.hide();
+  };
+  document.addEventListener('mouseup', () => setTimeout(update, 0), { passive: true });
+  document.addEventListener('keyup', (event) => (event.key === 'Escape' ? toolbar.hide() : event.shiftKey && update()), {
+    passive: true,
+  });
+  document.addEventListener('selectionchange', () => {
+    if (toolbar.visible && document.getSelection()?.isCollapsed) toolbar.hide();
+  });
+}
+
+function listenToBackground(sidebar: SidebarFrame, view: ArticleView, annotate: (action: ToolbarAction) => Promise<boolean>): void {
   browser.runtime.onMessage.addListener((raw: unknown, sender) => {
     if (sender.id !== browser.runtime.id) return undefined;
     const parsed = parseMessage(raw);
@@ -84,6 +159,12 @@ function listenToBackground(sidebar: SidebarFrame, view: ArticleView): void {
       case 'analysis/set-corrections':
         view.setCorrections(message.corrections);
         return Promise.resolve({ ok: true } satisfies Replies['analysis/set-corrections']);
+      case 'annotations/changed':
+        return loadAnnotations(view).then(() => ({ ok: true }) satisfies Replies['annotations/changed']);
+      case 'selection/annotate':
+        return annotate(message.kind === 'excerpt' ? { kind: 'excerpt' } : { kind: 'highlight', colour: 'yellow' }).then(
+          (created) => ({ ok: true, created }) satisfies Replies['selection/annotate'],
+        );
       default:
         return undefined;
     }

@@ -40,6 +40,8 @@ export function mountSidebarFrame(doc: Document, src: string, open: boolean, lan
   const frame = doc.createElement('iframe');
   frame.src = src;
   frame.title = '安阅 · Safety News Annotator';
+  // Copying a citation from the sidebar needs the clipboard inside the frame.
+  frame.allow = 'clipboard-write';
   const handle = doc.createElement('button');
   handle.type = 'button';
   handle.textContent = '安阅';

@@ -74,20 +74,23 @@ describe('SidebarApp', () => {
 
   it('moves between tabs with the arrow keys, keeping one tab in the tab order', async () => {
     const tabs = () => Array.from(container.querySelectorAll<HTMLButtonElement>('[role="tab"]'));
-    expect(tabs().map((tab) => tab.getAttribute('aria-selected'))).toEqual(['true', 'false', 'false']);
+    expect(tabs().map((tab) => tab.getAttribute('aria-selected'))).toEqual(['true', 'false', 'false', 'false']);
     await act(() => void tabs()[0]!.dispatchEvent(new KeyboardEvent('keydown', { key: 'ArrowRight', bubbles: true })));
-    expect(tabs().map((tab) => tab.getAttribute('aria-selected'))).toEqual(['false', 'true', 'false']);
-    expect(tabs().map((tab) => tab.tabIndex)).toEqual([-1, 0, -1]);
+    await act(() => void tabs()[1]!.dispatchEvent(new KeyboardEvent('keydown', { key: 'ArrowRight', bubbles: true })));
+    expect(tabs().map((tab) => tab.getAttribute('aria-selected'))).toEqual(['false', 'false', 'true', 'false']);
+    expect(tabs().map((tab) => tab.tabIndex)).toEqual([-1, -1, 0, -1]);
+    expect(document.activeElement).toBe(tabs()[2]);
     expect(container.querySelector('[role="tabpanel"]')!.textContent).toContain('安全生产');
+    await act(() => void tabs()[2]!.dispatchEvent(new KeyboardEvent('keydown', { key: 'ArrowLeft', bubbles: true })));
     await act(() => void tabs()[1]!.dispatchEvent(new KeyboardEvent('keydown', { key: 'ArrowLeft', bubbles: true })));
     await act(() => void tabs()[0]!.dispatchEvent(new KeyboardEvent('keydown', { key: 'ArrowLeft', bubbles: true })));
-    expect(tabs()[2]!.getAttribute('aria-selected')).toBe('true');
+    expect(tabs()[3]!.getAttribute('aria-selected')).toBe('true');
   });
 
   it('asks the page to reveal a passage, and steps through a phrase\'s occurrences', async () => {
     await act(() => container.querySelector<HTMLButtonElement>('.passage')!.click());
     expect(sent).toContainEqual({ type: 'page/reveal', start: 20, end: 40 });
-    await act(() => container.querySelectorAll<HTMLButtonElement>('[role="tab"]')[1]!.click());
+    await act(() => container.querySelectorAll<HTMLButtonElement>('[role="tab"]')[2]!.click());
     const phrase = () => container.querySelector<HTMLButtonElement>('.phrase-text')!;
     await act(() => phrase().click());
     await act(() => phrase().click());

@@ -3,17 +3,20 @@ import { ArticleCard } from '../../components/ArticleCard';
 import { CorrectionsPanel } from '../../components/CorrectionsPanel';
 import { translator, type MessageKey } from '../../components/i18n';
 import { LayerToggles } from '../../components/LayerToggles';
+import { NotesPanel } from '../../components/NotesPanel';
 import { PhrasesPanel } from '../../components/PhrasesPanel';
 import { SpeakersPanel } from '../../components/SpeakersPanel';
 import type { CorrectionInput, ErrorReply, Message, Replies, SidebarState, UiLanguage } from '../../messaging/protocol';
+import type { AnnotationChanges } from '../../storage/annotation';
 
 export type Messenger = (message: Message) => Promise<unknown>;
 /** Delivers every state the background pushes; returns a function that stops listening. */
 export type Subscribe = (listener: (state: SidebarState) => void) => () => void;
 
-type Tab = 'speakers' | 'phrases' | 'corrections';
+type Tab = 'notes' | 'speakers' | 'phrases' | 'corrections';
 const TABS: { id: Tab; label: MessageKey }[] = [
   { id: 'speakers', label: 'speakersTab' },
+  { id: 'notes', label: 'notesTab' },
   { id: 'phrases', label: 'phrasesTab' },
   { id: 'corrections', label: 'correctionsTab' },
 ];
@@ -22,6 +25,8 @@ export function SidebarApp({ messenger, subscribe }: { messenger: Messenger; sub
   const [state, setState] = useState<SidebarState | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [notice, setNotice] = useState('');
+  /** The last deleted annotation, while its undo is offered. */
+  const [undoable, setUndoable] = useState<string | null>(null);
   const [language, setLanguage] = useState<UiLanguage>('zh-CN');
   const [tab, setTab] = useState<Tab>('speakers');
   const tabRefs = useRef<(HTMLButtonElement | null)[]>([]);
@@ -32,6 +37,7 @@ export function SidebarApp({ messenger, subscribe }: { messenger: Messenger; sub
     const apply = (next: SidebarState) => {
       setState(next);
       setLanguage(next.language);
+      if (next.focus) setTab('notes');
       if (first && next.article) {
         first = false;
         performance.mark('anyue:sidebar-ready');
@@ -62,6 +68,37 @@ export function SidebarApp({ messenger, subscribe }: { messenger: Messenger; sub
     setNotice(reply?.ok && !reply.found ? t('notFound') : '');
   };
   const correct = (correction: CorrectionInput) => void request({ type: 'corrections/add', correction });
+  const update = async (id: string, changes: AnnotationChanges) => {
+    const reply = await request({ type: 'annotations/update', id, changes });
+    if (!reply?.ok) setNotice(`${t('saveFailed')}${reply?.error ?? ''}`);
+  };
+  const remove = async (id: string) => {
+    const reply = await request({ type: 'annotations/delete', id });
+    if (reply?.ok) {
+      setUndoable(id);
+      setNotice(t('deleted'));
+    }
+  };
+  const undo = async () => {
+    if (!undoable) return;
+    await request({ type: 'annotations/restore', id: undoable });
+    setUndoable(null);
+    setNotice('');
+  };
+  const copy = async (text: string) => {
+    try {
+      await navigator.clipboard.writeText(text);
+    } catch {
+      // Without clipboard permission in the frame, the classic copy command still works in a user gesture.
+      const area = document.createElement('textarea');
+      area.value = text;
+      document.body.append(area);
+      area.select();
+      document.execCommand('copy');
+      area.remove();
+    }
+    setNotice(t('copied'));
+  };
   const exportAll = async () => {
     const reply = (await request({ type: 'corrections/export' })) as Replies['corrections/export'] | undefined;
     if (!reply?.ok) return;
@@ -87,6 +124,7 @@ export function SidebarApp({ messenger, subscribe }: { messenger: Messenger; sub
 
   const analysis = state?.analysis;
   const counts: Record<Tab, number | undefined> = {
+    notes: state?.annotations.filter((annotation) => annotation.kind !== 'page-note').length,
     speakers: analysis?.speakers.length,
     phrases: analysis?.phrases.length,
     corrections: state?.corrections.length,
@@ -116,6 +154,11 @@ export function SidebarApp({ messenger, subscribe }: { messenger: Messenger; sub
       <main>
         <p class="notice" role="status" aria-live="polite">
           {notice}
+          {undoable && notice === t('deleted') && (
+            <button type="button" class="undo" onClick={() => void undo()}>
+              {t('undo')}
+            </button>
+          )}
         </p>
         {!state && !error && <p class="status">{t('loading')}</p>}
         {error && (
@@ -153,7 +196,21 @@ export function SidebarApp({ messenger, subscribe }: { messenger: Messenger; sub
               ))}
             </div>
             <section role="tabpanel" id={`panel-${tab}`} aria-labelledby={`tab-${tab}`} tabIndex={0}>
-              {tab !== 'corrections' && !analysis && <p class="status">{t('analysing')}</p>}
+              {(tab === 'speakers' || tab === 'phrases') && !analysis && <p class="status">{t('analysing')}</p>}
+              {tab === 'notes' && (
+                <NotesPanel
+                  articleKey={state.article.key}
+                  annotations={state.annotations}
+                  anchors={state.anchors}
+                  focus={state.focus}
+                  language={language}
+                  update={(id, changes) => void update(id, changes)}
+                  remove={(id) => void remove(id)}
+                  setPageNote={(note) => void request({ type: 'annotations/set-page-note', articleKey: state.article!.key, note })}
+                  reveal={(start, end) => void reveal(start, end)}
+                  copy={(text) => void copy(text)}
+                />
+              )}
               {tab === 'speakers' && analysis && (
                 <SpeakersPanel speakers={analysis.speakers} people={analysis.people} language={language} reveal={reveal} correct={correct} />
               )}

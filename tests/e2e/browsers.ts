@@ -31,6 +31,8 @@ export interface TestPage {
   clickAt(x: number, y: number): Promise<void>;
   /** Moves the real pointer to viewport coordinates. */
   moveTo(x: number, y: number): Promise<void>;
+  /** Selects text as a reader does: press at one point, drag to another, release. */
+  selectByDrag(x1: number, y1: number, x2: number, y2: number): Promise<void>;
   screenshot(path: string): Promise<void>;
   close(): Promise<void>;
 }
@@ -104,6 +106,12 @@ async function launchChromium(replicaPort: number, headless: boolean): Promise<T
       keyboard: (keys) => page.keyboard.press(keys),
       clickAt: (x, y) => page.mouse.click(x, y),
       moveTo: (x, y) => page.mouse.move(x, y),
+      selectByDrag: async (x1, y1, x2, y2) => {
+        await page.mouse.move(x1, y1);
+        await page.mouse.down();
+        await page.mouse.move(x2, y2, { steps: 5 });
+        await page.mouse.up();
+      },
       screenshot: async (path) => void (await page.screenshot({ path })),
       close: () => page.close(),
     };
@@ -167,6 +175,12 @@ async function launchFirefox(replicaPort: number, headless: boolean): Promise<Te
       },
       clickAt: (x, y) => page.mouse.click(x, y),
       moveTo: (x, y) => page.mouse.move(x, y),
+      selectByDrag: async (x1, y1, x2, y2) => {
+        await page.mouse.move(x1, y1);
+        await page.mouse.down();
+        await page.mouse.move(x2, y2, { steps: 5 });
+        await page.mouse.up();
+      },
       screenshot: async (path) => void (await page.screenshot({ path: path as `${string}.png` })),
       close: () => page.close(),
     };

@@ -21,3 +21,4 @@ export function listPage(heading: string, items: ListItem[]): string;
 export function homePage(items: ListItem[]): string;
 export function searchPage(query: string, items: ListItem[]): string;
 export function replicaArticles(): ReplicaArticle[];
+export function revisedSeedArticle(): ReplicaArticle;

@@ -211,6 +211,19 @@ function hostileArticle() {
   };
 }
 
+/**
+ * The sample article as the portal might serve it after an edit: a paragraph inserted at the top, the
+ * closing paragraph removed, punctuation of one paragraph changed to full width. Served as /5288.html?rev=2.
+ */
+export function revisedSeedArticle() {
+  const article = seedArticle();
+  const paragraphs = article.paragraphs.filter((line) => !line.startsWith('中央广播电视总台、中新社'));
+  const first = paragraphs.findIndex((line) => line.startsWith('11月20日'));
+  paragraphs[first] = paragraphs[first].replace(/,/g, '，');
+  paragraphs.splice(1, 0, '(本文于发布后更新:补充了会议背景。)编者按:城市安全是城市发展的基础。');
+  return { ...article, paragraphs };
+}
+
 export function replicaArticles() {
   const articles = [seedArticle()];
   for (let n = 1; n <= 12; n++) articles.push(corpusArticle(String(n).padStart(2, '0')));

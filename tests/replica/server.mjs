@@ -4,7 +4,7 @@
 
 import { createServer } from 'node:http';
 import { pathToFileURL } from 'node:url';
-import { articlePage, homePage, listPage, replicaArticles, searchPage } from './pages.mjs';
+import { articlePage, homePage, listPage, replicaArticles, revisedSeedArticle, searchPage } from './pages.mjs';
 
 const FIGURE_SVG = `<svg xmlns="http://www.w3.org/2000/svg" width="600" height="400"><rect width="600" height="400" fill="#dfe6ee"/><text x="300" y="210" font-size="28" text-anchor="middle" fill="#7a8796">图片</text></svg>`;
 
@@ -31,6 +31,7 @@ export function createReplicaServer() {
       return send(502, 'text/plain; charset=utf-8', 'the replica serves only the portal');
     }
     const article = /^\/(\d+)\.html$/.exec(url.pathname);
+    if (url.pathname === '/5288.html' && url.searchParams.get('rev') === '2') return html(articlePage(revisedSeedArticle()));
     if (article && byId.has(article[1])) return html(articlePage(byId.get(article[1])));
     if (url.pathname === '/' && url.searchParams.has('s')) {
       const query = url.searchParams.get('s') ?? '';

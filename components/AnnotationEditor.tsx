@@ -1,0 +1,147 @@
+import { useEffect, useRef, useState } from 'preact/hooks';
+import { citeExcerpt } from '../exporters/gbt7714';
+import { STYLE_COLOURS } from '../highlights/layers';
+import type { AnchorStatus, UiLanguage } from '../messaging/protocol';
+import { HIGHLIGHT_COLOURS, MAX_NOTE_LENGTH, splitTags, type Annotation, type AnnotationChanges } from '../storage/annotation';
+import { translator } from './i18n';
+
+interface Props {
+  annotation: Annotation;
+  anchor?: AnchorStatus;
+  language: UiLanguage;
+  /** Open with the cursor in this field (after "note" or "tags" on the page's toolbar). */
+  focusField?: 'note' | 'tags' | null;
+  update(id: string, changes: AnnotationChanges): void;
+  remove(id: string): void;
+  reveal?(start: number, end: number): void;
+  copy(text: string): void;
+  /** Show which article it belongs to (in the library). */
+  showArticle?: boolean;
+}
+
+/** A text field whose draft survives state pushes while the reader is typing in it. */
+function useDraft(value: string): [string, (next: string) => void, () => boolean] {
+  const [draft, setDraft] = useState(value);
+  const dirty = useRef(false);
+  useEffect(() => {
+    if (!dirty.current) setDraft(value);
+  }, [value]);
+  return [
+    draft,
+    (next) => {
+      dirty.current = next !== value;
+      setDraft(next);
+    },
+    () => {
+      const wasDirty = dirty.current;
+      dirty.current = false;
+      return wasDirty;
+    },
+  ];
+}
+
+/** One highlight or excerpt: its quote, colour, note and tags, editable; delete goes through undo. */
+export function AnnotationEditor({ annotation, anchor, language, focusField, update, remove, reveal, copy, showArticle }: Props) {
+  const t = translator(language);
+  const [note, setNote, takeNote] = useDraft(annotation.note);
+  const [tags, setTags, takeTags] = useDraft(annotation.tags.join(', '));
+  const noteRef = useRef<HTMLTextAreaElement>(null);
+  const tagsRef = useRef<HTMLInputElement>(null);
+  const itemRef = useRef<HTMLLIElement>(null);
+
+  useEffect(() => {
+    if (!focusField) return;
+    itemRef.current?.scrollIntoView({ block: 'nearest' });
+    (focusField === 'tags' ? tagsRef.current : noteRef.current)?.focus();
+  }, [focusField]);
+
+  // Read the fields themselves: a blur can come before the render that follows the last keystroke.
+  const saveNote = () => {
+    if (takeNote()) update(annotation.id, { note: noteRef.current?.value ?? note });
+  };
+  const saveTags = () => {
+    if (takeTags()) update(annotation.id, { tags: splitTags(tagsRef.current?.value ?? tags) });
+  };
+  const placed = anchor?.status === 'anchored' ? anchor : null;
+  const quote = annotation.target?.quote.exact ?? '';
+  return (
+    <li class={`annotation kind-${annotation.kind}`} ref={itemRef} data-id={annotation.id}>
+      {showArticle && <div class="meta article-of">{annotation.articleTitle}</div>}
+      <div class="quote-row">
+        <span class="colour-bar" style={{ background: STYLE_COLOURS[`user-${annotation.colour}`].background }} aria-hidden="true" />
+        {placed && reveal ? (
+          <button type="button" class="quote" title={t('showMention')} onClick={() => reveal(placed.start, placed.end)}>
+            {quote}
+          </button>
+        ) : (
+          <blockquote class="quote">{quote}</blockquote>
+        )}
+      </div>
+      {anchor?.status === 'orphan' && (
+        <p class="orphan-flag" role="note">
+          {t('orphanReason')} ({anchor.reason})
+        </p>
+      )}
+      {annotation.kind === 'excerpt' && annotation.excerpt && (
+        <div class="excerpt-source">
+          <span class="badge">{t('excerptLabel')}</span>
+          {annotation.speakers.length > 0 && <span class="meta"> {annotation.speakers.map((s) => s.name).join('、')}</span>}
+          <p class="citation">{citeExcerpt(annotation.excerpt)}</p>
+          <button type="button" onClick={() => copy(`“${quote}”\n${citeExcerpt(annotation.excerpt!)}`)}>
+            {t('copyCitation')}
+          </button>
+        </div>
+      )}
+      <fieldset class="colours">
+        <legend class="visually-hidden">{t('colour')}</legend>
+        {HIGHLIGHT_COLOURS.map((colour) => (
+          <label key={colour} class="colour-choice" title={t(colour)}>
+            <input
+              type="radio"
+              name={`colour-${annotation.id}`}
+              value={colour}
+              checked={annotation.colour === colour}
+              aria-label={t(colour)}
+              onChange={() => update(annotation.id, { colour })}
+            />
+            <span style={{ background: STYLE_COLOURS[`user-${colour}`].background }} />
+          </label>
+        ))}
+      </fieldset>
+      <label class="field">
+        <span class="visually-hidden">{t('note')}</span>
+        <textarea
+          ref={noteRef}
+          class="note"
+          rows={2}
+          maxLength={MAX_NOTE_LENGTH}
+          value={note}
+          placeholder={t('notePlaceholder')}
+          aria-label={t('note')}
+          onInput={(event) => setNote((event.currentTarget as HTMLTextAreaElement).value)}
+          onBlur={saveNote}
+          onKeyDown={(event) => {
+            if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) saveNote();
+          }}
+        />
+      </label>
+      <div class="tag-row">
+        <input
+          ref={tagsRef}
+          class="tags"
+          value={tags}
+          placeholder={t('tagsPlaceholder')}
+          aria-label={t('tags')}
+          onInput={(event) => setTags((event.currentTarget as HTMLInputElement).value)}
+          onBlur={saveTags}
+          onKeyDown={(event) => {
+            if (event.key === 'Enter') saveTags();
+          }}
+        />
+        <button type="button" class="delete" onClick={() => remove(annotation.id)}>
+          {t('delete')}
+        </button>
+      </div>
+    </li>
+  );
+}

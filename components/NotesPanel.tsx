@@ -1,0 +1,74 @@
+import { useEffect, useState } from 'preact/hooks';
+import type { AnchorStatus, UiLanguage } from '../messaging/protocol';
+import type { Annotation, AnnotationChanges } from '../storage/annotation';
+import { AnnotationEditor } from './AnnotationEditor';
+import { translator } from './i18n';
+
+interface Props {
+  articleKey: string;
+  annotations: Annotation[];
+  anchors: Record<string, AnchorStatus>;
+  focus: { id: string; field: 'note' | 'tags' } | null;
+  language: UiLanguage;
+  update(id: string, changes: AnnotationChanges): void;
+  remove(id: string): void;
+  setPageNote(note: string): void;
+  reveal(start: number, end: number): void;
+  copy(text: string): void;
+}
+
+/** This article's page note, highlights and excerpts in reading order; the ones the page lost, apart. */
+export function NotesPanel(props: Props) {
+  const t = translator(props.language);
+  const pageNote = props.annotations.find((annotation) => annotation.kind === 'page-note');
+  const [draft, setDraft] = useState(pageNote?.note ?? '');
+  useEffect(() => setDraft(pageNote?.note ?? ''), [pageNote?.note]);
+  const marks = props.annotations.filter((annotation) => annotation.kind !== 'page-note');
+  // By where they landed on this visit; orphans last (they keep their stored order).
+  const placedAt = (annotation: Annotation) => {
+    const anchor = props.anchors[annotation.id];
+    return anchor?.status === 'anchored' ? anchor.start : Number.MAX_SAFE_INTEGER;
+  };
+  const placed = marks.filter((annotation) => props.anchors[annotation.id]?.status !== 'orphan').sort((a, b) => placedAt(a) - placedAt(b));
+  const orphans = marks.filter((annotation) => props.anchors[annotation.id]?.status === 'orphan');
+  const editor = (annotation: Annotation) => (
+    <AnnotationEditor
+      key={annotation.id}
+      annotation={annotation}
+      anchor={props.anchors[annotation.id]}
+      language={props.language}
+      focusField={props.focus?.id === annotation.id ? props.focus.field : null}
+      update={props.update}
+      remove={props.remove}
+      reveal={props.reveal}
+      copy={props.copy}
+    />
+  );
+  return (
+    <div class="notes">
+      <label class="page-note">
+        <span>{t('pageNote')}</span>
+        <textarea
+          rows={3}
+          value={draft}
+          placeholder={t('pageNotePlaceholder')}
+          onInput={(event) => setDraft((event.currentTarget as HTMLTextAreaElement).value)}
+          onBlur={(event) => {
+            const value = (event.currentTarget as HTMLTextAreaElement).value;
+            if (value !== (pageNote?.note ?? '')) props.setPageNote(value);
+          }}
+        />
+      </label>
+      {marks.length === 0 && <p class="status">{t('noAnnotations')}</p>}
+      {orphans.length > 0 && (
+        <section class="orphans" aria-label={t('orphans')}>
+          <h3>
+            {t('orphans')} ({orphans.length})
+          </h3>
+          <ul>{orphans.map(editor)}</ul>
+        </section>
+      )}
+      <ul class="annotation-list">{placed.map(editor)}</ul>
+    </div>
+  );
+}

@@ -1,0 +1,153 @@
+// The reader's own work end to end, in both real browsers: highlight, note, reload, edit, delete, undo;
+// re-anchoring on an edited copy of the article with the orphan listed.
+
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launch, type BrowserName, type Harness, type TestPage } from './browsers';
+
+const PORTAL = 'http://zaihaifangyu.cn';
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+const painted = (style: string) =>
+  `(() => { const h = CSS.highlights.get('anyue-${style}'); return h ? [...h].map((r) => r.toString()) : []; })()`;
+
+/** Drags a real selection over `phrase` inside the first paragraph that contains it. */
+async function select(page: TestPage, phrase: string): Promise<void> {
+  const points = await page.evaluate<{ x1: number; y1: number; x2: number; y2: number }>(`(() => {
+    const p = [...document.querySelectorAll('.entry-content p')].find((p) => p.textContent.includes(${JSON.stringify(phrase)}));
+    p.scrollIntoView({ block: 'center' });
+    const node = [...p.childNodes].find((n) => n.nodeType === 3 && n.data.includes(${JSON.stringify(phrase)}));
+    const at = node.data.indexOf(${JSON.stringify(phrase)});
+    const range = document.createRange();
+    range.setStart(node, at);
+    range.setEnd(node, at + ${phrase.length});
+    const rects = [...range.getClientRects()];
+    const a = rects[0], b = rects[rects.length - 1];
+    return { x1: a.left + 1, y1: a.top + a.height / 2, x2: b.right - 1, y2: b.top + b.height / 2 };
+  })()`);
+  await page.selectByDrag(points.x1, points.y1, points.x2, points.y2);
+  await sleep(150);
+  expect(await page.evaluate('document.getSelection().toString()')).toBe(phrase);
+}
+
+/** Clicks a toolbar button with the real pointer. */
+async function clickToolbar(page: TestPage, action: string): Promise<void> {
+  const point = await page.evaluate<{ x: number; y: number } | null>(`(() => {
+    const button = document.querySelector('anyue-toolbar').shadowRoot.querySelector('[data-action="${action}"]');
+    if (!button || button.closest('[hidden]')) return null;
+    const r = button.getBoundingClientRect();
+    return { x: r.left + r.width / 2, y: r.top + r.height / 2 };
+  })()`);
+  expect(point).not.toBeNull();
+  await page.clickAt(point!.x, point!.y);
+}
+
+const notesTab = `[...document.querySelectorAll('[role="tab"]')].find((t) => t.textContent.includes('我的批注')).click()`;
+const annotationWith = (quote: string) =>
+  `[...document.querySelectorAll('.annotation')].find((a) => a.querySelector('.quote')?.textContent === ${JSON.stringify(quote)})`;
+
+describe.each<BrowserName>(['chromium', 'firefox'])('%s', (name) => {
+  let harness: Harness;
+  let page: TestPage;
+
+  beforeAll(async () => {
+    harness = await launch(name);
+    page = await harness.browser.newPage();
+  });
+  afterAll(async () => harness?.close());
+
+  const open = async (path = '/5288.html') => {
+    await page.goto(`${PORTAL}${path}`);
+    await page.waitInSidebar(`document.querySelectorAll('.speaker-name').length > 0`);
+  };
+
+  it('highlights with a note, keeps it over a reload, edits, deletes and undoes', async () => {
+    await open();
+    await select(page, '建设更高水平的平安中国意义重大');
+    await clickToolbar(page, 'note');
+    // The note is written in the sidebar, where the editor opened with the cursor in it.
+    await page.waitInSidebar(`document.activeElement?.classList.contains('note')`);
+    expect(await page.evaluate<string[]>(painted('user-yellow'))).toContain('建设更高水平的平安中国意义重大');
+    await page.evaluateInSidebar(`(() => {
+      const area = document.activeElement;
+      area.value = '峰会结论：安全是发展的前提';
+      area.dispatchEvent(new Event('input', { bubbles: true }));
+      area.blur();
+    })()`);
+    await sleep(300);
+
+    await open();
+    await page.evaluateInSidebar(notesTab);
+    await page.waitInSidebar(`!!${annotationWith('建设更高水平的平安中国意义重大')}`);
+    expect(await page.evaluateInSidebar(`${annotationWith('建设更高水平的平安中国意义重大')}.querySelector('.note').value`)).toBe('峰会结论：安全是发展的前提');
+    expect(await page.evaluate<string[]>(painted('user-yellow'))).toContain('建设更高水平的平安中国意义重大');
+
+    // Edit: the note and the colour.
+    await page.evaluateInSidebar(`(() => {
+      const item = ${annotationWith('建设更高水平的平安中国意义重大')};
+      const area = item.querySelector('.note');
+      area.focus();
+      area.value = '改：安全是发展的前提，发展是安全的保障';
+      area.dispatchEvent(new Event('input', { bubbles: true }));
+      area.blur();
+      item.querySelector('input[value="green"]').click();
+    })()`);
+    await sleep(400);
+    expect(await page.evaluate<string[]>(painted('user-green'))).toContain('建设更高水平的平安中国意义重大');
+    await open();
+    await page.evaluateInSidebar(notesTab);
+    await page.waitInSidebar(`${annotationWith('建设更高水平的平安中国意义重大')}?.querySelector('.note').value === '改：安全是发展的前提，发展是安全的保障'`);
+
+    // Delete, then undo.
+    await page.evaluateInSidebar(`${annotationWith('建设更高水平的平安中国意义重大')}.querySelector('.delete').click()`);
+    await page.waitInSidebar(`!${annotationWith('建设更高水平的平安中国意义重大')}`);
+    await sleep(200);
+    expect(await page.evaluate<string[]>(painted('user-green'))).not.toContain('建设更高水平的平安中国意义重大');
+    await page.evaluateInSidebar(`document.querySelector('.notice .undo').click()`);
+    await page.waitInSidebar(`!!${annotationWith('建设更高水平的平安中国意义重大')}`);
+    await sleep(200);
+    expect(await page.evaluate<string[]>(painted('user-green'))).toContain('建设更高水平的平安中国意义重大');
+  });
+
+  it('saves an excerpt with its source, speaker and a GB/T 7714 citation', async () => {
+    await open();
+    await select(page, '我国发展环境面临深刻复杂变化');
+    await clickToolbar(page, 'excerpt');
+    await page.evaluateInSidebar(notesTab);
+    await page.waitInSidebar(`!!${annotationWith('我国发展环境面临深刻复杂变化')}`);
+    const item = await page.evaluateInSidebar<string>(`${annotationWith('我国发展环境面临深刻复杂变化')}.textContent`);
+    expect(item).toContain('摘录');
+    expect(item).toContain('袁宏永');
+    expect(item).toMatch(/人民论坛网\. 第七届国家治理高峰论坛2020城市安全管理峰会在京举行\[EB\/OL\]\. \[\d{4}-\d{2}-\d{2}\]\. https:\/\/zaihaifangyu\.cn\/5288\.html\./);
+  });
+
+  it('re-anchors on an edited copy of the article and lists what it cannot place', async () => {
+    await open();
+    await select(page, '多家媒体对本次峰会进行了报道');
+    await clickToolbar(page, 'pink');
+    await select(page, '全国政协副主席辜胜阻');
+    await clickToolbar(page, 'blue');
+    await sleep(300);
+    expect(await page.evaluate<string[]>(painted('user-pink'))).toContain('多家媒体对本次峰会进行了报道');
+
+    await open('/5288.html?rev=2');
+    await page.waitInSidebar(`document.querySelectorAll('.speaker-name').length > 0`);
+    await sleep(300);
+    // The paragraph with the pink quote is gone: it is an orphan, listed, not attached elsewhere.
+    expect(await page.evaluate<string[]>(painted('user-pink'))).toEqual([]);
+    // The blue quote moved (a paragraph was inserted above it, its commas became full-width) and is found.
+    expect(await page.evaluate<string[]>(painted('user-blue'))).toEqual(['全国政协副主席辜胜阻']);
+    await page.evaluateInSidebar(notesTab);
+    await page.waitInSidebar(`document.querySelectorAll('.orphans .annotation').length === 1`);
+    expect(await page.evaluateInSidebar(`document.querySelector('.orphans .quote').textContent`)).toBe('多家媒体对本次峰会进行了报道');
+  });
+
+  it('creates nothing when the page clicks the toolbar for the reader', async () => {
+    await open();
+    await select(page, '安全是发展的前提');
+    const before = await page.evaluate<number>(`[...CSS.highlights.keys()].filter((k) => k.startsWith('anyue-user')).reduce((n, k) => n + CSS.highlights.get(k).size, 0)`);
+    await page.evaluate(`document.querySelector('anyue-toolbar').shadowRoot.querySelector('[data-action="purple"]').click()`);
+    await sleep(400);
+    expect(await page.evaluate<string[]>(painted('user-purple'))).toEqual([]);
+    const after = await page.evaluate<number>(`[...CSS.highlights.keys()].filter((k) => k.startsWith('anyue-user')).reduce((n, k) => n + CSS.highlights.get(k).size, 0)`);
+    expect(after).toBe(before);
+  });
+});
