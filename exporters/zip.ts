@@ -8,8 +8,8 @@ export interface ExportFile {
   content: string | Uint8Array;
 }
 
-/** Characters Windows refuses in a file name, plus control characters. */
-const FORBIDDEN = /[\\/:*?"<>|\u0000-\u001f\u007f]/g;
+/** Characters Windows refuses in a file name, control characters, and # ^ [ ] which break Obsidian links. */
+const FORBIDDEN = /[\\/:*?"<>|\u0000-\u001f\u007f#^[\]]/g;
 const RESERVED = /^(con|prn|aux|nul|com[0-9¹²³]|lpt[0-9¹²³])$/i;
 /** Characters of the name without extension: well under 255, leaving room for paths and " (12)". */
 export const MAX_FILE_STEM_LENGTH = 80;
@@ -19,7 +19,8 @@ export const MAX_FILE_STEM_LENGTH = 80;
  * case, as Windows and macOS do). `extension` is given without the dot.
  */
 export function safeFileName(stem: string, extension: string, taken: Set<string>, fallback = '未命名'): string {
-  let base = stem.replace(FORBIDDEN, '_').replace(/\s+/g, ' ').trim();
+  // Line breaks and tabs are spacing in a title: they become one space, other controls an underscore.
+  let base = stem.replace(/\s+/g, ' ').replace(FORBIDDEN, '_').trim();
   // Cut by code points so a surrogate pair is never split.
   base = Array.from(base).slice(0, MAX_FILE_STEM_LENGTH).join('');
   base = base.replace(/[. ]+$/, '').replace(/^[. ]+/, '');
