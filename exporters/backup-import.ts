@@ -18,7 +18,7 @@ import { array, boolean, integer, nullable, object, oneOf, string, type Check } 
 import { isStamp } from '../sync/hlc';
 import { MAX_QUOTE_LENGTH, validateTextTarget } from '../anchoring/selectors';
 import { runSliced, runSync, type ProgressOptions, type Steps } from './progress';
-import { ANNO_CONTEXT, ANYUE_NAMESPACE, BACKUP_FORMAT, BACKUP_VERSION, MOTIVATION_OF_KIND } from './web-annotation';
+import { ANNO_CONTEXT, ANYUE_NAMESPACE, BACKUP_CONTEXT, BACKUP_FORMAT, BACKUP_VERSION, MOTIVATION_OF_KIND } from './web-annotation';
 
 /** Bounds on what a backup may hold: far above any real reader's data, low enough to refuse junk early. */
 export const BACKUP_LIMITS = {
@@ -292,8 +292,8 @@ function checkHead(root: unknown, problems: Problems): { items: unknown[]; artic
   const allowed = new Set(['@context', 'type', 'anyue:format', 'anyue:version', 'generated', 'total', 'items', 'anyue:articles']);
   for (const key of Object.keys(file)) if (!allowed.has(key)) problems.add(key, 'unexpected field');
   if (!Object.hasOwn(file, '@context')) problems.add('@context', 'missing');
-  else if (!sameJson(file['@context'], [ANNO_CONTEXT, { anyue: ANYUE_NAMESPACE }])) {
-    problems.add('@context', `expected ["${ANNO_CONTEXT}", {"anyue": "${ANYUE_NAMESPACE}"}]`);
+  else if (!sameJson(file['@context'], BACKUP_CONTEXT)) {
+    problems.add('@context', `expected ["${ANNO_CONTEXT}", {… "anyue": "${ANYUE_NAMESPACE}" …}] as exportBackup writes it`);
   }
   problems.addReason(oneOf('AnnotationCollection')(file.type, 'type'));
   problems.addReason(Object.hasOwn(file, 'generated') ? isoTime(file.generated, 'generated') : 'generated: missing');

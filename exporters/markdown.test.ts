@@ -130,7 +130,7 @@ describe('exportMarkdownFiles', () => {
   it('never emits raw HTML or Markdown structure from page text: every < and # of the text is escaped', () => {
     const bare = files[1]!.content as string;
     const body = bare.slice(bare.indexOf('\n---\n') + 5);
-    expect(body).toContain('> \\# 一级标题\n> \\- 列表项\n> 1\\. 有序\n> \\<script\\>alert("x")\\</script\\>');
+    expect(body).toContain('> \\# 一级标题\n>\n> \\- 列表项\n>\n> 1\\. 有序\n>\n> \\<script\\>alert("x")\\</script\\>');
     expect(body.match(/(?<!\\)</g)).toBeNull();
     // Only the file's own headings start a line with '#'.
     expect(body.split('\n').filter((l) => l.startsWith('#'))).toEqual(['# \\# 防汛: "三个责任人" \\<b\\>到岗\\</b\\>', '## 标注']);

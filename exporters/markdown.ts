@@ -74,10 +74,12 @@ function inline(text: string): string {
   return escapeMarkdownLine(text.replace(/\s+/g, ' '));
 }
 
+/** Page text: each line of it is a block of the article (text-map joins blocks with '\n'), so a paragraph. */
 function blockquote(text: string): string {
   return escapeMarkdownLines(text)
-    .map((line) => (line ? `> ${line}` : '>'))
-    .join('\n');
+    .filter((line) => line !== '')
+    .map((line) => `> ${line}`)
+    .join('\n>\n');
 }
 
 /** Obsidian makes `#word` a tag only for letters, digits, _ - / and not all digits; others stay text. */

@@ -12,7 +12,17 @@ describe('exportBackup', () => {
   const item = (id: string) => json.items.find((i: { id: string }) => i.id === `urn:uuid:${id}`);
 
   it('is a W3C AnnotationCollection with our format name, version and context', () => {
-    expect(json['@context']).toEqual(['http://www.w3.org/ns/anno.jsonld', { anyue: 'urn:anyue:vocab:' }]);
+    expect(json['@context']).toEqual([
+      'http://www.w3.org/ns/anno.jsonld',
+      {
+        '@version': 1.1,
+        anyue: 'urn:anyue:vocab:',
+        'anyue:speakers': { '@type': '@json' },
+        'anyue:excerpt': { '@type': '@json' },
+        'anyue:stamps': { '@type': '@json' },
+        'anyue:articles': { '@type': '@json' },
+      },
+    ]);
     expect(json.type).toBe('AnnotationCollection');
     expect(json['anyue:format']).toBe('anyue-backup');
     expect(json['anyue:version']).toBe(1);

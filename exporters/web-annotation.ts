@@ -14,7 +14,22 @@ import { runSliced, runSync, type ProgressOptions, type Steps } from './progress
 export const ANNO_CONTEXT = 'http://www.w3.org/ns/anno.jsonld';
 /** Our own vocabulary prefix. A URN: the extension owns no web domain to put a vocabulary document on. */
 export const ANYUE_NAMESPACE = 'urn:anyue:vocab:';
-export const BACKUP_CONTEXT = [ANNO_CONTEXT, { anyue: ANYUE_NAMESPACE }] as const;
+/**
+ * The model's context, then ours: the prefix, and our structured fields typed @json (JSON-LD 1.1) so a
+ * JSON-LD processor keeps them as opaque literals; otherwise their inner keys (created, source, title…)
+ * would be read as the model's terms or dropped.
+ */
+export const BACKUP_CONTEXT = [
+  ANNO_CONTEXT,
+  {
+    '@version': 1.1,
+    anyue: ANYUE_NAMESPACE,
+    'anyue:speakers': { '@type': '@json' },
+    'anyue:excerpt': { '@type': '@json' },
+    'anyue:stamps': { '@type': '@json' },
+    'anyue:articles': { '@type': '@json' },
+  },
+] as const;
 export const BACKUP_FORMAT = 'anyue-backup';
 export const BACKUP_VERSION = 1;
 
