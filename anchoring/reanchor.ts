@@ -61,10 +61,10 @@ const NEAR_SLACK = 256;
 const FUZZY_MIN_LENGTH = 6;
 /** Below this length fuzzy matching allows one edit and needs strong context on both sides. */
 const FUZZY_SHORT_LENGTH = 16;
-/** A run of this share of the quote (at least REPEAT_MIN characters) seen again in its own context
- *  marks a locally repeated passage (see repeatsNearby). */
-const REPEAT_SHARE = 0.6;
-const REPEAT_MIN = 4;
+/** A run of this many characters of the quote (all of it, if shorter) seen again in its own stored
+ *  context marks a locally repeated passage (see repeatsNearby). Eight Han characters recur by chance
+ *  only in repetitive text: headings printed twice, captions that open the paragraph below. */
+const REPEAT_RUN = 8;
 /** Exact run of stored context next to a fuzzy boundary that pins that boundary down. */
 const BOUNDARY_CONFIRM = 6;
 
@@ -316,40 +316,52 @@ function exactCandidates(prepared: PreparedText, target: FoldedTarget): Candidat
 }
 
 /**
- * The stored context shows most of the quote again (a caption above the paragraph it summarises, a
- * heading printed twice, a date opening consecutive paragraphs). Cutting one copy then leaves a text that
- * an equally small cut of the other copy would also leave, so one agreeing side proves nothing.
+ * For a candidate backed by its `wholeSide` only: the quote, with what still agrees on the broken side,
+ * repeats within the stored neighbourhood (a caption above the paragraph it summarises, a heading printed
+ * twice). Cutting one copy then leaves a text that an equally small cut of the other copy would also
+ * leave, so the agreeing side proves nothing.
  */
-function repeatsNearby(target: FoldedTarget): boolean {
-  const { quote } = target;
-  const context = `${target.prefix}\u0000${target.suffix}`;
-  const length = Math.min(quote.length, Math.max(REPEAT_MIN, Math.ceil(quote.length * REPEAT_SHARE)));
-  for (let i = 0; i + length <= quote.length; i++) if (context.includes(quote.slice(i, i + length))) return true;
+function repeatsNearby(target: FoldedTarget, c: Candidate, wholeSide: 'before' | 'after'): boolean {
+  const neighbourhood = target.prefix + target.quote + target.suffix;
+  const from = target.prefix.length - (wholeSide === 'before' ? 0 : Math.min(c.before, target.prefix.length));
+  const to = target.prefix.length + target.quote.length + (wholeSide === 'after' ? 0 : Math.min(c.after, target.suffix.length));
+  const length = Math.min(target.quote.length, REPEAT_RUN);
+  for (let i = from; i + length <= to; i++) {
+    const run = neighbourhood.slice(i, i + length);
+    const first = neighbourhood.indexOf(run);
+    if (first !== i || neighbourhood.indexOf(run, i + 1) >= 0) return true;
+  }
   return false;
 }
 
-function exactAcceptable(target: FoldedTarget, foldedLength: number): Acceptance {
+/** Backed by one side only: that side is the whole evidence, so it must agree verbatim (after folding),
+ *  and the passage must not repeat nearby. */
+function oneSideRefusal(target: FoldedTarget, c: Candidate, before: boolean): Refusal | null {
+  if (before ? c.before < target.prefix.length : c.after < target.suffix.length) return 'weak-context';
+  return repeatsNearby(target, c, before ? 'before' : 'after') ? 'ambiguous' : null;
+}
+
+function exactAcceptable(prepared: PreparedText, target: FoldedTarget): Acceptance {
   const needed = Math.min(target.prefix.length + target.suffix.length, MIN_EVIDENCE - target.quote.length);
-  let repeated: boolean | undefined;
   return (c) => {
     if (contextOf(c) < needed) return 'weak-context';
     const before = wholeBefore(target, c);
-    const after = wholeAfter(target, c, foldedLength);
+    const after = wholeAfter(target, c, prepared.folded.length);
     if (before && after) return null;
     if (!before && !after) return 'weak-context';
-    repeated ??= repeatsNearby(target);
-    return repeated ? 'ambiguous' : null;
+    return oneSideRefusal(target, c, before);
   };
 }
 
 /**
  * Where a fuzzy hit's ends really are. The search reports one alignment, but with edits near an end
- * several alignments can cost the same (`应急管理部` → `应急管理` or `应急管理厅`). An end is certain when
- * the stored context pins it (an exact run of the prefix ends there / of the suffix starts there) at one
- * place only; failing that, when moving it by one character makes the match strictly worse.
+ * several alignments cost the same (`应急管理部` → `应急管理` or `应急管理厅`), and a loose alignment can
+ * swallow a neighbouring word that happens to match. So an end counts only where the stored context pins
+ * it: an exact run of the prefix ends there (of the suffix starts there), at one place near the hit.
+ * Where the context around an end changed too, the end is unsure and the hit is refused.
  */
 function settleBoundaries(folded: string, target: FoldedTarget, hitStart: number, hitEnd: number, budget: number): { start: number; end: number } | null {
-  const { prefix, suffix, quote } = target;
+  const { prefix, suffix } = target;
   const slack = budget + 1;
   const confirmStart = Math.min(prefix.length, BOUNDARY_CONFIRM);
   const confirmEnd = Math.min(suffix.length, BOUNDARY_CONFIRM);
@@ -358,11 +370,11 @@ function settleBoundaries(folded: string, target: FoldedTarget, hitStart: number
   if (confirmStart > 0) {
     for (let s = Math.max(0, hitStart - slack); s <= Math.min(folded.length, hitStart + slack); s++) {
       if (runBackward(folded, s, prefix) >= confirmStart) {
-        if (start >= 0) return null; // the context itself fits two places: unsure
+        if (start >= 0) return null; // the context itself fits two places
         start = s;
       }
     }
-  } else if (hitStart <= slack) start = 0; // quote began the article
+  } else if (hitStart <= slack) start = 0; // the quote began the article
   let end = -1;
   if (confirmEnd > 0) {
     for (let e = Math.max(0, hitEnd - slack); e <= Math.min(folded.length, hitEnd + slack); e++) {
@@ -371,21 +383,8 @@ function settleBoundaries(folded: string, target: FoldedTarget, hitStart: number
         end = e;
       }
     }
-  } else if (folded.length - hitEnd <= slack) end = folded.length; // quote ended the article
-
-  const cost = (s: number, e: number) => (s < 0 || e > folded.length || s >= e ? budget + 1 : editDistanceWithin(quote, folded.slice(s, e), budget));
-  if (start < 0) {
-    const at = end >= 0 ? end : hitEnd;
-    const here = cost(hitStart, at);
-    if (here > budget || cost(hitStart - 1, at) <= here || cost(hitStart + 1, at) <= here) return null;
-    start = hitStart;
-  }
-  if (end < 0) {
-    const here = cost(start, hitEnd);
-    if (here > budget || cost(start, hitEnd - 1) <= here || cost(start, hitEnd + 1) <= here) return null;
-    end = hitEnd;
-  }
-  return start < end ? { start, end } : null;
+  } else if (folded.length - hitEnd <= slack) end = folded.length; // the quote ended the article
+  return start >= 0 && end > start ? { start, end } : null;
 }
 
 /** Half-width of the window searched first around the stored position, in folded characters. */
@@ -435,16 +434,14 @@ function fuzzyCandidates(prepared: PreparedText, target: FoldedTarget, budget: n
 
 /** A short edited quote needs its whole context on both sides; a long one on one side at least
  *  (both, when it repeats nearby). */
-function fuzzyAcceptable(target: FoldedTarget, foldedLength: number): Acceptance {
+function fuzzyAcceptable(prepared: PreparedText, target: FoldedTarget): Acceptance {
   const short = target.quote.length < FUZZY_SHORT_LENGTH;
-  let repeated: boolean | undefined;
   return (c) => {
     const before = wholeBefore(target, c);
-    const after = wholeAfter(target, c, foldedLength);
+    const after = wholeAfter(target, c, prepared.folded.length);
     if (before && after) return null;
     if (short || (!before && !after)) return 'weak-context';
-    repeated ??= repeatsNearby(target);
-    return repeated ? 'ambiguous' : null;
+    return oneSideRefusal(target, c, before);
   };
 }
 
@@ -493,9 +490,8 @@ function invalid(target: TextTarget): boolean {
   );
 }
 
-function anchorPrepared(prepared: PreparedText, target: TextTarget, options: AnchorOptions, predictedStart?: number): AnchorResult {
+function anchorPrepared(text: string, prepare: () => PreparedText, target: TextTarget, options: AnchorOptions, predictedStart?: number): AnchorResult {
   if (invalid(target)) return { status: 'orphan', reason: 'invalid-target' };
-  const { text } = prepared;
   const { exact } = target.quote;
   const stored = target.position;
 
@@ -510,6 +506,8 @@ function anchorPrepared(prepared: PreparedText, target: TextTarget, options: Anc
     return { status: 'anchored', start: predictedStart, end: predictedStart + exact.length, method: 'quote', confidence: 1 };
   }
 
+  // Folding the page costs more than all the position checks together; only pay for it when needed.
+  const prepared = prepare();
   const folded: FoldedTarget = {
     quote: foldText(exact),
     prefix: foldText(target.quote.prefix),
@@ -531,7 +529,7 @@ function anchorPrepared(prepared: PreparedText, target: TextTarget, options: Anc
 
   // 2. Exact quote, context first, distance to break near-ties.
   const exactHits = exactCandidates(prepared, folded);
-  const exactChoice = choose(exactHits, exactAcceptable(folded, prepared.folded.length), contextOf);
+  const exactChoice = choose(exactHits, exactAcceptable(prepared, folded), contextOf);
   if (exactChoice && 'candidate' in exactChoice) return anchored(exactChoice.candidate, 'quote');
   // Two equally good exact copies: an approximate match cannot be better evidence than either.
   if (exactChoice?.reason === 'ambiguous') return { status: 'orphan', reason: 'ambiguous' };
@@ -543,7 +541,7 @@ function anchorPrepared(prepared: PreparedText, target: TextTarget, options: Anc
   }
   const { candidates, unsure } = fuzzyCandidates(prepared, folded, budget);
   // Fewer edits are worth more than context: one edit ≈ AMBIGUITY_MARGIN characters of context.
-  const fuzzyChoice = choose(candidates, fuzzyAcceptable(folded, prepared.folded.length), (c) => contextOf(c) - c.errors * AMBIGUITY_MARGIN);
+  const fuzzyChoice = choose(candidates, fuzzyAcceptable(prepared, folded), (c) => contextOf(c) - c.errors * AMBIGUITY_MARGIN);
   if (fuzzyChoice && 'candidate' in fuzzyChoice) return anchored(fuzzyChoice.candidate, 'fuzzy');
   if (fuzzyChoice) return { status: 'orphan', reason: fuzzyChoice.reason };
   if (exactHits.length > 0) return { status: 'orphan', reason: 'weak-context' };
@@ -552,16 +550,17 @@ function anchorPrepared(prepared: PreparedText, target: TextTarget, options: Anc
 
 /** Re-attaches one stored target to `text`. */
 export function anchorTarget(text: string, target: TextTarget, options: AnchorOptions = {}): AnchorResult {
-  return anchorPrepared(prepareText(text), target, options);
+  return anchorPrepared(text, () => prepareText(text), target, options);
 }
 
 /**
- * Re-attaches many targets to the same text: folds the text once, and visits targets in stored order so
- * each can first be tried where its predecessor moved to (a page edit shifts a whole run of highlights
- * by the same amount). Results are in the order of `targets`.
+ * Re-attaches many targets to the same text: folds the text once (and only if some target needs it),
+ * and visits targets in stored order so each can first be tried where its predecessor moved to (a page
+ * edit shifts a whole run of highlights by the same amount). Results are in the order of `targets`.
  */
 export function anchorTargets(text: string, targets: readonly TextTarget[], options: AnchorOptions = {}): AnchorResult[] {
-  const prepared = prepareText(text);
+  let prepared: PreparedText | undefined;
+  const prepare = () => (prepared ??= prepareText(text));
   const results: AnchorResult[] = new Array(targets.length);
   const order = targets.map((_, i) => i);
   const storedStart = (i: number) => (Number.isInteger(targets[i]?.position?.start) ? targets[i].position.start : 0);
@@ -569,7 +568,7 @@ export function anchorTargets(text: string, targets: readonly TextTarget[], opti
   let shift = 0;
   for (const i of order) {
     const target = targets[i];
-    const result = anchorPrepared(prepared, target, options, invalid(target) ? undefined : target.position.start + shift);
+    const result = anchorPrepared(text, prepare, target, options, invalid(target) ? undefined : target.position.start + shift);
     if (result.status === 'anchored') shift = result.start - target.position.start;
     results[i] = result;
   }
