@@ -22,6 +22,8 @@ export default defineBackground(() => {
     session: session as BackgroundDeps['session'],
     sendToTab: (tabId: number, message: Message) => browser.tabs.sendMessage(tabId, message, { frameId: 0 }),
     extensionBase: browser.runtime.getURL('/'),
+    broadcast: (message: Message) => void browser.runtime.sendMessage(message).catch(() => undefined),
+    openTab: (path: string) => browser.tabs.create({ url: browser.runtime.getURL(path as '/library.html') }),
     log: (reason) => console.warn(`[安阅] ${reason}`),
   });
 

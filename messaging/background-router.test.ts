@@ -42,11 +42,15 @@ let db: AnyueDatabase;
 let deps: BackgroundDeps & { sent: [number, Message][]; logs: string[] };
 let handle: ReturnType<typeof createBackground>['handleMessage'];
 let background: ReturnType<typeof createBackground>;
+let broadcasts: Message[];
+let opened: string[];
 
 beforeEach(() => {
   db = new AnyueDatabase(`test-${Math.random()}`);
   const sent: [number, Message][] = [];
   const logs: string[] = [];
+  broadcasts = [];
+  opened = [];
   deps = {
     db,
     clock: Promise.resolve(createClock('test-device')),
@@ -57,6 +61,8 @@ beforeEach(() => {
       return message.type === 'sidebar/toggle' ? { ok: true, open: false } : { ok: true };
     },
     extensionBase: EXTENSION,
+    broadcast: (message) => broadcasts.push(message),
+    openTab: async (path) => void opened.push(path),
     log: (reason) => logs.push(reason),
     sent,
     logs,
@@ -310,6 +316,7 @@ describe('the reader\'s annotations', () => {
     expect(stored).toMatchObject({ articleKey: article.key, articleTitle: article.title, kind: 'highlight', colour: 'green', note: '', deleted: false, excerpt: null });
     expect(stored.stamps.created).toMatch(/^\d{13}:\d{5}:test-device$/);
     expect(deps.sent).toContainEqual([7, { type: 'annotations/changed' }]);
+    expect(broadcasts).toEqual([{ type: 'library/changed', ids: [id] }]);
   });
 
   it('snapshots an excerpt\'s source from what the background knows, not from the page', async () => {
@@ -403,5 +410,20 @@ describe('the reader\'s annotations', () => {
     const reply = await handle({ type: 'annotations/create', request }, fromPage);
     expect(reply).toEqual({ ok: false, error: expect.stringContaining('存储空间已满') });
     expect(await db.annotations.count()).toBe(0);
+  });
+});
+
+describe('prototype keys', () => {
+  it.each(['constructor', 'toString', '__proto__', 'hasOwnProperty'])('refuses %s as a field', async (key) => {
+    const raw = JSON.parse(`{"type":"sidebar/get-state","${key}":1}`);
+    expect(await handle(raw, fromSidebar)).toEqual({ ok: false, error: expect.stringContaining('unexpected field') });
+  });
+});
+
+describe('the library', () => {
+  it('opens from the sidebar, not from a page', async () => {
+    expect(await handle({ type: 'library/open' }, fromSidebar)).toEqual({ ok: true });
+    expect((await handle({ type: 'library/open' }, fromPage)).ok).toBe(false);
+    expect(opened).toEqual(['/library.html']);
   });
 });

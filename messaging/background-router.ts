@@ -44,6 +44,10 @@ export interface BackgroundDeps {
   /** storage.session where available: what each tab shows, surviving a service-worker restart. */
   session: KeyValueArea & { remove?(key: string): Promise<void> };
   sendToTab(tabId: number, message: Message): Promise<unknown>;
+  /** Tells every open extension page (the library); nobody listening is fine. */
+  broadcast(message: Message): void;
+  /** Opens an extension page in a new tab. */
+  openTab(path: string): Promise<unknown>;
   /** The extension's own base URL (runtime.getURL('')). */
   extensionBase: string;
   log(reason: string): void;
@@ -118,8 +122,9 @@ export function createBackground(deps: BackgroundDeps) {
     };
   }
 
-  /** An annotation changed: its page repaints, sidebars of tabs on that article refresh. */
-  async function annotationsChanged(articleKey: string): Promise<void> {
+  /** An annotation changed: its page repaints, sidebars of tabs on that article and the library refresh. */
+  async function annotationsChanged(articleKey: string, ids: string[]): Promise<void> {
+    deps.broadcast({ type: 'library/changed', ids });
     await Promise.all(
       [...articleTabs].map(async (tabId) => {
         const shown = await sessionValue(tabKey(tabId));
@@ -235,7 +240,7 @@ export function createBackground(deps: BackgroundDeps) {
           await savePreferences(deps.preferences, { sidebarOpen: true });
           await deps.sendToTab(tabId, { type: 'sidebar/set-open', open: true }).catch(() => undefined);
         }
-        await annotationsChanged(article.key);
+        await annotationsChanged(article.key, [annotation.id]);
         return { ok: true, id: annotation.id };
       }
       case 'annotations/of-page': {
@@ -272,7 +277,7 @@ export function createBackground(deps: BackgroundDeps) {
           message.type === 'annotations/update'
             ? await updateAnnotation(deps.db, await deps.clock, message.id, message.changes)
             : await setDeleted(deps.db, await deps.clock, message.id, message.type === 'annotations/delete');
-        await annotationsChanged(annotation.articleKey);
+        await annotationsChanged(annotation.articleKey, [annotation.id]);
         return { ok: true, annotation };
       }
       case 'annotations/set-page-note': {
@@ -298,7 +303,7 @@ export function createBackground(deps: BackgroundDeps) {
             excerpt: null,
           });
         }
-        await annotationsChanged(message.articleKey);
+        await annotationsChanged(message.articleKey, [annotation.id]);
         return { ok: true, annotation };
       }
       case 'sidebar/get-state': {
@@ -349,6 +354,11 @@ export function createBackground(deps: BackgroundDeps) {
         await correctionsChanged(sender.tab?.id);
         return { ok: true };
       }
+      case 'library/open': {
+        if (!fromExtensionPage(sender)) return refuse('library/open: not from an extension page');
+        await deps.openTab('/library.html');
+        return { ok: true };
+      }
       case 'corrections/export': {
         if (!fromExtensionPage(sender)) return refuse('corrections/export: not from an extension page');
         return { ok: true, data: exportCorrections(await listCorrections(deps.db)) };
@@ -357,6 +367,7 @@ export function createBackground(deps: BackgroundDeps) {
       case 'analysis/set-corrections':
       case 'annotations/changed':
       case 'selection/annotate':
+      case 'library/changed':
         return refuse(`${message.type}: only the background sends this`);
     }
   }

@@ -108,6 +108,10 @@ export type Message =
   | { type: 'annotations/focus'; id: string }
   /** background → content: this article's annotations changed; ask again. */
   | { type: 'annotations/changed' }
+  /** sidebar → background: open the library in a tab (Firefox gives framed extension pages no tabs API). */
+  | { type: 'library/open' }
+  /** background → extension pages (the library): these annotations changed; read them again. */
+  | { type: 'library/changed'; ids: string[] }
   /** background → content: the context menu or a keyboard command asked to annotate the selection. */
   | { type: 'selection/annotate'; kind: 'highlight' | 'excerpt' }
   /** extension pages → background: edit, delete (tombstone), undo a delete, write the page note. */
@@ -144,6 +148,8 @@ export interface Replies {
   'annotations/focus': { ok: true };
   'annotations/changed': { ok: true };
   'selection/annotate': { ok: true; created: boolean };
+  'library/changed': { ok: true };
+  'library/open': { ok: true };
   'annotations/update': { ok: true; annotation: Annotation };
   'annotations/delete': { ok: true; annotation: Annotation };
   'annotations/restore': { ok: true; annotation: Annotation };
@@ -255,6 +261,8 @@ const messageShapes: Record<MessageType, Check> = {
   'annotations/focus': object({ type: string(), id: uuid }),
   'annotations/changed': object({ type: string() }),
   'selection/annotate': object({ type: string(), kind: oneOf('highlight', 'excerpt') }),
+  'library/changed': object({ type: string(), ids: array(uuid, 100_000) }),
+  'library/open': object({ type: string() }),
   'annotations/update': object({ type: string(), id: uuid, changes: annotationChanges }),
   'annotations/delete': object({ type: string(), id: uuid }),
   'annotations/restore': object({ type: string(), id: uuid }),

@@ -57,16 +57,17 @@ export const object =
       return `${path}: expected object, got ${describe(value)}`;
     }
     const record = value as Record<string, unknown>;
+    // Own keys only: `in` would let 'constructor' or '__proto__' pass as declared fields.
     for (const key of Object.keys(record)) {
-      if (!(key in shape) && !(key in optional)) return `${path}.${key}: unexpected field`;
+      if (!Object.hasOwn(shape, key) && !Object.hasOwn(optional, key)) return `${path}.${key}: unexpected field`;
     }
     for (const [key, check] of Object.entries(shape)) {
-      if (!(key in record)) return `${path}.${key}: missing`;
+      if (!Object.hasOwn(record, key)) return `${path}.${key}: missing`;
       const reason = check(record[key], `${path}.${key}`);
       if (reason) return reason;
     }
     for (const [key, check] of Object.entries(optional)) {
-      if (key in record && record[key] !== undefined) {
+      if (Object.hasOwn(record, key) && record[key] !== undefined) {
         const reason = check(record[key], `${path}.${key}`);
         if (reason) return reason;
       }

@@ -110,12 +110,13 @@ function selectionAnnotator(article: PortalArticle, view: ArticleView) {
       speakers: view.speakersIn(span.start, span.end),
       edit: action.kind === 'note' || action.kind === 'tags' ? action.kind : null,
     };
+    // Clear it now, not after the reply: by then the reader may have selected the next passage.
+    document.getSelection()?.removeAllRanges();
     const reply = (await send({ type: 'annotations/create', request })) as Replies['annotations/create'] | ErrorReply;
     if (!reply?.ok) {
       console.warn('[安阅] could not save:', reply?.error);
       return false;
     }
-    document.getSelection()?.removeAllRanges();
     return true;
   };
 }

@@ -21,7 +21,7 @@ const TABS: { id: Tab; label: MessageKey }[] = [
   { id: 'corrections', label: 'correctionsTab' },
 ];
 
-export function SidebarApp({ messenger, subscribe }: { messenger: Messenger; subscribe: Subscribe }) {
+export function SidebarApp({ messenger, subscribe, openLibrary }: { messenger: Messenger; subscribe: Subscribe; openLibrary?: () => void }) {
   const [state, setState] = useState<SidebarState | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [notice, setNotice] = useState('');
@@ -142,6 +142,11 @@ export function SidebarApp({ messenger, subscribe }: { messenger: Messenger; sub
           <option value="zh-CN">中文</option>
           <option value="en">English</option>
         </select>
+        {openLibrary && (
+          <button type="button" class="library-link" onClick={openLibrary}>
+            {t('libraryTitle')}
+          </button>
+        )}
         <button
           type="button"
           aria-label={t('closeSidebar')}

@@ -24,4 +24,11 @@ const subscribe: Subscribe = (listener) => {
   };
 };
 
-render(<SidebarApp messenger={(message) => browser.runtime.sendMessage(message)} subscribe={subscribe} />, document.getElementById('app')!);
+render(
+  <SidebarApp
+    messenger={(message) => browser.runtime.sendMessage(message)}
+    subscribe={subscribe}
+    openLibrary={() => void browser.runtime.sendMessage({ type: 'library/open' })}
+  />,
+  document.getElementById('app')!,
+);

@@ -140,6 +140,55 @@ describe.each<BrowserName>(['chromium', 'firefox'])('%s', (name) => {
     expect(await page.evaluateInSidebar(`document.querySelector('.orphans .quote').textContent`)).toBe('多家媒体对本次峰会进行了报道');
   });
 
+  it('finds notes in the library by a Chinese substring, and keeps library and sidebar live', async () => {
+    await open();
+    await select(page, '粗放式的管理逐渐地往精细化');
+    await clickToolbar(page, 'note');
+    await page.waitInSidebar(`document.activeElement?.classList.contains('note')`);
+    await page.evaluateInSidebar(`(() => {
+      const area = document.activeElement;
+      area.value = '应急管理部要求加强城市生命线监测';
+      area.dispatchEvent(new Event('input', { bubbles: true }));
+      area.blur();
+    })()`);
+    await sleep(300);
+    const library = await harness.browser.pageOpenedBy(
+      () => page.evaluateInSidebar(`document.querySelector('.library-link').click()`),
+      'library.html',
+    );
+    const results = `[...document.querySelectorAll('.annotation')]`;
+    const search = (query: string) => `(() => {
+      const input = document.querySelector('.search');
+      input.value = ${'`'}${'$'}{${JSON.stringify(query)}}${'`'};
+      input.dispatchEvent(new Event('input', { bubbles: true }));
+    })()`;
+    await library.waitForPage(`document.querySelector('.result-count')?.textContent.includes('条')`);
+    // 管理部 is no word of its own (应急|管理|部): substring search finds it in the note.
+    await library.evaluate(search('管理部要求'));
+    await library.waitForPage(`${results}.length === 1`);
+    expect(await library.evaluate(`${results}[0].querySelector('.quote').textContent`)).toBe('粗放式的管理逐渐地往精细化');
+    expect(await library.evaluate(`${results}[0].querySelector('.article-of').textContent`)).toBe('第七届国家治理高峰论坛2020城市安全管理峰会在京举行');
+    await library.evaluate(search('放式的管'));
+    await library.waitForPage(`${results}.length === 1`);
+
+    // Library → sidebar, without a reload of either.
+    await library.evaluate(`(() => {
+      const area = ${results}[0].querySelector('.note');
+      area.focus();
+      area.value = '改于批注库';
+      area.dispatchEvent(new Event('input', { bubbles: true }));
+      area.blur();
+    })()`);
+    await page.evaluateInSidebar(notesTab);
+    await page.waitInSidebar(`${annotationWith('粗放式的管理逐渐地往精细化')}?.querySelector('.note').value === '改于批注库'`);
+    // Sidebar → library.
+    await page.evaluateInSidebar(`${annotationWith('粗放式的管理逐渐地往精细化')}.querySelector('input[value="purple"]').click()`);
+    await library.waitForPage(`${results}[0]?.querySelector('input[value="purple"]').checked === true`);
+    await page.evaluateInSidebar(`${annotationWith('粗放式的管理逐渐地往精细化')}.querySelector('.delete').click()`);
+    await library.waitForPage(`${results}.length === 0`);
+    await library.close();
+  });
+
   it('creates nothing when the page clicks the toolbar for the reader', async () => {
     await open();
     await select(page, '安全是发展的前提');

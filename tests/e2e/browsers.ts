@@ -26,6 +26,8 @@ export interface TestPage {
   evaluateInSidebar<T>(fn: string): Promise<T | null>;
   /** Waits until `fn` (run in the sidebar frame) returns truthy. */
   waitInSidebar(fn: string, timeoutMs?: number): Promise<void>;
+  /** Waits until `fn` (run in the page itself) returns truthy. */
+  waitForPage(fn: string, timeoutMs?: number): Promise<void>;
   keyboard(keys: string): Promise<void>;
   /** A real pointer click at viewport coordinates. */
   clickAt(x: number, y: number): Promise<void>;
@@ -40,6 +42,9 @@ export interface TestPage {
 export interface TestBrowser {
   name: BrowserName;
   newPage(): Promise<TestPage>;
+  /** Runs `trigger` and returns the tab it opens whose URL contains `urlPart` (extension pages cannot be
+   * navigated to by the driver in Firefox: the extension opens them itself). */
+  pageOpenedBy(trigger: () => Promise<unknown>, urlPart: string): Promise<TestPage>;
   /** Resolves when the reader closes the browser window. */
   closed: Promise<void>;
   close(): Promise<void>;
@@ -103,6 +108,7 @@ async function launchChromium(replicaPort: number, headless: boolean): Promise<T
       evaluate: async <T>(fn: string) => (await page.evaluate(fn)) as T,
       evaluateInSidebar: inSidebar,
       waitInSidebar: (fn, timeoutMs = 10_000) => poll(() => inSidebar(fn), timeoutMs, `sidebar: ${fn}`),
+      waitForPage: (fn, timeoutMs = 10_000) => poll(() => page.evaluate(fn), timeoutMs, `page: ${fn}`),
       keyboard: (keys) => page.keyboard.press(keys),
       clickAt: (x, y) => page.mouse.click(x, y),
       moveTo: (x, y) => page.mouse.move(x, y),
@@ -119,6 +125,13 @@ async function launchChromium(replicaPort: number, headless: boolean): Promise<T
   return {
     name: 'chromium',
     newPage: async () => wrap(await context.newPage()),
+    pageOpenedBy: async (trigger, urlPart) => {
+      const opened = context.waitForEvent('page', { predicate: (p) => p.url().includes(urlPart), timeout: 15_000 });
+      await trigger();
+      const page = await opened;
+      await page.waitForLoadState('load');
+      return wrap(page);
+    },
     closed: new Promise((resolve) => context.on('close', () => resolve())),
     close: async () => {
       await context.close();
@@ -168,6 +181,7 @@ async function launchFirefox(replicaPort: number, headless: boolean): Promise<Te
       evaluate: async <T>(fn: string) => (await page.evaluate(fn)) as T,
       evaluateInSidebar: inSidebar,
       waitInSidebar: (fn, timeoutMs = 15_000) => poll(() => inSidebar(fn), timeoutMs, `sidebar: ${fn}`),
+      waitForPage: (fn, timeoutMs = 15_000) => poll(() => page.evaluate(fn), timeoutMs, `page: ${fn}`),
       keyboard: async (keys) => {
         const parts = keys.split('+');
         for (const key of parts) await page.keyboard.down(key as never);
@@ -188,6 +202,25 @@ async function launchFirefox(replicaPort: number, headless: boolean): Promise<Te
   return {
     name: 'firefox',
     newPage: async () => wrap(await browser.newPage()),
+    pageOpenedBy: async (trigger, urlPart) => {
+      // Over BiDi a new extension tab may report about:blank for a while: ask each new page where it is.
+      const before = new Set(await browser.pages());
+      await trigger();
+      let found: PpPage | undefined;
+      await poll(
+        async () => {
+          for (const candidate of await browser.pages()) {
+            if (before.has(candidate)) continue;
+            const href = String(await candidate.evaluate('document.readyState === "complete" ? location.href : ""').catch(() => ''));
+            if (href.includes(urlPart)) found = candidate;
+          }
+          return found;
+        },
+        15_000,
+        `a tab with ${urlPart}`,
+      );
+      return wrap(found!);
+    },
     closed: new Promise((resolve) => browser.on('disconnected', () => resolve())),
     close: () => browser.close(),
   };

@@ -1,0 +1,29 @@
+import { render } from 'preact';
+import { browser } from 'wxt/browser';
+import { AnyueDatabase } from '../../storage/database';
+import { loadPreferences, type KeyValueArea } from '../../storage/preferences';
+import { LibraryApp, type LibrarySource } from './LibraryApp';
+
+// The library reads the extension's database directly (it is an extension page, same origin as the
+// background); every write still goes through the background, which tells open libraries what changed.
+const db = new AnyueDatabase();
+const source: LibrarySource = {
+  loadAll: async () => {
+    const [annotations, articles, analyses] = await Promise.all([db.annotations.toArray(), db.articles.toArray(), db.analyses.toArray()]);
+    return { annotations, articles, analyses };
+  },
+  loadAnnotations: async (ids) => (await db.annotations.bulkGet(ids)).filter((a) => a !== undefined),
+  onChanged: (listener) => {
+    browser.runtime.onMessage.addListener((raw: unknown) => {
+      const message = raw as { type?: unknown; ids?: unknown };
+      if (message?.type === 'library/changed' && Array.isArray(message.ids)) {
+        listener(message.ids.filter((id): id is string => typeof id === 'string').slice(0, 100_000));
+      }
+      return undefined;
+    });
+  },
+  send: (message) => browser.runtime.sendMessage(message),
+  language: async () => (await loadPreferences(browser.storage.local as KeyValueArea)).language,
+};
+
+render(<LibraryApp source={source} />, document.getElementById('app')!);
