@@ -1,11 +1,15 @@
 import { useEffect, useState } from 'preact/hooks';
-import type { AnchorStatus, UiLanguage } from '../messaging/protocol';
+import { citeArticle, exportMarkdownCombined, safeFileName } from '../exporters';
+import type { AnchorStatus, ArticleMeta, UiLanguage, VisitInfo } from '../messaging/protocol';
+import type { ArticleRecord } from '../storage/database';
+import { download, fileStamp } from './download';
 import type { Annotation, AnnotationChanges } from '../storage/annotation';
 import { AnnotationEditor } from './AnnotationEditor';
 import { translator } from './i18n';
 
 interface Props {
-  articleKey: string;
+  article: ArticleMeta;
+  visit: VisitInfo | null;
   annotations: Annotation[];
   anchors: Record<string, AnchorStatus>;
   focus: { id: string; field: 'note' | 'tags' } | null;
@@ -59,6 +63,16 @@ export function NotesPanel(props: Props) {
           }}
         />
       </label>
+      <div class="article-actions">
+        <button type="button" onClick={() => props.copy(citeArticle({ ...props.article, lastReadAt: props.visit?.lastReadAt }))}>
+          {t('copyArticleCitation')}
+        </button>
+        {props.annotations.length > 0 && (
+          <button type="button" onClick={() => exportArticle(props.article, props.visit, props.annotations)}>
+            {t('exportArticle')}
+          </button>
+        )}
+      </div>
       {marks.length === 0 && <p class="status">{t('noAnnotations')}</p>}
       {orphans.length > 0 && (
         <section class="orphans" aria-label={t('orphans')}>
@@ -71,4 +85,15 @@ export function NotesPanel(props: Props) {
       <ul class="annotation-list">{placed.map(editor)}</ul>
     </div>
   );
+}
+
+function exportArticle(article: ArticleMeta, visit: VisitInfo | null, annotations: Annotation[]): void {
+  const record: ArticleRecord = {
+    ...article,
+    firstReadAt: visit?.firstReadAt ?? Date.now(),
+    lastReadAt: visit?.lastReadAt ?? Date.now(),
+    readCount: visit?.readCount ?? 1,
+  };
+  const markdown = exportMarkdownCombined(annotations, [record]);
+  download(safeFileName(`${article.title}-${fileStamp()}`, 'md', new Set()), markdown, 'text/markdown;charset=utf-8');
 }

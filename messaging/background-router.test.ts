@@ -427,3 +427,20 @@ describe('the library', () => {
     expect(opened).toEqual(['/library.html']);
   });
 });
+
+describe('importing a backup', () => {
+  it('merges a valid backup and tells the library; refuses a broken one with where and what', async () => {
+    const { exportBackup } = await import('../exporters/web-annotation');
+    const { makeAnnotation } = await import('../library/test-data');
+    const text = '应急管理部召开会议。';
+    const backup = exportBackup([makeAnnotation({ text, quote: '应急管理部' })], [], { generated: 0 });
+    expect(await handle({ type: 'backup/import', text: backup }, fromSidebar)).toEqual({ ok: true, added: 1, updated: 0, unchanged: 0, articles: 0 });
+    expect(broadcasts.at(-1)).toMatchObject({ type: 'library/changed', ids: [expect.any(String)] });
+    expect(await handle({ type: 'backup/import', text: backup }, fromSidebar)).toMatchObject({ ok: true, added: 0, unchanged: 1 });
+    const broken = await handle({ type: 'backup/import', text: backup.replace('"TextQuoteSelector"', '"Nope"') }, fromSidebar);
+    expect(broken).toEqual({ ok: false, error: expect.stringMatching(/items\[0\].*selector/) });
+    expect(await handle({ type: 'backup/import', text: '{not json' }, fromSidebar)).toMatchObject({ ok: false });
+    expect(await db.annotations.count()).toBe(1);
+    expect((await handle({ type: 'backup/import', text: backup }, fromPage)).ok).toBe(false);
+  });
+});

@@ -5,6 +5,8 @@ import type { ReaderCorrections } from '../analysis/types';
 import type { AnalysisSummary } from '../highlights/summary';
 import { articlePostId } from '../sites/zaihaifangyu';
 import { getVisit, recordVisit } from '../storage/articles';
+import { parseBackup } from '../exporters/backup-import';
+import { importIntoDatabase } from '../storage/backup-merge';
 import { annotationsOfArticle, createAnnotation, pageNoteOf, setDeleted, updateAnnotation } from '../storage/annotations';
 import { addCorrection, exportCorrections, foldCorrections, listCorrections, removeCorrection } from '../storage/corrections';
 import type { Clock } from '../sync/hlc';
@@ -124,7 +126,7 @@ export function createBackground(deps: BackgroundDeps) {
 
   /** An annotation changed: its page repaints, sidebars of tabs on that article and the library refresh. */
   async function annotationsChanged(articleKey: string, ids: string[]): Promise<void> {
-    deps.broadcast({ type: 'library/changed', ids });
+    if (ids.length) deps.broadcast({ type: 'library/changed', ids });
     await Promise.all(
       [...articleTabs].map(async (tabId) => {
         const shown = await sessionValue(tabKey(tabId));
@@ -353,6 +355,19 @@ export function createBackground(deps: BackgroundDeps) {
         await removeCorrection(deps.db, message.id);
         await correctionsChanged(sender.tab?.id);
         return { ok: true };
+      }
+      case 'backup/import': {
+        if (!fromExtensionPage(sender)) return refuse('backup/import: not from an extension page');
+        const parsed = parseBackup(message.text);
+        if (!parsed.ok) {
+          const listed = parsed.errors.map((problem) => `${problem.path}: ${problem.message}`).join('\n');
+          return { ok: false, error: `${listed}${parsed.moreErrors ? `\n… (+${parsed.moreErrors})` : ''}` };
+        }
+        const summary = await importIntoDatabase(deps.db, parsed.annotations, parsed.articles);
+        deps.broadcast({ type: 'library/changed', ids: summary.ids.length <= 10_000 ? summary.ids : [] });
+        for (const key of summary.articleKeys) await annotationsChanged(key, []);
+        const { added, updated, unchanged, articles } = summary;
+        return { ok: true, added, updated, unchanged, articles };
       }
       case 'library/open': {
         if (!fromExtensionPage(sender)) return refuse('library/open: not from an extension page');

@@ -108,9 +108,12 @@ export type Message =
   | { type: 'annotations/focus'; id: string }
   /** background → content: this article's annotations changed; ask again. */
   | { type: 'annotations/changed' }
+  /** library → background: merge a JSON-LD backup into the database (by id, newer edits kept, one transaction). */
+  | { type: 'backup/import'; text: string }
   /** sidebar → background: open the library in a tab (Firefox gives framed extension pages no tabs API). */
   | { type: 'library/open' }
-  /** background → extension pages (the library): these annotations changed; read them again. */
+  /** background → extension pages (the library): these annotations changed (none listed: everything may
+   * have); read them again. */
   | { type: 'library/changed'; ids: string[] }
   /** background → content: the context menu or a keyboard command asked to annotate the selection. */
   | { type: 'selection/annotate'; kind: 'highlight' | 'excerpt' }
@@ -150,6 +153,7 @@ export interface Replies {
   'selection/annotate': { ok: true; created: boolean };
   'library/changed': { ok: true };
   'library/open': { ok: true };
+  'backup/import': { ok: true; added: number; updated: number; unchanged: number; articles: number };
   'annotations/update': { ok: true; annotation: Annotation };
   'annotations/delete': { ok: true; annotation: Annotation };
   'annotations/restore': { ok: true; annotation: Annotation };
@@ -185,6 +189,7 @@ const term = string(100, { nonEmpty: true });
 const offset = integer(0, 50_000_000);
 
 const colour = oneOf<HighlightColour>(...HIGHLIGHT_COLOURS);
+export const MAX_IMPORT_CHARACTERS = 30_000_000;
 const uuid: Check = (value, path) =>
   typeof value === 'string' && /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(value)
     ? null
@@ -263,6 +268,8 @@ const messageShapes: Record<MessageType, Check> = {
   'selection/annotate': object({ type: string(), kind: oneOf('highlight', 'excerpt') }),
   'library/changed': object({ type: string(), ids: array(uuid, 100_000) }),
   'library/open': object({ type: string() }),
+  // Runtime messages carry at most 64 MiB in Chromium; the text is UTF-16 in transit.
+  'backup/import': object({ type: string(), text: string(MAX_IMPORT_CHARACTERS) }),
   'annotations/update': object({ type: string(), id: uuid, changes: annotationChanges }),
   'annotations/delete': object({ type: string(), id: uuid }),
   'annotations/restore': object({ type: string(), id: uuid }),

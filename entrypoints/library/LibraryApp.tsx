@@ -1,5 +1,6 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { AnnotationEditor } from '../../components/AnnotationEditor';
+import { ExportPanel } from '../../components/ExportPanel';
 import { translator, type MessageKey } from '../../components/i18n';
 import { categoryLabel } from '../../highlights/labels';
 import { buildPhraseIndex, buildSpeakerIndex } from '../../library/cross-article';
@@ -16,11 +17,12 @@ export interface LibrarySource {
   language(): Promise<UiLanguage>;
 }
 
-type Tab = 'annotations' | 'speakers' | 'phrases';
+type Tab = 'annotations' | 'speakers' | 'phrases' | 'transfer';
 const TABS: { id: Tab; label: MessageKey }[] = [
   { id: 'annotations', label: 'annotationsTab' },
   { id: 'speakers', label: 'speakerIndexTab' },
   { id: 'phrases', label: 'phraseIndexTab' },
+  { id: 'transfer', label: 'exportImport' },
 ];
 const PAGE = 100;
 
@@ -52,17 +54,22 @@ export function LibraryApp({ source }: { source: LibrarySource }) {
 
   useEffect(() => {
     void source.language().then(setLanguage);
+    const loadAll = () =>
+      source.loadAll().then(({ annotations, articles: read, analyses: analysed }) => {
+        index.current = new SearchIndex(annotations);
+        setArticles(read);
+        setAnalyses(analysed);
+        setLoaded(true);
+        setVersion((v) => v + 1);
+        performance.mark('anyue:library-searchable');
+      });
     source.onChanged(async (ids) => {
+      // No ids: a bulk change (an import); read everything again.
+      if (ids.length === 0) return void loadAll();
       for (const annotation of await source.loadAnnotations(ids)) index.current.put(annotation);
       setVersion((v) => v + 1);
     });
-    void source.loadAll().then(({ annotations, articles: read, analyses: analysed }) => {
-      index.current = new SearchIndex(annotations);
-      setArticles(read);
-      setAnalyses(analysed);
-      setLoaded(true);
-      performance.mark('anyue:library-searchable');
-    });
+    void loadAll();
   }, [source]);
 
   useEffect(() => {
@@ -234,6 +241,16 @@ export function LibraryApp({ source }: { source: LibrarySource }) {
               </button>
             )}
           </>
+        )}
+        {tab === 'transfer' && (
+          <ExportPanel
+            language={language}
+            filtered={results}
+            all={index.current.all()}
+            articles={articles}
+            loadEverything={source.loadAll}
+            send={source.send}
+          />
         )}
         {tab === 'speakers' && (
           <ul class="speaker-index">

@@ -204,7 +204,8 @@ export function SidebarApp({ messenger, subscribe, openLibrary }: { messenger: M
               {(tab === 'speakers' || tab === 'phrases') && !analysis && <p class="status">{t('analysing')}</p>}
               {tab === 'notes' && (
                 <NotesPanel
-                  articleKey={state.article.key}
+                  article={state.article}
+                  visit={state.visit}
                   annotations={state.annotations}
                   anchors={state.anchors}
                   focus={state.focus}

@@ -2,7 +2,7 @@
 // production match patterns are what is tested. Chromium is driven by playwright-core (Debian's chromium),
 // Firefox ESR by puppeteer-core over WebDriver BiDi (Playwright cannot drive stock Firefox).
 
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { Server } from 'node:http';
@@ -29,6 +29,10 @@ export interface TestPage {
   /** Waits until `fn` (run in the page itself) returns truthy. */
   waitForPage(fn: string, timeoutMs?: number): Promise<void>;
   keyboard(keys: string): Promise<void>;
+  /** Runs `trigger` and returns the file the page downloads (Chromium; Playwright sees downloads). */
+  download(trigger: () => Promise<unknown>): Promise<{ name: string; content: Buffer }>;
+  /** Chooses a file in a file input, as the reader does in the file dialog. */
+  chooseFile(selector: string, path: string): Promise<void>;
   /** A real pointer click at viewport coordinates. */
   clickAt(x: number, y: number): Promise<void>;
   /** Moves the real pointer to viewport coordinates. */
@@ -110,6 +114,14 @@ async function launchChromium(replicaPort: number, headless: boolean): Promise<T
       waitInSidebar: (fn, timeoutMs = 10_000) => poll(() => inSidebar(fn), timeoutMs, `sidebar: ${fn}`),
       waitForPage: (fn, timeoutMs = 10_000) => poll(() => page.evaluate(fn), timeoutMs, `page: ${fn}`),
       keyboard: (keys) => page.keyboard.press(keys),
+      download: async (trigger) => {
+        const started = page.waitForEvent('download', { timeout: 15_000 });
+        await trigger();
+        const download = await started;
+        const path = await download.path();
+        return { name: download.suggestedFilename(), content: readFileSync(path) };
+      },
+      chooseFile: (selector, path) => page.setInputFiles(selector, path),
       clickAt: (x, y) => page.mouse.click(x, y),
       moveTo: (x, y) => page.mouse.move(x, y),
       selectByDrag: async (x1, y1, x2, y2) => {
@@ -182,6 +194,13 @@ async function launchFirefox(replicaPort: number, headless: boolean): Promise<Te
       evaluateInSidebar: inSidebar,
       waitInSidebar: (fn, timeoutMs = 15_000) => poll(() => inSidebar(fn), timeoutMs, `sidebar: ${fn}`),
       waitForPage: (fn, timeoutMs = 15_000) => poll(() => page.evaluate(fn), timeoutMs, `page: ${fn}`),
+      download: async () => {
+        throw new Error('downloads are checked in Chromium (puppeteer over BiDi has no download events)');
+      },
+      chooseFile: async (selector, path) => {
+        const input = await page.waitForSelector(selector);
+        await (input as unknown as { uploadFile(...paths: string[]): Promise<void> }).uploadFile(path);
+      },
       keyboard: async (keys) => {
         const parts = keys.split('+');
         for (const key of parts) await page.keyboard.down(key as never);
