@@ -4,7 +4,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-APT_PACKAGES=(chromium firefox-esr fonts-wqy-zenhei)
+# lighttpd + mod_webdav (honours preconditions) and nginx + dav-ext (ignores them): the WebDAV servers sync tests run against.
+APT_PACKAGES=(chromium firefox-esr fonts-wqy-zenhei lighttpd lighttpd-mod-webdav nginx libnginx-mod-http-dav-ext)
 missing=()
 for package in "${APT_PACKAGES[@]}"; do
   dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" || missing+=("$package")

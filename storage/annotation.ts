@@ -52,6 +52,31 @@ export interface Annotation {
   deleted: boolean;
   /** Stamp of the last change of each mutable field (and of creation). */
   stamps: Record<MutableField | 'created', Stamp>;
+  // Sync state (absent on records written before schema version 4 and in old backups; `syncStateOf`
+  // derives it from `stamps` then). Together these make every field a CRDT: nothing is lost to a merge.
+  /** Causal context: per device, the latest stamp of that device's edits this record includes. */
+  seen?: Record<string, Stamp>;
+  /** Versions of the note or target (excerpt text) written concurrently with the shown one, kept for the reader. */
+  conflicts?: FieldConflict[];
+  /** Each tag with the stamp of the edit that added it (a tag added concurrently on two devices has two). */
+  tagStamps?: TagStamp[];
+  /** Stamps of the creation, edits and restores no delete has seen: empty means deleted. */
+  liveBy?: Stamp[];
+}
+
+/** Fields whose concurrent edits are both kept: text the reader wrote or chose. */
+export const CONFLICT_FIELDS = ['note', 'target'] as const;
+export type ConflictField = (typeof CONFLICT_FIELDS)[number];
+
+export type FieldConflict =
+  | { field: 'note'; value: string; stamp: Stamp }
+  | { field: 'target'; value: TextTarget | null; stamp: Stamp };
+
+export interface TagStamp {
+  tag: string;
+  stamp: Stamp;
+  /** Position in the list the reader typed, so tags added together keep the reader's order. */
+  rank: number;
 }
 
 export const MUTABLE_FIELDS = ['colour', 'note', 'tags', 'deleted', 'target'] as const;

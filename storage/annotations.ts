@@ -1,13 +1,17 @@
 // Writing and reading the reader's annotations. Every write is one transaction; every change stamps the
 // fields it touches; a delete is a tombstone that restore() lifts, so undo and sync never lose anything.
+// Each write also queues the record in the sync outbox, in the same transaction, so sync finds what
+// changed without scanning and a crash can never separate an edit from its queue entry.
 
 import type { TextTarget } from '../anchoring/selectors';
 import type { Clock } from '../sync/hlc';
+import { applyConflictResolution, applyLocalChanges, applyLocalDeleted, createdSyncState } from '../sync/merge';
 import {
   normaliseTags,
   type Annotation,
   type AnnotationChanges,
   type AnnotationKind,
+  type ConflictField,
   type ExcerptSnapshot,
   type HighlightColour,
   type SpeakerRef,
@@ -33,79 +37,65 @@ export class AnnotationNotFound extends Error {
   }
 }
 
+/**
+ * Queues annotations for the next sync push. Writers outside this module (a backup import) call it inside
+ * their own transaction, which must include `db.syncOutbox`, so the queue entry commits with the write.
+ */
+export async function queueForSync(db: AnyueDatabase, ids: readonly string[]): Promise<void> {
+  if (ids.length) await db.syncOutbox.bulkAdd(ids.map((id) => ({ id })));
+}
+
 export async function createAnnotation(db: AnyueDatabase, clock: Clock, input: NewAnnotation, now = Date.now()): Promise<Annotation> {
   const stamp = clock.tick();
+  const tags = normaliseTags(input.tags);
   const annotation: Annotation = {
     id: crypto.randomUUID(),
     ...input,
-    tags: normaliseTags(input.tags),
+    tags,
     createdAt: now,
     updatedAt: now,
     deleted: false,
     stamps: { created: stamp, colour: stamp, note: stamp, tags: stamp, deleted: stamp, target: stamp },
+    ...createdSyncState(tags, stamp),
   };
-  await db.annotations.add(annotation);
+  await db.transaction('rw', db.annotations, db.syncOutbox, async () => {
+    await db.annotations.add(annotation);
+    await queueForSync(db, [annotation.id]);
+  });
   return annotation;
 }
 
-async function change(
-  db: AnyueDatabase,
-  clock: Clock,
-  id: string,
-  apply: (annotation: Annotation, stamp: string) => void,
-  now: number,
-): Promise<Annotation> {
-  return db.transaction('rw', db.annotations, async () => {
+/** Applies `edit` (null: nothing changes) to the stored record under a fresh stamp, in one transaction. */
+async function change(db: AnyueDatabase, clock: Clock, id: string, edit: (annotation: Annotation, stamp: string) => Annotation | null): Promise<Annotation> {
+  return db.transaction('rw', db.annotations, db.syncOutbox, async () => {
     const annotation = await db.annotations.get(id);
     if (!annotation) throw new AnnotationNotFound(id);
-    const stamp = clock.tick();
-    apply(annotation, stamp);
-    annotation.updatedAt = now;
-    await db.annotations.put(annotation);
-    return annotation;
+    // The new stamp must follow every stamp the record holds (another device's, or this device's before a
+    // restart whose wall clock went back): sync takes a stamp at or below `seen` as already known.
+    for (const stamp of Object.values(annotation.seen ?? annotation.stamps)) clock.observe(stamp);
+    const next = edit(annotation, clock.tick());
+    if (!next) return annotation;
+    await db.annotations.put(next);
+    await queueForSync(db, [id]);
+    return next;
   });
 }
 
 /** Changes colour, note or tags; only the fields that really change get new stamps. */
 export function updateAnnotation(db: AnyueDatabase, clock: Clock, id: string, changes: AnnotationChanges, now = Date.now()) {
-  return change(
-    db,
-    clock,
-    id,
-    (annotation, stamp) => {
-      if (changes.colour !== undefined && changes.colour !== annotation.colour) {
-        annotation.colour = changes.colour;
-        annotation.stamps.colour = stamp;
-      }
-      if (changes.note !== undefined && changes.note !== annotation.note) {
-        annotation.note = changes.note;
-        annotation.stamps.note = stamp;
-      }
-      if (changes.tags !== undefined) {
-        const tags = normaliseTags(changes.tags);
-        if (tags.join('\u0000') !== annotation.tags.join('\u0000')) {
-          annotation.tags = tags;
-          annotation.stamps.tags = stamp;
-        }
-      }
-    },
-    now,
-  );
+  return change(db, clock, id, (annotation, stamp) => applyLocalChanges(annotation, changes, stamp, now));
 }
 
 export function setDeleted(db: AnyueDatabase, clock: Clock, id: string, deleted: boolean, now = Date.now()) {
-  return change(
-    db,
-    clock,
-    id,
-    (annotation, stamp) => {
-      if (annotation.deleted !== deleted) {
-        annotation.deleted = deleted;
-        annotation.stamps.deleted = stamp;
-      }
-    },
-    now,
-  );
+  return change(db, clock, id, (annotation, stamp) => applyLocalDeleted(annotation, deleted, stamp, now));
+}
+
+/**
+ * The reader resolved a sync conflict of `field` (note, or an excerpt's target): `value` shows — the version
+ * they picked, or text they merged by hand — and the other versions of that field are dropped everywhere.
+ */
+export function resolveConflict(db: AnyueDatabase, clock: Clock, id: string, field: ConflictField, value: string | TextTarget | null, now = Date.now()) {
+  return change(db, clock, id, (annotation, stamp) => applyConflictResolution(annotation, field, value, stamp, now));
 }
 
 /** Live annotations of one article, in reading order (page notes first, then by position). */

@@ -1,7 +1,7 @@
 // The extension's own database. Opened only in the background (and extension pages), never in a content
 // script: there Dexie would write into the page's origin, where the page's scripts can read it.
 
-import Dexie, { type Table } from 'dexie';
+import Dexie, { type DexieOptions, type Table } from 'dexie';
 import type { AnalysisSummary } from '../highlights/summary';
 import type { Correction } from '../messaging/protocol';
 import type { Annotation } from './annotation';
@@ -30,14 +30,36 @@ export interface ArticleAnalysisRecord {
   summary: AnalysisSummary;
 }
 
+/** An annotation waiting to be pushed; `seq` orders the queue. */
+export interface SyncOutboxEntry {
+  seq?: number;
+  id: string;
+}
+
+/** One piece of sync bookkeeping (see sync/sync-engine.ts for the keys). */
+export interface SyncStateRow {
+  key: string;
+  value: unknown;
+}
+
+/** A correction sync has carried: `removed` once its removal was seen (here or on another device). */
+export interface CorrectionSyncRow {
+  id: string;
+  removed: boolean;
+}
+
 export class AnyueDatabase extends Dexie {
   articles!: Table<ArticleRecord, string>;
   corrections!: Table<Correction, string>;
   annotations!: Table<Annotation, string>;
   analyses!: Table<ArticleAnalysisRecord, string>;
+  syncOutbox!: Table<SyncOutboxEntry, number>;
+  syncState!: Table<SyncStateRow, string>;
+  correctionSync!: Table<CorrectionSyncRow, string>;
 
-  constructor(name = DATABASE_NAME, versions: SchemaVersion[] = SCHEMA_VERSIONS) {
-    super(name);
+  /** `options` lets tests give each simulated device its own IndexedDB factory. */
+  constructor(name = DATABASE_NAME, versions: SchemaVersion[] = SCHEMA_VERSIONS, options?: DexieOptions) {
+    super(name, options);
     for (const { version, stores, upgrade } of versions) {
       const declared = this.version(version).stores(stores);
       if (upgrade) declared.upgrade(upgrade);

@@ -34,4 +34,21 @@ export const SCHEMA_VERSIONS: SchemaVersion[] = [
       analyses: 'articleKey, analysedAt',
     },
   },
+  {
+    version: 4,
+    stores: {
+      // Annotations changed here and not yet pushed to the sync server (written with each edit).
+      syncOutbox: '++seq, id',
+      // Sync progress and status: one row per key (cursors, pushed sequence, last error). Never credentials.
+      syncState: 'key',
+      // Corrections sync has carried (pushed or pulled), and ids removed: removals travel as tombstones.
+      correctionSync: 'id',
+    },
+    // Rows from before sync keep their shape (their sync fields are derived from the stamps when merged);
+    // each is queued once, so the first sync pushes everything the reader already has.
+    upgrade: async (transaction) => {
+      const ids = await transaction.table('annotations').toCollection().primaryKeys();
+      await transaction.table('syncOutbox').bulkAdd(ids.map((id) => ({ id })));
+    },
+  },
 ];
