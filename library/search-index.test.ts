@@ -58,6 +58,15 @@ describe('SearchIndex', () => {
     expect(live.search('龙卿吉')).toEqual([]);
   });
 
+  it('lists an annotation once however often the query occurs in it, and finds the last one', () => {
+    const many = Array.from({ length: 50 }, (_, i) => makeAnnotation({ text, quote: '应急管理部召开会议', note: `防汛防汛防汛${i}`, createdAt: 10_000 + i }));
+    const big = new SearchIndex(many);
+    expect(big.search('防汛')).toHaveLength(50);
+    expect(big.search('防汛0').map((x) => x.note)).toEqual(['防汛防汛防汛0']);
+    expect(big.search('防汛49').map((x) => x.note)).toEqual(['防汛防汛防汛49']);
+    expect(big.search('防汛', {}, 3)).toHaveLength(3);
+  });
+
   it('counts tags', () => {
     expect(index.tags()).toEqual([['防汛', 2], ['理念', 1]]);
   });
