@@ -114,6 +114,9 @@ const zh = {
   importRefused: '文件未导入，数据库未改动。问题：',
   exportArticle: '导出本文批注（Markdown）',
   copyArticleCitation: '复制本文引用',
+  popupNotArticle: '在中国灾害防御信息网的文章页上，点击此按钮可打开或收起侧栏。',
+  popupCount: '批注库中共有 {n} 条批注与摘录。',
+  popupRecent: '最近阅读',
 };
 
 export type MessageKey = keyof typeof zh;
@@ -230,6 +233,9 @@ const en: Record<MessageKey, string> = {
   importRefused: 'The file was not imported; nothing changed. Problems: ',
   exportArticle: 'Export this article\'s notes (Markdown)',
   copyArticleCitation: 'Copy citation of the article',
+  popupNotArticle: 'On an article of zaihaifangyu.cn this button opens and closes the sidebar.',
+  popupCount: '{n} notes and excerpts in your library.',
+  popupRecent: 'Recently read',
 };
 
 const catalogues: Record<UiLanguage, Record<MessageKey, string>> = { 'zh-CN': zh, en };

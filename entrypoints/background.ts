@@ -24,6 +24,8 @@ export default defineBackground(() => {
     extensionBase: browser.runtime.getURL('/'),
     broadcast: (message: Message) => void browser.runtime.sendMessage(message).catch(() => undefined),
     openTab: (path: string) => browser.tabs.create({ url: browser.runtime.getURL(path as '/library.html') }),
+    setTabPopup: (tabId: number, popup: boolean) =>
+      void (browser.action ?? browser.browserAction).setPopup({ tabId, popup: popup ? 'popup.html' : '' }).catch(() => undefined),
     log: (reason) => console.warn(`[安阅] ${reason}`),
   });
 
@@ -65,4 +67,8 @@ export default defineBackground(() => {
   });
 
   browser.tabs.onRemoved.addListener((tabId) => void background.forgetTab(tabId));
+  // A tab that starts loading another page shows the popup again until its content script says otherwise.
+  browser.tabs.onUpdated.addListener((tabId, change) => {
+    if (change.status === 'loading') void (browser.action ?? browser.browserAction).setPopup({ tabId, popup: 'popup.html' }).catch(() => undefined);
+  });
 });

@@ -63,6 +63,7 @@ beforeEach(() => {
     extensionBase: EXTENSION,
     broadcast: (message) => broadcasts.push(message),
     openTab: async (path) => void opened.push(path),
+    setTabPopup: () => undefined,
     log: (reason) => logs.push(reason),
     sent,
     logs,

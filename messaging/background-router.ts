@@ -50,6 +50,8 @@ export interface BackgroundDeps {
   broadcast(message: Message): void;
   /** Opens an extension page in a new tab. */
   openTab(path: string): Promise<unknown>;
+  /** On article tabs the toolbar button toggles the sidebar (no popup); elsewhere it shows the popup. */
+  setTabPopup(tabId: number, popup: boolean): void;
   /** The extension's own base URL (runtime.getURL('')). */
   extensionBase: string;
   log(reason: string): void;
@@ -176,6 +178,7 @@ export function createBackground(deps: BackgroundDeps) {
         }
         const tabId = sender.tab!.id!;
         articleTabs.add(tabId);
+        deps.setTabPopup(tabId, false);
         // The page does not wait for the visit to be written (nothing on its hot path waits on the database).
         const writes = Promise.all([
           recordVisit(deps.db, message.article),
