@@ -1,0 +1,220 @@
+// One sync round between this device's database and a backend: push what changed here, publish it, pull
+// what other devices published, merge it with the field rules. Every step is safe to repeat: the outbox
+// entries leave only in the transaction that stores the new push position, and a pulled batch is applied
+// in the same transaction as the pull position advances, so a service worker killed anywhere resumes
+// without losing or double-applying anything (and applying twice would change nothing anyway).
+
+import type { Correction } from '../messaging/protocol';
+import type { Annotation } from '../storage/annotation';
+import type { AnyueDatabase, CorrectionSyncRow, SyncOutboxEntry } from '../storage/database';
+import type { BackendSession, ChangeBatch, SyncBackend } from './backend';
+import { SyncError, problemOf, type SyncProblem } from './errors';
+import type { Clock } from './hlc';
+import { mergeAnnotation } from './merge';
+
+export interface SyncReport {
+  /** Annotations and correction changes sent. */
+  pushed: number;
+  /** Annotations and correction changes received. */
+  pulled: number;
+  /** Versions newly kept as conflicts for the reader to resolve. */
+  conflicts: number;
+  requests: number;
+  bytes: number;
+}
+
+export interface SyncStatus {
+  lastAttemptAt: number | null;
+  lastSuccessAt: number | null;
+  /** Local changes not yet pushed (annotations and corrections). */
+  pendingChanges: number;
+  lastError: SyncProblem | null;
+  /** No request before this time: the server asked to slow down. */
+  retryNotBefore: number | null;
+  lastReport: SyncReport | null;
+}
+
+export interface SyncEngineOptions {
+  now?: () => number;
+  /** Annotations per pushed batch (WebDAV: per segment file). Default 500. */
+  batchRecords?: number;
+}
+
+const KEYS = { pushed: 'pushed', pulled: 'pulled', status: 'status' } as const;
+
+interface StoredStatus {
+  lastAttemptAt: number | null;
+  lastSuccessAt: number | null;
+  lastError: SyncProblem | null;
+  retryNotBefore: number | null;
+  lastReport: SyncReport | null;
+}
+
+const EMPTY_STATUS: StoredStatus = { lastAttemptAt: null, lastSuccessAt: null, lastError: null, retryNotBefore: null, lastReport: null };
+
+async function readState<T>(db: AnyueDatabase, key: string, fallback: T): Promise<T> {
+  const row = await db.syncState.get(key);
+  return row ? (row.value as T) : fallback;
+}
+
+/** What corrections changed here since sync last carried them: new ones, and removals of carried ones. */
+async function correctionChanges(db: AnyueDatabase): Promise<{ added: Correction[]; removed: string[] }> {
+  const [local, rows] = await Promise.all([db.corrections.toArray(), db.correctionSync.toArray()]);
+  const carried = new Map(rows.map((row) => [row.id, row]));
+  const present = new Set(local.map((c) => c.id));
+  return {
+    added: local.filter((c) => !carried.has(c.id)),
+    removed: rows.filter((row) => !row.removed && !present.has(row.id)).map((row) => row.id),
+  };
+}
+
+/** Local changes waiting for a push. */
+export async function pendingChanges(db: AnyueDatabase): Promise<number> {
+  const ids = await db.syncOutbox.orderBy('id').uniqueKeys();
+  const { added, removed } = await correctionChanges(db);
+  return ids.length + added.length + removed.length;
+}
+
+export async function getSyncStatus(db: AnyueDatabase): Promise<SyncStatus> {
+  const stored = await readState(db, KEYS.status, EMPTY_STATUS);
+  return { ...EMPTY_STATUS, ...stored, pendingChanges: await pendingChanges(db) };
+}
+
+export class SyncEngine {
+  private readonly now: () => number;
+  private readonly batchRecords: number;
+  private running: Promise<SyncReport> | null = null;
+
+  constructor(
+    private readonly db: AnyueDatabase,
+    private readonly clock: Clock,
+    private readonly backend: SyncBackend,
+    options: SyncEngineOptions = {},
+  ) {
+    this.now = options.now ?? Date.now;
+    this.batchRecords = options.batchRecords ?? 500;
+  }
+
+  /** One full round. Concurrent calls share the round in progress. Throws a SyncError after recording it. */
+  syncOnce(): Promise<SyncReport> {
+    this.running ??= this.round().finally(() => {
+      this.running = null;
+    });
+    return this.running;
+  }
+
+  status(): Promise<SyncStatus> {
+    return getSyncStatus(this.db);
+  }
+
+  private async round(): Promise<SyncReport> {
+    const startedAt = this.now();
+    const previous = await readState(this.db, KEYS.status, EMPTY_STATUS);
+    if (previous.retryNotBefore !== null && startedAt < previous.retryNotBefore) {
+      throw new SyncError('rate-limited', `The server asked 安阅 to slow down; sync resumes at ${new Date(previous.retryNotBefore).toISOString()}.`, {
+        retryAfterMs: previous.retryNotBefore - startedAt,
+      });
+    }
+    const before = { ...this.backend.traffic };
+    const report: SyncReport = { pushed: 0, pulled: 0, conflicts: 0, requests: 0, bytes: 0 };
+    const finish = () => {
+      report.requests = this.backend.traffic.requests - before.requests;
+      report.bytes = this.backend.traffic.bytes - before.bytes;
+    };
+    try {
+      const session = await this.backend.open(
+        this.clock.device,
+        await readState<string | null>(this.db, KEYS.pushed, null),
+        await readState<string | null>(this.db, KEYS.pulled, null),
+      );
+      await this.push(session, report);
+      await this.pull(session, report);
+      finish();
+      if (session.problems.length) throw session.problems[0];
+      await this.db.syncState.put({
+        key: KEYS.status,
+        value: { lastAttemptAt: startedAt, lastSuccessAt: this.now(), lastError: null, retryNotBefore: null, lastReport: report } satisfies StoredStatus,
+      });
+      return report;
+    } catch (error) {
+      finish();
+      const retryAfterMs = error instanceof SyncError ? error.retryAfterMs : null;
+      await this.db.syncState.put({
+        key: KEYS.status,
+        value: {
+          ...previous,
+          lastAttemptAt: startedAt,
+          lastError: problemOf(error),
+          retryNotBefore: retryAfterMs !== null ? this.now() + retryAfterMs : null,
+          lastReport: report,
+        } satisfies StoredStatus,
+      });
+      throw error;
+    }
+  }
+
+  private async push(session: BackendSession, report: SyncReport): Promise<void> {
+    const { db } = this;
+    let pushed = await readState<string | null>(db, KEYS.pushed, null);
+    for (;;) {
+      const entries = await db.syncOutbox.orderBy('seq').limit(this.batchRecords * 4).toArray();
+      const ids = [...new Set(entries.map((e) => e.id))].slice(0, this.batchRecords);
+      const included = entries.filter((e) => ids.includes(e.id));
+      // Corrections ride with the first batch; later rounds of this loop find them carried.
+      const corrections = await correctionChanges(db);
+      if (!ids.length && !corrections.added.length && !corrections.removed.length) break;
+      const annotations = (await db.annotations.bulkGet(ids)).filter((a): a is Annotation => a !== undefined);
+      const batch: ChangeBatch = { annotations, corrections: corrections.added, removedCorrections: corrections.removed };
+      pushed = await session.push(batch, pushed);
+      await db.transaction('rw', [db.syncOutbox, db.syncState, db.correctionSync], async () => {
+        // Only the entries this batch carried: an edit made during the upload stays queued.
+        await db.syncOutbox.bulkDelete(included.map((e: SyncOutboxEntry) => e.seq!));
+        await db.syncState.put({ key: KEYS.pushed, value: pushed });
+        const rows: CorrectionSyncRow[] = [
+          ...corrections.added.map((c) => ({ id: c.id, removed: false })),
+          ...corrections.removed.map((id) => ({ id, removed: true })),
+        ];
+        await db.correctionSync.bulkPut(rows);
+      });
+      report.pushed += annotations.length + corrections.added.length + corrections.removed.length;
+    }
+    // Outside the loop on purpose: a publish that failed last time is retried even when nothing is new.
+    await session.publish(pushed);
+  }
+
+  private async pull(session: BackendSession, report: SyncReport): Promise<void> {
+    if (!session.hasIncoming) return;
+    const { db } = this;
+    for (;;) {
+      const pulled = await readState<string | null>(db, KEYS.pulled, null);
+      const next = await session.pull(pulled);
+      if (!next) return;
+      const { batch } = next;
+      await db.transaction('rw', [db.annotations, db.corrections, db.correctionSync, db.syncState], async () => {
+        const locals = await db.annotations.bulkGet(batch.annotations.map((a) => a.id));
+        const writes = new Map<string, Annotation>();
+        batch.annotations.forEach((incoming, i) => {
+          // A batch may hold one record twice (the same id pushed in two edits): merge in order.
+          const local = writes.get(incoming.id) ?? locals[i];
+          const { merged, changed } = mergeAnnotation(local, incoming);
+          if (!changed) return;
+          report.conflicts += Math.max(0, (merged.conflicts?.length ?? 0) - (local?.conflicts?.length ?? 0));
+          writes.set(merged.id, merged);
+        });
+        await db.annotations.bulkPut([...writes.values()]);
+        const carried = new Map((await db.correctionSync.bulkGet(batch.corrections.map((c) => c.id))).filter((r) => r).map((r) => [r!.id, r!]));
+        const fresh = batch.corrections.filter((c) => !carried.get(c.id)?.removed);
+        await db.corrections.bulkPut(fresh);
+        await db.corrections.bulkDelete(batch.removedCorrections);
+        await db.correctionSync.bulkPut([
+          ...fresh.map((c) => ({ id: c.id, removed: false })),
+          ...batch.removedCorrections.map((id) => ({ id, removed: true })),
+        ]);
+        await db.syncState.put({ key: KEYS.pulled, value: next.pulled });
+      });
+      // Later local edits must order after everything seen from elsewhere.
+      for (const annotation of batch.annotations) for (const stamp of Object.values(annotation.seen ?? annotation.stamps)) this.clock.observe(stamp);
+      report.pulled += batch.annotations.length + batch.corrections.length + batch.removedCorrections.length;
+    }
+  }
+}

@@ -1,0 +1,303 @@
+// Sync through any WebDAV server (坚果云 Jianguoyun, Nextcloud, Synology, lighttpd, nginx…), with `fetch`
+// only, so it runs in an MV3 service worker or a Firefox background page.
+//
+// Layout under <folder>/sync-v1/ — no file is ever written by two devices, so nothing relies on If-Match
+// or LOCK (nginx ignores preconditions, Apache's are not atomic):
+//   devices/<device>/<bucket>/<seq>.seg  immutable, checksummed segments of one device's changes, numbered
+//                                        1, 2, 3…; 500 per bucket folder, so no folder nears 坚果云's
+//                                        750-entry listing cap and readers never list them at all.
+//   markers/<device>.<seq>               empty files: the highest <seq> is how far that device has published.
+// One `PROPFIND Depth: 1` of markers/ tells every device's progress from file *names* (never ETags: nginx
+// keeps an ETag across a same-size rewrite), so an idle sync is one request. A device publishes a new
+// marker after its segments are stored, and again on any later sync if that failed; older markers of
+// its own are deleted in batches. Parents are never assumed: a missing folder is created level by level.
+
+import type { BackendSession, ChangeBatch, SyncBackend, Traffic } from './backend';
+import { SyncError } from './errors';
+import { decodeSegment, encodeSegment } from './segment';
+
+export interface WebDavConfig {
+  /** The server's WebDAV root, e.g. https://dav.jianguoyun.com/dav/ */
+  url: string;
+  username: string;
+  /** Any Unicode characters (sent as UTF-8). */
+  password: string;
+  /** Folder under the root for 安阅's files, e.g. "安阅" or "apps/anyue" (created when missing). */
+  folder: string;
+  /** Defaults to the global fetch; tests pass a fault-injecting wrapper. */
+  fetch?: typeof fetch;
+  /** Extra attempts after a network error or a passing server failure (502/503/504). Default 2. */
+  retries?: number;
+  /** First retry delay, doubled each time. Default 1 000 ms. */
+  retryDelayMs?: number;
+  sleep?: (ms: number) => Promise<void>;
+}
+
+export const SEGMENTS_PER_FOLDER = 500;
+/** Own markers kept before the older ones are deleted (bounded listing, few DELETEs). */
+const MARKERS_KEPT = 4;
+const MARKER_NAME = /^([\w-]{1,64})\.(\d{1,12})$/;
+/** Statuses servers give a PUT whose parent folder is missing (nginx: 500, 坚果云: 403/404/409). */
+const MISSING_PARENT = new Set([403, 404, 409, 500]);
+
+/** `Authorization` for Basic auth over the UTF-8 bytes of user:password (btoa alone breaks on non-Latin-1). */
+export function basicAuthorization(username: string, password: string): string {
+  let binary = '';
+  for (const byte of new TextEncoder().encode(`${username}:${password}`)) binary += String.fromCharCode(byte);
+  return `Basic ${btoa(binary)}`;
+}
+
+/** Retry-After as milliseconds (seconds or an HTTP date), or null. */
+export function parseRetryAfter(value: string | null, now = Date.now()): number | null {
+  if (!value) return null;
+  if (/^\d+$/.test(value.trim())) return Number(value.trim()) * 1000;
+  const date = Date.parse(value);
+  return Number.isNaN(date) ? null : Math.max(0, date - now);
+}
+
+/** Names of the entries a PROPFIND multistatus lists (last path segment, decoded), without DOMParser. */
+export function listedNames(xml: string): string[] {
+  const names: string[] = [];
+  for (const match of xml.matchAll(/<(?:[\w-]+:)?href(?:\s[^>]*)?>([^<]*)<\/(?:[\w-]+:)?href\s*>/gi)) {
+    const raw = match[1]!.trim().replace(/&(amp|lt|gt|quot|apos|#\d+|#x[0-9a-f]+);/gi, (entity, name: string) => {
+      const named: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
+      if (named[name.toLowerCase()]) return named[name.toLowerCase()]!;
+      const code = name[1] === 'x' || name[1] === 'X' ? parseInt(name.slice(2), 16) : parseInt(name.slice(1), 10);
+      return Number.isFinite(code) && code <= 0x10ffff ? String.fromCodePoint(code) : entity;
+    });
+    let path = raw.replace(/^[a-z]+:\/\/[^/]*/i, '').replace(/\/+$/, '');
+    try {
+      path = decodeURIComponent(path);
+    } catch {
+      continue; // not a name we wrote
+    }
+    names.push(path.slice(path.lastIndexOf('/') + 1));
+  }
+  return names;
+}
+
+/** Each device's highest published sequence number, and every marker name per device. */
+export function readMarkers(names: readonly string[]): Map<string, number[]> {
+  const byDevice = new Map<string, number[]>();
+  for (const name of names) {
+    const match = MARKER_NAME.exec(name);
+    if (!match) continue;
+    const list = byDevice.get(match[1]!) ?? [];
+    list.push(Number(match[2]));
+    byDevice.set(match[1]!, list);
+  }
+  for (const list of byDevice.values()) list.sort((a, b) => a - b);
+  return byDevice;
+}
+
+export const segmentPath = (device: string, seq: number) =>
+  ['devices', device, String(Math.floor(seq / SEGMENTS_PER_FOLDER)).padStart(4, '0'), `${String(seq).padStart(8, '0')}.seg`];
+
+interface Reply {
+  status: number;
+  text: string;
+  headers: Headers;
+}
+
+/** Positions the engine stores for this backend. */
+interface PushPosition {
+  seq: number;
+}
+type PullPosition = Record<string, number>;
+
+function parsePosition<T extends object>(text: string | null, fallback: T): T {
+  if (!text) return fallback;
+  try {
+    const value = JSON.parse(text) as unknown;
+    return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as T) : fallback;
+  } catch {
+    return fallback;
+  }
+}
+
+const utf8Length = (text: string) => new TextEncoder().encode(text).length;
+
+export function createWebDavBackend(config: WebDavConfig): SyncBackend {
+  let base: URL;
+  try {
+    base = new URL(config.url);
+  } catch {
+    throw new SyncError('config', `The server address "${config.url}" is not a URL.`);
+  }
+  if (base.protocol !== 'https:' && base.protocol !== 'http:') throw new SyncError('config', 'The server address must start with https:// (or http://).');
+  if (!config.username || config.username.includes(':')) throw new SyncError('config', 'The user name must not be empty or contain ":".');
+  const folderParts = config.folder.split('/').map((part) => part.trim()).filter(Boolean);
+  if (!folderParts.length || folderParts.some((part) => part === '.' || part === '..')) {
+    throw new SyncError('config', 'Choose a folder for 安阅 on the server (for example 安阅); the server root cannot hold files on 坚果云.');
+  }
+  const root = [...folderParts, 'sync-v1'];
+  const doFetch = config.fetch ?? ((input, init) => fetch(input, init));
+  const retries = config.retries ?? 2;
+  const retryDelayMs = config.retryDelayMs ?? 1_000;
+  const sleep = config.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)));
+  const authorization = basicAuthorization(config.username, config.password);
+  const traffic: Traffic = { requests: 0, bytes: 0 };
+  const baseHref = base.href.endsWith('/') ? base.href : `${base.href}/`;
+
+  const urlOf = (parts: readonly string[], folder = false) =>
+    baseHref + [...root, ...parts].map(encodeURIComponent).join('/') + (folder ? '/' : '');
+  const describePath = (parts: readonly string[]) => [...root, ...parts].join('/');
+
+  function failure(reply: Reply, what: string): SyncError {
+    const { status } = reply;
+    if (status === 401) return new SyncError('auth', `The server refused the user name or password (HTTP 401) while ${what}. 坚果云 needs an app password (账户信息 → 安全选项 → 第三方应用管理), not the login password.`, { status });
+    if (status === 403) return new SyncError('permission', `The server does not let this account do that (HTTP 403) while ${what}.`, { status });
+    if (status === 404 || status === 409) return new SyncError('path', `The folder is missing on the server and could not be created (HTTP ${status}) while ${what}. Check the server address and folder.`, { status });
+    if (status === 429 || (status === 503 && /BlockedTemporarily/i.test(reply.text))) {
+      const retryAfterMs = parseRetryAfter(reply.headers.get('Retry-After')) ?? (status === 429 ? 60_000 : 30 * 60_000);
+      return new SyncError('rate-limited', `The server asked 安阅 to slow down (HTTP ${status}); sync will try again in ${Math.ceil(retryAfterMs / 60_000)} min.`, { status, retryAfterMs });
+    }
+    if (status === 507) return new SyncError('server', 'The server has no space left (HTTP 507).', { status });
+    return new SyncError('server', `The server failed (HTTP ${status}) while ${what}.`, { status });
+  }
+
+  const passing = (reply: Reply) => reply.status === 502 || reply.status === 504 || (reply.status === 503 && !/BlockedTemporarily/i.test(reply.text));
+
+  async function send(method: string, url: string, what: string, init: { body?: string; headers?: Record<string, string> } = {}): Promise<Reply> {
+    for (let attempt = 0; ; attempt++) {
+      let reply: Reply;
+      try {
+        traffic.requests += 1;
+        if (init.body) traffic.bytes += utf8Length(init.body);
+        const response = await doFetch(url, {
+          method,
+          headers: { Authorization: authorization, ...init.headers },
+          body: init.body,
+          redirect: 'follow',
+          cache: 'no-store',
+        });
+        const text = await response.text();
+        traffic.bytes += utf8Length(text);
+        reply = { status: response.status, text, headers: response.headers };
+      } catch (error) {
+        // fetch signals a network failure (also one mid-body) with a TypeError; anything else is not ours to retry.
+        if (!(error instanceof TypeError)) throw error;
+        if (attempt < retries) {
+          await sleep(retryDelayMs * 2 ** attempt);
+          continue;
+        }
+        throw new SyncError('network', `No answer from the server while ${what}: check the address and the connection.`, { cause: error });
+      }
+      if (passing(reply) && attempt < retries) {
+        await sleep(retryDelayMs * 2 ** attempt);
+        continue;
+      }
+      return reply;
+    }
+  }
+
+  /** Creates each folder level from the sync root down to `parts` (existing ones answer 405 or 301). */
+  async function makeFolders(parts: readonly string[]): Promise<void> {
+    const levels = [...folderParts.map((_, i) => folderParts.slice(0, i + 1)), root, ...parts.map((_, i) => [...root, ...parts.slice(0, i + 1)])];
+    for (const level of levels) {
+      const reply = await send('MKCOL', baseHref + level.map(encodeURIComponent).join('/') + '/', `creating the folder ${level.join('/')}`);
+      if (reply.status === 201 || reply.status === 405 || reply.status === 301 || reply.status === 200) continue;
+      throw failure(reply, `creating the folder ${level.join('/')}`);
+    }
+  }
+
+  /** PUT that creates missing parent folders once and tries again. */
+  async function put(parts: readonly string[], body: string): Promise<void> {
+    const what = `writing ${describePath(parts)}`;
+    const headers = { 'Content-Type': 'application/octet-stream' };
+    let reply = await send('PUT', urlOf(parts), what, { body, headers });
+    if (MISSING_PARENT.has(reply.status)) {
+      await makeFolders(parts.slice(0, -1));
+      reply = await send('PUT', urlOf(parts), what, { body, headers });
+    }
+    if (reply.status < 200 || reply.status >= 300) throw failure(reply, what);
+  }
+
+  async function listMarkers(): Promise<Map<string, number[]>> {
+    const body = '<?xml version="1.0" encoding="utf-8"?><d:propfind xmlns:d="DAV:"><d:prop><d:resourcetype/></d:prop></d:propfind>';
+    const what = 'reading the sync folder';
+    const headers = { Depth: '1', 'Content-Type': 'application/xml; charset=utf-8' };
+    let reply = await send('PROPFIND', urlOf(['markers'], true), what, { body, headers });
+    if (reply.status === 404) {
+      // First sync into this folder: make it, then there is nothing to read yet.
+      await makeFolders(['markers']);
+      return new Map();
+    }
+    if (reply.status !== 207) throw failure(reply, what);
+    return readMarkers(listedNames(reply.text));
+  }
+
+  async function open(device: string, pushedText: string | null, pulledText: string | null): Promise<BackendSession> {
+    const markers = await listMarkers();
+    const own = markers.get(device) ?? [];
+    let published = own.length ? own[own.length - 1]! : 0;
+    const latest = new Map([...markers].filter(([d]) => d !== device).map(([d, list]) => [d, list[list.length - 1]!]));
+    const startPulled = parsePosition<PullPosition>(pulledText, {});
+    const failed = new Set<string>();
+    const problems: Error[] = [];
+    const hasIncoming = [...latest].some(([d, seq]) => seq > (Number(startPulled[d]) || 0));
+
+    return {
+      hasIncoming,
+      problems,
+      async push(batch: ChangeBatch, pushedPosition: string | null): Promise<string> {
+        // Never reuse a number the server already shows (a restored profile), even if this device forgot it.
+        const seq = Math.max(Number(parsePosition<PushPosition>(pushedPosition, { seq: 0 }).seq) || 0, published) + 1;
+        await put(segmentPath(device, seq), await encodeSegment(device, seq, batch));
+        return JSON.stringify({ seq } satisfies PushPosition);
+      },
+      async publish(pushedPosition: string | null): Promise<void> {
+        const seq = Number(parsePosition<PushPosition>(pushedPosition, { seq: 0 }).seq) || 0;
+        if (seq <= published) return;
+        await put(['markers', `${device}.${seq}`], '');
+        published = seq;
+        const stale = own.filter((n) => n < seq);
+        if (stale.length >= MARKERS_KEPT) {
+          for (const n of stale) {
+            const reply = await send('DELETE', urlOf(['markers', `${device}.${n}`]), 'tidying old progress markers');
+            if ((reply.status < 200 || reply.status >= 300) && reply.status !== 404) throw failure(reply, 'tidying old progress markers');
+          }
+          own.splice(0, own.length);
+        }
+      },
+      async pull(pulledPosition: string | null) {
+        const pulled = parsePosition<PullPosition>(pulledPosition, {});
+        for (const [other, seq] of [...latest].sort(([a], [b]) => (a < b ? -1 : 1))) {
+          const have = Number(pulled[other]) || 0;
+          if (failed.has(other) || seq <= have) continue;
+          const next = have + 1;
+          const parts = segmentPath(other, next);
+          const what = `reading ${describePath(parts)}`;
+          const reply = await send('GET', urlOf(parts), what);
+          if (reply.status === 404) {
+            failed.add(other);
+            problems.push(new SyncError('corrupt', `The sync file ${describePath(parts)} is missing although device ${other} published it; its later changes wait until it is back.`, { status: 404 }));
+            continue;
+          }
+          if (reply.status !== 200) throw failure(reply, what);
+          let batch: ChangeBatch;
+          try {
+            batch = await decodeSegment(reply.text, other, next);
+          } catch (error) {
+            failed.add(other);
+            problems.push(error as Error);
+            continue;
+          }
+          return { batch, pulled: JSON.stringify({ ...pulled, [other]: next }) };
+        }
+        return null;
+      },
+    };
+  }
+
+  async function testConnection(): Promise<void> {
+    await listMarkers();
+    // A write and a delete show whether the account may change files there, before any real data moves.
+    const probe = ['markers', `probe-${crypto.randomUUID()}.tmp`];
+    await put(probe, 'anyue');
+    const reply = await send('DELETE', urlOf(probe), 'removing the test file');
+    if ((reply.status < 200 || reply.status >= 300) && reply.status !== 404) throw failure(reply, 'removing the test file');
+  }
+
+  return { traffic, testConnection, open };
+}
