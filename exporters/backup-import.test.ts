@@ -23,6 +23,11 @@ const BAD_FILES: Bad[] = [
   ['a JSON array', '[]', '$', /JSON object\), got array/],
   ['JSON null', 'null', '$', /got null/],
   ['a JSON string', '"backup"', '$', /got string/],
+  // Sync fields (anyue:sync) of an item
+  ['sync fields with a bad stamp in the context', (d) => (d.items[0]['anyue:sync'] = { seen: { a: 'yesterday' }, conflicts: [], tagStamps: [], liveBy: [] }), 'items[0].anyue:sync.seen.a', /not an HLC stamp/],
+  ['sync context naming another device', (d) => (d.items[0]['anyue:sync'] = { seen: { a: '1729648801000:00000:b' }, conflicts: [], tagStamps: [], liveBy: [] }), 'items[0].anyue:sync.seen.a', /another device/],
+  ['a conflict of an unknown field', (d) => (d.items[0]['anyue:sync'] = { seen: {}, conflicts: [{ field: 'colour', value: 'red', stamp: '1729648801000:00000:b' }], tagStamps: [], liveBy: [] }), 'items[0].anyue:sync.conflicts[0].field', /note or target/],
+  ['sync fields missing a part', (d) => (d.items[0]['anyue:sync'] = { seen: {}, conflicts: [], tagStamps: [] }), 'items[0].anyue:sync.liveBy', /missing/],
   // The collection
   ['no format name', (d) => delete d['anyue:format'], 'anyue:format', /missing.*not an 安阅 backup/],
   ['a single W3C annotation, not our collection', '{"@context":"http://www.w3.org/ns/anno.jsonld","type":"Annotation","body":"x","target":"https://zaihaifangyu.cn/1.html"}', 'anyue:format', /missing/],

@@ -16,9 +16,10 @@ import {
 import type { ArticleRecord } from '../storage/database';
 import { array, boolean, integer, nullable, object, oneOf, string, type Check } from '../messaging/schema';
 import { isStamp } from '../sync/hlc';
+import { syncFieldsCheck } from '../sync/validate';
 import { MAX_QUOTE_LENGTH, validateTextTarget } from '../anchoring/selectors';
 import { runSliced, runSync, type ProgressOptions, type Steps } from './progress';
-import { ANNO_CONTEXT, ANYUE_NAMESPACE, BACKUP_CONTEXT, BACKUP_FORMAT, BACKUP_VERSION, MOTIVATION_OF_KIND } from './web-annotation';
+import { ANNO_CONTEXT, ANYUE_NAMESPACE, BACKUP_CONTEXT, BACKUP_CONTEXT_BEFORE_SYNC, BACKUP_FORMAT, BACKUP_VERSION, MOTIVATION_OF_KIND } from './web-annotation';
 
 /** Bounds on what a backup may hold: far above any real reader's data, low enough to refuse junk early. */
 export const BACKUP_LIMITS = {
@@ -192,7 +193,7 @@ const itemShape = strict(
     'anyue:deleted': boolean,
     'anyue:stamps': strict({ created: stamp, colour: stamp, note: stamp, tags: stamp, deleted: stamp, target: stamp }),
   },
-  { body: array(textualBody, MAX_TAGS + 1) },
+  { body: array(textualBody, MAX_TAGS + 1), 'anyue:sync': syncFieldsCheck },
 );
 
 const articleShape = strict({
@@ -292,7 +293,7 @@ function checkHead(root: unknown, problems: Problems): { items: unknown[]; artic
   const allowed = new Set(['@context', 'type', 'anyue:format', 'anyue:version', 'generated', 'total', 'items', 'anyue:articles']);
   for (const key of Object.keys(file)) if (!allowed.has(key)) problems.add(key, 'unexpected field');
   if (!Object.hasOwn(file, '@context')) problems.add('@context', 'missing');
-  else if (!sameJson(file['@context'], BACKUP_CONTEXT)) {
+  else if (!sameJson(file['@context'], BACKUP_CONTEXT) && !sameJson(file['@context'], BACKUP_CONTEXT_BEFORE_SYNC)) {
     problems.add('@context', `expected ["${ANNO_CONTEXT}", {… "anyue": "${ANYUE_NAMESPACE}" …}] as exportBackup writes it`);
   }
   problems.addReason(oneOf('AnnotationCollection')(file.type, 'type'));
@@ -371,6 +372,7 @@ function readItem(raw: Record<string, any>, path: string, problems: Problems): A
   if (problems.list.length + problems.more > before) return null;
   const excerpt = raw['anyue:excerpt'];
   const stamps = raw['anyue:stamps'];
+  const sync = raw['anyue:sync'];
   return {
     id: (raw.id as string).slice('urn:uuid:'.length),
     articleKey: raw['anyue:articleKey'],
@@ -404,6 +406,18 @@ function readItem(raw: Record<string, any>, path: string, problems: Problems): A
       deleted: stamps.deleted,
       target: stamps.target,
     },
+    ...(sync
+      ? {
+          seen: Object.fromEntries(Object.entries(sync.seen as Record<string, string>)),
+          conflicts: (sync.conflicts as Record<string, any>[]).map((c) =>
+            c.field === 'note'
+              ? { field: 'note' as const, value: c.value as string, stamp: c.stamp as string }
+              : { field: 'target' as const, value: c.value && structuredClone(c.value), stamp: c.stamp as string },
+          ),
+          tagStamps: (sync.tagStamps as Record<string, any>[]).map(({ tag, stamp, rank }) => ({ tag, stamp, rank })),
+          liveBy: [...(sync.liveBy as string[])],
+        }
+      : {}),
   };
 }
 

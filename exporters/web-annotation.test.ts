@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import type { Annotation } from '../storage/annotation';
 import { parseBackup } from './backup-import';
 import { exportBackup } from './web-annotation';
 import { generateDataSet } from '../tests/fixtures/exporters/generate';
@@ -20,6 +21,7 @@ describe('exportBackup', () => {
         'anyue:speakers': { '@type': '@json' },
         'anyue:excerpt': { '@type': '@json' },
         'anyue:stamps': { '@type': '@json' },
+        'anyue:sync': { '@type': '@json' },
         'anyue:articles': { '@type': '@json' },
       },
     ]);
@@ -113,6 +115,35 @@ describe('export → parse → export', () => {
     expect(parsed.annotations).toHaveLength(2_000);
     expect(new Map(parsed.annotations.map((a) => [a.id, a]))).toEqual(new Map(annotations.map((a) => [a.id, a])));
     expect(exportBackup(parsed.annotations, parsed.articles, { generated: GENERATED })).toBe(text);
+  });
+
+  it('carries sync fields (context, kept conflicts, tag additions, reasons to live) losslessly', () => {
+    const [first, second] = [SAMPLE_ANNOTATIONS[0]!, SAMPLE_ANNOTATIONS[1]!];
+    const synced: Annotation[] = [
+      {
+        ...first,
+        seen: { 'dev-a': '1729648801000:00000:dev-a', 'dev-c': '1729648803000:00002:dev-c' },
+        conflicts: [
+          { field: 'note' as const, value: '另一台设备的笔记', stamp: '1729648803000:00002:dev-c' },
+          { field: 'target' as const, value: null, stamp: '1729648802000:00000:dev-c' },
+        ],
+        tagStamps: first.tags.map((tag, rank) => ({ tag, stamp: first.stamps.tags, rank })),
+        liveBy: [first.stamps.note],
+      },
+      { ...second, seen: { 'dev-a': '1729648801000:00000:dev-a' }, conflicts: [], tagStamps: [], liveBy: [] },
+    ];
+    const text = exportBackup(synced, [], { generated: GENERATED });
+    const parsed = parseBackup(text);
+    if (!parsed.ok) throw new Error(JSON.stringify(parsed.errors));
+    expect(parsed.annotations).toEqual([...synced].sort((a, b) => a.createdAt - b.createdAt));
+    expect(exportBackup(parsed.annotations, [], { generated: GENERATED })).toBe(text);
+  });
+
+  it('still reads a backup written before records had sync fields', () => {
+    const old = JSON.parse(exportBackup(SAMPLE_ANNOTATIONS, SAMPLE_ARTICLES, { generated: GENERATED }));
+    old['@context'][1] = Object.fromEntries(Object.entries(old['@context'][1]).filter(([key]) => key !== 'anyue:sync'));
+    const parsed = parseBackup(JSON.stringify(old));
+    expect(parsed.ok && parsed.annotations.length).toBe(SAMPLE_ANNOTATIONS.length);
   });
 
   it('keeps markup and odd characters in text fields verbatim', () => {

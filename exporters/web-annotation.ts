@@ -27,6 +27,19 @@ export const BACKUP_CONTEXT = [
     'anyue:speakers': { '@type': '@json' },
     'anyue:excerpt': { '@type': '@json' },
     'anyue:stamps': { '@type': '@json' },
+    'anyue:sync': { '@type': '@json' },
+    'anyue:articles': { '@type': '@json' },
+  },
+] as const;
+/** The context backups had before records carried sync fields (`anyue:sync`); import still reads them. */
+export const BACKUP_CONTEXT_BEFORE_SYNC = [
+  ANNO_CONTEXT,
+  {
+    '@version': 1.1,
+    anyue: ANYUE_NAMESPACE,
+    'anyue:speakers': { '@type': '@json' },
+    'anyue:excerpt': { '@type': '@json' },
+    'anyue:stamps': { '@type': '@json' },
     'anyue:articles': { '@type': '@json' },
   },
 ] as const;
@@ -102,6 +115,18 @@ export function toWebAnnotation(annotation: Annotation): object {
       deleted: annotation.stamps.deleted,
       target: annotation.stamps.target,
     },
+    // Sync's causal context, kept conflicts, tag additions and reasons to live: without them a restored
+    // backup would merge as if every edit were new, and conflicts the reader has not resolved would be lost.
+    ...(annotation.seen
+      ? {
+          'anyue:sync': {
+            seen: annotation.seen,
+            conflicts: annotation.conflicts ?? [],
+            tagStamps: annotation.tagStamps ?? [],
+            liveBy: annotation.liveBy ?? [],
+          },
+        }
+      : {}),
   };
 }
 

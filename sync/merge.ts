@@ -38,8 +38,9 @@ const deviceOf = (stamp: Stamp): string => parseStamp(stamp)?.device ?? '';
 const maxStamp = (a: Stamp, b: Stamp): Stamp => (a > b ? a : b);
 /** Whether a record whose context is `seen` has seen the edit stamped `stamp`. */
 const hasSeen = (seen: Record<string, Stamp>, stamp: Stamp): boolean => {
-  const latest = seen[deviceOf(stamp)];
-  return latest !== undefined && latest >= stamp;
+  const device = deviceOf(stamp);
+  // Own keys only: a device hostile enough to call itself "__proto__" must not read the prototype.
+  return Object.hasOwn(seen, device) && seen[device]! >= stamp;
 };
 
 function allStamps(annotation: Annotation): Stamp[] {
@@ -48,11 +49,12 @@ function allStamps(annotation: Annotation): Stamp[] {
 
 /** The record with its sync fields, derived from its stamps when it predates them (deterministically). */
 export function withSyncState(annotation: Annotation): SyncedAnnotation {
-  const derivedSeen: Record<string, Stamp> = {};
+  const latestOf = new Map<string, Stamp>();
   for (const stamp of allStamps(annotation)) {
     const device = deviceOf(stamp);
-    if (device) derivedSeen[device] = maxStamp(derivedSeen[device] ?? '', stamp);
+    if (device) latestOf.set(device, maxStamp(latestOf.get(device) ?? '', stamp));
   }
+  const derivedSeen = Object.fromEntries(latestOf);
   const latest = allStamps(annotation).reduce(maxStamp, '');
   return {
     ...annotation,
@@ -106,11 +108,9 @@ function versionsOf(annotation: SyncedAnnotation, field: ConflictField): Version
 const byStampDescending = (a: { stamp: Stamp }, b: { stamp: Stamp }) => (a.stamp < b.stamp ? 1 : a.stamp > b.stamp ? -1 : 0);
 
 function mergeSeen(a: Record<string, Stamp>, b: Record<string, Stamp>): Record<string, Stamp> {
-  const merged: Record<string, Stamp> = {};
-  for (const device of [...new Set([...Object.keys(a), ...Object.keys(b)])].sort()) {
-    merged[device] = maxStamp(a[device] ?? '', b[device] ?? '');
-  }
-  return merged;
+  const get = (seen: Record<string, Stamp>, device: string) => (Object.hasOwn(seen, device) ? seen[device]! : '');
+  // fromEntries defines own keys, whatever their names.
+  return Object.fromEntries([...new Set([...Object.keys(a), ...Object.keys(b)])].sort().map((device) => [device, maxStamp(get(a, device), get(b, device))]));
 }
 
 const byStampThenTag = (a: TagStamp, b: TagStamp) =>

@@ -41,6 +41,16 @@ const excerpt = object({
   capturedAt: integer(0),
 });
 
+const syncFields = {
+  seen: seenMap,
+  conflicts: array(conflict, 1_000),
+  tagStamps: array(object({ tag: string(MAX_TAG_LENGTH, { nonEmpty: true }), stamp, rank: integer(0, 10_000) }), 10_000),
+  liveBy: array(stamp, 10_000),
+};
+
+/** A record's sync fields as a backup carries them (`anyue:sync`). */
+export const syncFieldsCheck: Check = object(syncFields);
+
 export const annotationCheck: Check = object(
   {
     id,
@@ -59,12 +69,7 @@ export const annotationCheck: Check = object(
     deleted: boolean,
     stamps: object({ created: stamp, colour: stamp, note: stamp, tags: stamp, deleted: stamp, target: stamp }),
   },
-  {
-    seen: seenMap,
-    conflicts: array(conflict, 1_000),
-    tagStamps: array(object({ tag: string(MAX_TAG_LENGTH, { nonEmpty: true }), stamp, rank: integer(0, 10_000) }), 10_000),
-    liveBy: array(stamp, 10_000),
-  },
+  syncFields,
 );
 
 const shortText = string(200, { nonEmpty: true });
