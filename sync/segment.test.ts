@@ -1,0 +1,65 @@
+import { describe, expect, it } from 'vitest';
+import { makeAnnotation } from '../library/test-data';
+import type { ChangeBatch } from './backend';
+import { withSyncState } from './merge';
+import { decodeSegment, encodeSegment, sha256Hex } from './segment';
+
+const text = '要坚持人民至上、生命至上,统筹发展和安全。';
+const batch: ChangeBatch = {
+  annotations: [withSyncState(makeAnnotation({ text, quote: '人民至上', note: '笔记 <b>', tags: ['防汛'] }))],
+  corrections: [{ id: 'c1', createdAt: 5, kind: 'not-speaker', name: '胡悦鑫' }],
+  removedCorrections: ['c0'],
+};
+
+const corruptReason = async (file: string, device = 'deva', seq = 3) => {
+  try {
+    await decodeSegment(file, device, seq);
+  } catch (error) {
+    expect((error as { kind: string }).kind).toBe('corrupt');
+    return (error as Error).message;
+  }
+  throw new Error('expected the segment to be refused');
+};
+
+describe('segment files', () => {
+  it('round-trips a batch', async () => {
+    const file = await encodeSegment('deva', 3, batch);
+    expect(file.split('\n')[0]).toMatch(/^anyue-sync-segment 1 sha256:[0-9a-f]{64}$/);
+    expect(await decodeSegment(file, 'deva', 3)).toEqual(batch);
+  });
+
+  it('refuses a file cut short at any point (a broken upload)', async () => {
+    const file = await encodeSegment('deva', 3, batch);
+    for (const length of [0, 10, file.indexOf('\n'), file.indexOf('\n') + 1, file.length - 1]) {
+      expect(await corruptReason(file.slice(0, length))).toMatch(/header|checksum/);
+    }
+  });
+
+  it('refuses a file altered on the server, or filed under another name', async () => {
+    const file = await encodeSegment('deva', 3, batch);
+    expect(await corruptReason(file.replace('笔记', '改了'))).toMatch(/checksum/);
+    expect(await corruptReason(file, 'devb', 3)).toMatch(/says it is segment 3 of deva/);
+    expect(await corruptReason(file, 'deva', 4)).toMatch(/says it is segment 3 of deva/);
+  });
+
+  it('refuses well-checksummed hostile content, naming the path', async () => {
+    const hostile = async (body: string) => corruptReason(`anyue-sync-segment 1 sha256:${await sha256Hex(body)}\n${body}`);
+    expect(await hostile('{"device":"deva","seq":3')).toMatch(/not JSON/);
+    expect(await hostile('[]')).toMatch(/not an object/);
+    const good = JSON.parse(JSON.stringify({ device: 'deva', seq: 3, ...batch }));
+    const variant = (edit: (doc: any) => void) => {
+      const doc = structuredClone(good);
+      edit(doc);
+      return hostile(JSON.stringify(doc));
+    };
+    expect(await variant((d) => (d.annotations[0].note = 42))).toMatch(/annotations\[0\]\.note/);
+    expect(await variant((d) => (d.annotations[0].stamps.note = '2024-01-01'))).toMatch(/stamps\.note: not an HLC stamp/);
+    expect(await variant((d) => (d.annotations[0].colour = 'red'))).toMatch(/colour/);
+    expect(await variant((d) => (d.annotations[0].constructor = {}))).toMatch(/unexpected field/);
+    expect(await variant((d) => (d.annotations[0].liveBy = ['x']))).toMatch(/liveBy\[0\]/);
+    expect(await variant((d) => (d.corrections[0].kind = 'drop-table'))).toMatch(/unknown correction kind/);
+    expect(await variant((d) => (d.removedCorrections = ['../../etc']))).toMatch(/removedCorrections\[0\]/);
+    expect(await variant((d) => (d.extra = 1))).toMatch(/unexpected field/);
+    expect(await hostile(JSON.stringify({ device: 'deva', seq: 3, ...batch }).replace('"annotations"', '"__proto__":{"x":1},"annotations"'))).toMatch(/__proto__: unexpected field/);
+  });
+});
