@@ -1,0 +1,405 @@
+// Sync through a team's CouchDB (or an API-compatible server: PouchDB Server, Cloudant…), with `fetch`
+// only, so it runs in an MV3 service worker or a Firefox background page.
+//
+// One document per record (see couchdb-docs.ts). A push reads the current versions of the batch's
+// documents (one `_all_docs` request, plus one `_bulk_get` when some have conflict leaves), merges this
+// device's record into them with the field rules, and writes the results with `_bulk_docs`, each as a
+// child of the revision it read, deleting the conflict leaves it merged. A document another device changed
+// in between is refused with a conflict (409) and goes round again: read, merge, write. Nothing is ever
+// written blind, so no version on the server is overwritten without being merged.
+// A pull walks the `_changes` feed from the stored checkpoint, page by page; a document that arrives with
+// `_conflicts` (written by a CouchDB replication, or `new_edits=false`) has its leaves merged, and the
+// merged winner is written back with the losers deleted.
+// An idle sync is one request: `_changes?since=<checkpoint>&limit=1` says whether anything is new.
+
+import type { BackendSession, ChangeBatch, SyncBackend, Traffic } from './backend';
+import {
+  documentIdOf,
+  documentOf,
+  isOurDocumentId,
+  mergeAll,
+  mergeBodies,
+  readDocument,
+  type RecordBody,
+  type SyncDocument,
+} from './couchdb-docs';
+import { SyncError } from './errors';
+import { basicAuthorization, parseRetryAfter } from './webdav-backend';
+
+export interface CouchDbConfig {
+  /** The server's address, e.g. https://couch.example.org/ (a path prefix behind a proxy is fine). */
+  url: string;
+  /** The team's database, e.g. "anyue-team" (created on first use when the account may). */
+  database: string;
+  /** Empty for a server that lets anyone in (no Authorization header is sent). */
+  username: string;
+  /** Any Unicode characters (sent as UTF-8). */
+  password: string;
+  /** Defaults to the global fetch; tests pass a fault-injecting wrapper. */
+  fetch?: typeof fetch;
+  /** Extra attempts after a network error or a passing server failure (502/503/504). Default 2. */
+  retries?: number;
+  /** First retry delay, doubled each time. Default 1 000 ms. */
+  retryDelayMs?: number;
+  sleep?: (ms: number) => Promise<void>;
+  /** Documents per `_changes` page when pulling. Default 500. */
+  pullPageSize?: number;
+}
+
+/** CouchDB's rule for database names. */
+const DATABASE_NAME = /^[a-z][a-z0-9_$()+/-]{0,237}$/;
+/** Read–merge–write rounds for one batch before giving up (each lost round means another device wrote). */
+const PUSH_ROUNDS = 8;
+
+interface Reply {
+  status: number;
+  text: string;
+  headers: Headers;
+}
+
+/** Positions the engine stores for this backend. */
+interface PullPosition {
+  /** CouchDB's `last_seq`: a number (CouchDB 1, PouchDB Server) or an opaque string (CouchDB 2+). */
+  seq: string | number;
+}
+interface PushPosition {
+  batches: number;
+}
+
+/** What the server holds of one document: its winning revision (null: none, or deleted) and every readable version. */
+interface ServerState {
+  rev: string | null;
+  /** The winner and its conflict leaves that could be read, winner first. */
+  versions: RecordBody[];
+  /** Conflict leaves to delete once their content is merged into the winner. */
+  losingRevs: string[];
+}
+
+const utf8Length = (text: string) => new TextEncoder().encode(text).length;
+const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
+
+function parseSeq(text: string | null): string | number {
+  if (!text) return 0;
+  try {
+    const value = JSON.parse(text) as Partial<PullPosition>;
+    return typeof value?.seq === 'string' || typeof value?.seq === 'number' ? value.seq : 0;
+  } catch {
+    return 0; // pulling everything again is safe: merging is idempotent
+  }
+}
+
+function batchOf(bodies: readonly RecordBody[]): ChangeBatch {
+  const batch: ChangeBatch = { annotations: [], corrections: [], removedCorrections: [] };
+  for (const body of bodies) {
+    if (body.type === 'annotation') batch.annotations.push(body.annotation);
+    else if (body.type === 'correction') batch.corrections.push(body.correction);
+    else batch.removedCorrections.push(body.id);
+  }
+  return batch;
+}
+
+function bodiesOf(batch: ChangeBatch): Map<string, RecordBody> {
+  const bodies = new Map<string, RecordBody>();
+  const add = (body: RecordBody) => {
+    const key = documentIdOf(body);
+    const had = bodies.get(key);
+    bodies.set(key, had ? mergeBodies(had, body).merged : body);
+  };
+  for (const annotation of batch.annotations) add({ type: 'annotation', annotation });
+  for (const correction of batch.corrections) add({ type: 'correction', correction });
+  for (const id of batch.removedCorrections) add({ type: 'correction-removed', id });
+  return bodies;
+}
+
+export function createCouchDbBackend(config: CouchDbConfig): SyncBackend {
+  let base: URL;
+  try {
+    base = new URL(config.url);
+  } catch {
+    throw new SyncError('config', `The server address "${config.url}" is not a URL.`);
+  }
+  if (base.protocol !== 'https:' && base.protocol !== 'http:') throw new SyncError('config', 'The server address must start with https:// (or http://).');
+  // A password in the address would end up in error messages and logs; it belongs in its own field.
+  if (base.username || base.password) throw new SyncError('config', 'Put the user name and password in their own fields, not in the server address.');
+  if (config.username.includes(':')) throw new SyncError('config', 'The user name must not contain ":".');
+  if (!DATABASE_NAME.test(config.database)) {
+    throw new SyncError('config', `"${config.database}" cannot be a CouchDB database name: use lower-case letters, digits and _$()+-/, starting with a letter.`);
+  }
+  const doFetch = config.fetch ?? ((input, init) => fetch(input, init));
+  const retries = config.retries ?? 2;
+  const retryDelayMs = config.retryDelayMs ?? 1_000;
+  const sleep = config.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)));
+  const pageSize = config.pullPageSize ?? 500;
+  const authorization = config.username ? basicAuthorization(config.username, config.password) : null;
+  const traffic: Traffic = { requests: 0, bytes: 0 };
+  const databaseHref = `${base.href.endsWith('/') ? base.href : `${base.href}/`}${encodeURIComponent(config.database)}`;
+  const database = config.database;
+
+  function failure(reply: Reply, what: string): SyncError {
+    const { status } = reply;
+    if (status === 401) return new SyncError('auth', `The server refused the user name or password (HTTP 401) while ${what}.`, { status });
+    if (status === 403) return new SyncError('permission', `This account may not do that in the database ${database} (HTTP 403) while ${what}. Ask the server's administrator to make it a member.`, { status });
+    if (status === 404) return new SyncError('path', `The database ${database} is not on the server (HTTP 404) while ${what}. Check the server address and database name.`, { status });
+    if (status === 413) return new SyncError('server', `The server refused a request as too large (HTTP 413) while ${what}; its max_http_request_size or max_document_size is too small.`, { status });
+    if (status === 429 || (status === 503 && reply.headers.get('Retry-After'))) {
+      const retryAfterMs = parseRetryAfter(reply.headers.get('Retry-After')) ?? 60_000;
+      return new SyncError('rate-limited', `The server asked 安阅 to slow down (HTTP ${status}); sync will try again in ${Math.ceil(retryAfterMs / 60_000)} min.`, { status, retryAfterMs });
+    }
+    return new SyncError('server', `The server failed (HTTP ${status}) while ${what}.`, { status });
+  }
+
+  const passing = (reply: Reply) => reply.status === 502 || reply.status === 504 || (reply.status === 503 && !reply.headers.get('Retry-After'));
+
+  /** One request (retried after a network error or a passing server failure); `path` is under the database. */
+  async function send(method: string, path: string, what: string, body?: unknown): Promise<Reply> {
+    const text = body === undefined ? undefined : JSON.stringify(body);
+    const headers: Record<string, string> = { Accept: 'application/json' };
+    if (authorization) headers.Authorization = authorization;
+    if (text !== undefined) headers['Content-Type'] = 'application/json';
+    for (let attempt = 0; ; attempt++) {
+      let reply: Reply;
+      try {
+        traffic.requests += 1;
+        if (text) traffic.bytes += utf8Length(text);
+        const response = await doFetch(databaseHref + path, { method, headers, body: text, cache: 'no-store', credentials: 'omit' });
+        const answer = await response.text();
+        traffic.bytes += utf8Length(answer);
+        reply = { status: response.status, text: answer, headers: response.headers };
+      } catch (error) {
+        // fetch signals a network failure (also one mid-body) with a TypeError; anything else is not ours to retry.
+        if (!(error instanceof TypeError)) throw error;
+        if (attempt < retries) {
+          await sleep(retryDelayMs * 2 ** attempt);
+          continue;
+        }
+        throw new SyncError('network', `No answer from the server while ${what}: check the address and the connection.`, { cause: error });
+      }
+      if (passing(reply) && attempt < retries) {
+        await sleep(retryDelayMs * 2 ** attempt);
+        continue;
+      }
+      return reply;
+    }
+  }
+
+  /** The JSON of a successful answer; anything else is the server's failure, said plainly. */
+  function json(reply: Reply, what: string): unknown {
+    try {
+      return JSON.parse(reply.text) as unknown;
+    } catch {
+      throw new SyncError('server', `The server's answer while ${what} is not JSON (HTTP ${reply.status}): is this a CouchDB server?`, { status: reply.status });
+    }
+  }
+
+  const unreadable = (what: string, why: string) => new SyncError('server', `The server's answer while ${what} cannot be read (${why}); nothing was changed.`);
+
+  async function createDatabase(): Promise<void> {
+    const what = `creating the database ${database}`;
+    const reply = await send('PUT', '', what);
+    if (reply.status === 201 || reply.status === 202 || reply.status === 412) return; // 412: another device made it first
+    if (reply.status === 401 || reply.status === 403) {
+      throw new SyncError('permission', `The database ${database} does not exist and this account may not create it (HTTP ${reply.status}). Ask the server's administrator to create it and make the account a member.`, { status: reply.status });
+    }
+    if (reply.status === 400) throw new SyncError('config', `The server does not accept ${database} as a database name (HTTP 400).`, { status: 400 });
+    throw failure(reply, what);
+  }
+
+  /** `_changes` after `since`: the documents (with conflicts when `docs`) and the position after them. */
+  async function changes(since: string | number, limit: number, docs: boolean): Promise<{ results: Record<string, unknown>[]; lastSeq: string | number } | null> {
+    const what = 'reading the changes feed';
+    const query = `?since=${encodeURIComponent(String(since))}&limit=${limit}${docs ? '&include_docs=true&conflicts=true' : ''}`;
+    const reply = await send('GET', `/_changes${query}`, what);
+    if (reply.status === 404) return null;
+    if (reply.status !== 200) throw failure(reply, what);
+    const answer = json(reply, what);
+    if (!isObject(answer) || !Array.isArray(answer.results)) throw unreadable(what, 'no results list');
+    const { results, last_seq: lastSeq } = answer;
+    if (typeof lastSeq !== 'string' && typeof lastSeq !== 'number') throw unreadable(what, 'no last_seq');
+    for (const result of results) if (!isObject(result) || typeof result.id !== 'string') throw unreadable(what, 'a result without an id');
+    return { results: results as Record<string, unknown>[], lastSeq };
+  }
+
+  /** Conflict leaves by document id, in one `_bulk_get`; leaves already gone are skipped. */
+  async function leaves(wanted: Map<string, string[]>): Promise<Map<string, { rev: string; document: unknown }[]>> {
+    const found = new Map<string, { rev: string; document: unknown }[]>();
+    if (!wanted.size) return found;
+    const what = 'reading conflicting versions';
+    const reply = await send('POST', '/_bulk_get', what, { docs: [...wanted].flatMap(([id, revs]) => revs.map((rev) => ({ id, rev }))) });
+    if (reply.status !== 200) throw failure(reply, what);
+    const answer = json(reply, what);
+    if (!isObject(answer) || !Array.isArray(answer.results)) throw unreadable(what, 'no results list');
+    for (const result of answer.results) {
+      if (!isObject(result) || typeof result.id !== 'string' || !Array.isArray(result.docs)) throw unreadable(what, 'a result without id or docs');
+      for (const entry of result.docs) {
+        const document = isObject(entry) && isObject(entry.ok) ? entry.ok : null;
+        if (!document || typeof document._rev !== 'string' || document._deleted === true) continue;
+        const list = found.get(result.id) ?? [];
+        list.push({ rev: document._rev, document });
+        found.set(result.id, list);
+      }
+    }
+    return found;
+  }
+
+  /**
+   * Folds a document's readable versions into `states`; unreadable ones become problems (and are replaced:
+   * nothing in them could ever be applied anywhere, and leaving them would block the record for good).
+   */
+  function addVersion(state: ServerState, id: string, document: unknown, winner: boolean, problems: Error[]): void {
+    const read = readDocument(document);
+    if (read.ok && documentIdOf(read.body) === id) state.versions.push(read.body);
+    else problems.push(new SyncError('corrupt', `The document ${id} on the server was not written by 安阅 or is damaged (${read.ok ? 'wrong id' : read.reason}); it was set aside.`));
+    if (!winner) state.losingRevs.push((document as { _rev: string })._rev);
+  }
+
+  /** The current state of each document, with conflict leaves read. */
+  async function serverStates(ids: readonly string[], problems: Error[]): Promise<Map<string, ServerState>> {
+    const what = 'reading the current versions';
+    const reply = await send('POST', '/_all_docs?include_docs=true&conflicts=true', what, { keys: ids });
+    if (reply.status !== 200) throw failure(reply, what);
+    const answer = json(reply, what);
+    if (!isObject(answer) || !Array.isArray(answer.rows) || answer.rows.length !== ids.length) throw unreadable(what, 'rows do not match the keys asked for');
+    const states = new Map<string, ServerState>();
+    const conflicted = new Map<string, string[]>();
+    answer.rows.forEach((row: unknown, i) => {
+      const id = ids[i]!;
+      if (!isObject(row) || row.key !== id) throw unreadable(what, `row ${i} is not ${id}`);
+      const state: ServerState = { rev: null, versions: [], losingRevs: [] };
+      states.set(id, state);
+      if (row.error === 'not_found') return;
+      const value = row.value;
+      if (!isObject(value) || typeof value.rev !== 'string') throw unreadable(what, `row ${id} has no revision`);
+      // A deleted document (not by 安阅: it never deletes a winner) is written anew, without a revision.
+      if (value.deleted === true) return;
+      const document = row.doc;
+      if (!isObject(document) || document._rev !== value.rev) throw unreadable(what, `row ${id} has no document`);
+      state.rev = value.rev;
+      addVersion(state, id, document, true, problems);
+      const conflicts = document._conflicts;
+      if (Array.isArray(conflicts) && conflicts.length) conflicted.set(id, conflicts.filter((rev): rev is string => typeof rev === 'string'));
+    });
+    for (const [id, list] of await leaves(conflicted)) for (const { document } of list) addVersion(states.get(id)!, id, document, false, problems);
+    return states;
+  }
+
+  /** `_bulk_docs`: the ids written, and those refused because another device wrote first. Other refusals throw. */
+  async function write(documents: readonly (SyncDocument | { _id: string; _rev: string; _deleted: true })[]): Promise<{ written: Set<string>; refused: Set<string> }> {
+    const what = `writing ${documents.length} documents`;
+    const written = new Set<string>();
+    const refused = new Set<string>();
+    if (!documents.length) return { written, refused };
+    const reply = await send('POST', '/_bulk_docs', what, { docs: documents });
+    if (reply.status !== 201 && reply.status !== 200 && reply.status !== 202) throw failure(reply, what);
+    const answer = json(reply, what);
+    if (!Array.isArray(answer) || answer.length !== documents.length) throw unreadable(what, 'one result per document expected');
+    answer.forEach((result: unknown, i) => {
+      const id = documents[i]!._id;
+      if (!isObject(result) || (result.id !== undefined && result.id !== id)) throw unreadable(what, `result ${i} is not about ${id}`);
+      if (result.error === undefined && typeof result.rev === 'string') written.add(id);
+      else if (result.error === 'conflict') refused.add(id);
+      else if (result.error === 'forbidden') throw new SyncError('permission', `The server refused to store ${id} (${String(result.reason ?? 'forbidden')}): the account may read but not write the database ${database}.`, { status: 403 });
+      else if (result.error === 'unauthorized') throw new SyncError('auth', `The server refused the user name or password while ${what}.`, { status: 401 });
+      else throw new SyncError('server', `The server could not store ${id} (${String(result.error ?? 'no revision')}: ${String(result.reason ?? '')}).`);
+    });
+    return { written, refused };
+  }
+
+  /** What to write so the server holds `body` merged into `state`; empty when it already does. */
+  function resolution(id: string, body: RecordBody | null, state: ServerState): (SyncDocument | { _id: string; _rev: string; _deleted: true })[] {
+    const versions = body ? [...state.versions, body] : state.versions;
+    if (!versions.length) return [];
+    const merged = mergeAll(versions);
+    const winner = state.versions[0];
+    const upToDate = winner !== undefined && state.rev !== null && !mergeBodies(winner, merged).changed && state.losingRevs.length === 0;
+    if (upToDate) return [];
+    return [documentOf(merged, state.rev), ...state.losingRevs.map((rev) => ({ _id: id, _rev: rev, _deleted: true as const }))];
+  }
+
+  async function push(bodies: Map<string, RecordBody>, problems: Error[]): Promise<void> {
+    let pending = [...bodies.keys()];
+    for (let round = 0; round < PUSH_ROUNDS && pending.length; round++) {
+      const states = await serverStates(pending, problems);
+      const documents = pending.flatMap((id) => resolution(id, bodies.get(id)!, states.get(id)!));
+      const { refused } = await write(documents);
+      // A refused loser deletion alone is harmless (its content is merged in the winner); a refused winner goes round again.
+      pending = pending.filter((id) => refused.has(id) && documents.some((d) => d._id === id && !('_deleted' in d)));
+    }
+    if (pending.length) throw new SyncError('server', `Other devices kept changing ${pending.length} records while 安阅 wrote them; sync will try again.`);
+  }
+
+  async function open(_device: string, pushedText: string | null, pulledText: string | null): Promise<BackendSession> {
+    let since = parseSeq(pulledText);
+    let first = await changes(since, 1, false);
+    if (!first) {
+      // First sync into a new database (or it was removed): make it; an empty database has nothing to pull.
+      await createDatabase();
+      since = 0;
+      first = { results: [], lastSeq: 0 };
+    }
+    const hasIncoming = first.results.length > 0;
+    const problems: Error[] = [];
+    let exhausted = !hasIncoming;
+    let batches = 0;
+    try {
+      batches = Number((JSON.parse(pushedText ?? '{}') as Partial<PushPosition>).batches) || 0;
+    } catch {
+      batches = 0;
+    }
+
+    return {
+      hasIncoming,
+      problems,
+      async push(batch: ChangeBatch): Promise<string> {
+        await push(bodiesOf(batch), problems);
+        batches += 1;
+        return JSON.stringify({ batches } satisfies PushPosition);
+      },
+      // `_bulk_docs` makes a write visible at once: there is nothing left to publish.
+      async publish(): Promise<void> {},
+      async pull(pulledPosition: string | null) {
+        if (exhausted) return null;
+        const from = pulledPosition === pulledText ? since : parseSeq(pulledPosition);
+        const page = await changes(from, pageSize, true);
+        if (!page) throw new SyncError('path', `The database ${database} disappeared from the server during sync.`, { status: 404 });
+        if (page.results.length < pageSize) exhausted = true;
+        if (!page.results.length) return null;
+        const states = new Map<string, ServerState>();
+        const conflicted = new Map<string, string[]>();
+        for (const result of page.results) {
+          const id = result.id as string;
+          const document = result.doc;
+          // Design documents and other applications' documents are not ours; a deleted winner holds nothing to apply.
+          if (!isOurDocumentId(id) || result.deleted === true || !isObject(document) || document._deleted === true) continue;
+          const state: ServerState = { rev: typeof document._rev === 'string' ? document._rev : null, versions: [], losingRevs: [] };
+          addVersion(state, id, document, true, problems);
+          states.set(id, state);
+          const conflicts = document._conflicts;
+          if (Array.isArray(conflicts) && conflicts.length) conflicted.set(id, conflicts.filter((rev): rev is string => typeof rev === 'string'));
+        }
+        for (const [id, list] of await leaves(conflicted)) for (const { document } of list) addVersion(states.get(id)!, id, document, false, problems);
+        // Write the merged winner back and delete the leaves it absorbed; if another device got there first,
+        // its write is a later change this feed will bring.
+        // An account that may only read still gets the merged records; the leaves wait for a writer.
+        await write([...conflicted.keys()].flatMap((id) => resolution(id, null, states.get(id)!))).catch((error: unknown) => {
+          if (!(error instanceof SyncError && error.kind === 'permission')) throw error;
+        });
+        const merged = [...states.values()].filter((state) => state.versions.length).map((state) => mergeAll(state.versions));
+        return { batch: batchOf(merged), pulled: JSON.stringify({ seq: page.lastSeq } satisfies PullPosition) };
+      },
+    };
+  }
+
+  async function testConnection(): Promise<void> {
+    const what = `opening the database ${database}`;
+    const reply = await send('GET', '', what);
+    if (reply.status === 404) {
+      await createDatabase();
+      return;
+    }
+    if (reply.status !== 200) throw failure(reply, what);
+    const answer = json(reply, what);
+    if (!isObject(answer) || answer.db_name === undefined) throw new SyncError('config', `The address does not lead to a CouchDB database (no db_name in the answer while ${what}).`);
+  }
+
+  return { traffic, testConnection, open };
+}
