@@ -1,15 +1,22 @@
 import { defineConfig } from 'wxt';
 import { PORTAL_MATCHES } from './sites/portal-hosts';
 
+// Browser tests of sync build a second copy that may already reach the local test server: Chromium offers
+// automation no way to answer the optional-permission prompt. Production builds never set this.
+const TEST_HOSTS = process.env.ANYUE_TEST_HOSTS ? process.env.ANYUE_TEST_HOSTS.split(',') : [];
+
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
+  outDir: TEST_HOSTS.length ? '.output-test-hosts' : '.output',
   manifest: ({ browser }) => ({
     name: '安阅 · Safety News Annotator',
     description: '__MSG_extDescription__',
     default_locale: 'zh_CN',
-    // contextMenus: 高亮 / 摘录 on a selection; it grants no access to pages.
-    permissions: ['storage', 'contextMenus'],
-    host_permissions: PORTAL_MATCHES,
+    // contextMenus: 高亮 / 摘录 on a selection; alarms: periodic sync. Neither grants access to pages.
+    permissions: ['storage', 'contextMenus', 'alarms'],
+    host_permissions: [...PORTAL_MATCHES, ...TEST_HOSTS],
+    // The reader's sync server (坚果云, Nextcloud, CouchDB …) is asked for when it is set up, not at install.
+    optional_host_permissions: ['https://*/*', 'http://*/*'],
     action: { default_title: '__MSG_toggleSidebar__' },
     commands: {
       'toggle-sidebar': {
@@ -29,6 +36,8 @@ export default defineConfig({
     web_accessible_resources: [{ resources: ['sidebar.html'], matches: PORTAL_MATCHES }],
     ...(browser === 'firefox'
       ? {
+          // MV2 has no optional_host_permissions: hosts asked for later go into optional_permissions.
+          optional_permissions: ['https://*/*', 'http://*/*'],
           browser_specific_settings: {
             gecko: {
               id: 'anyue@safety-news-annotator',

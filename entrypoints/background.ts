@@ -4,6 +4,10 @@ import { createBackground, type BackgroundDeps, type SidebarPort } from '../mess
 import type { Message } from '../messaging/protocol';
 import { AnyueDatabase } from '../storage/database';
 import { loadDeviceClock } from '../storage/device';
+import { loadSyncSettings, type SyncSettings } from '../storage/sync-settings';
+import { SyncError } from '../sync/errors';
+import { createSyncRunner } from '../sync/runner';
+import { createWebDavBackend } from '../sync/webdav-backend';
 
 export default defineBackground(() => {
   // storage.session is missing in old Firefox builds; an in-memory map then serves for the worker's lifetime.
@@ -15,9 +19,29 @@ export default defineBackground(() => {
     },
     remove: async (key: string) => void memory.delete(key),
   };
+  const db = new AnyueDatabase();
+  const clock = loadDeviceClock(browser.storage.local as BackgroundDeps['preferences']);
+  const log = (reason: string) => console.warn(`[安阅] ${reason}`);
+  const sync = createSyncRunner({
+    db,
+    clock,
+    loadSettings: () => loadSyncSettings(browser.storage.local as BackgroundDeps['preferences']),
+    hasPermission: (pattern) => browser.permissions.contains({ origins: [pattern] }),
+    createBackend: (settings: SyncSettings) => {
+      if (settings.backend === 'webdav') {
+        return createWebDavBackend({ url: settings.url, username: settings.username, password: settings.password, folder: settings.location });
+      }
+      throw new SyncError('config', 'CouchDB sync is not available in this build.');
+    },
+    log,
+    afterSync: (report) => {
+      if (report.pulled > 0) void background.remoteChangesArrived();
+    },
+  });
   const background = createBackground({
-    db: new AnyueDatabase(),
-    clock: loadDeviceClock(browser.storage.local as BackgroundDeps['preferences']),
+    db,
+    clock,
+    sync,
     preferences: browser.storage.local as BackgroundDeps['preferences'],
     session: session as BackgroundDeps['session'],
     sendToTab: (tabId: number, message: Message) => browser.tabs.sendMessage(tabId, message, { frameId: 0 }),
@@ -26,7 +50,13 @@ export default defineBackground(() => {
     openTab: (path: string) => browser.tabs.create({ url: browser.runtime.getURL(path as '/library.html') }),
     setTabPopup: (tabId: number, popup: boolean) =>
       void (browser.action ?? browser.browserAction).setPopup({ tabId, popup: popup ? 'popup.html' : '' }).catch(() => undefined),
-    log: (reason) => console.warn(`[安阅] ${reason}`),
+    log,
+  });
+
+  // Periodic sync; an idle round costs one request.
+  void browser.alarms.create('anyue-sync', { periodInMinutes: 15 });
+  browser.alarms.onAlarm.addListener((alarm) => {
+    if (alarm.name === 'anyue-sync') void sync.syncNow();
   });
 
   browser.runtime.onMessage.addListener((message: unknown, sender) => background.handleMessage(message, sender));

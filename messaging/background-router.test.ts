@@ -44,6 +44,7 @@ let handle: ReturnType<typeof createBackground>['handleMessage'];
 let background: ReturnType<typeof createBackground>;
 let broadcasts: Message[];
 let opened: string[];
+let syncChanges = 0;
 
 beforeEach(() => {
   db = new AnyueDatabase(`test-${Math.random()}`);
@@ -64,6 +65,13 @@ beforeEach(() => {
     broadcast: (message) => broadcasts.push(message),
     openTab: async (path) => void opened.push(path),
     setTabPopup: () => undefined,
+    sync: {
+      syncNow: async () => ({ ok: true, report: { pushed: 0, pulled: 0, conflicts: 0, requests: 1, bytes: 100 } }),
+      changed: () => void (syncChanges += 1),
+      test: async () => ({ ok: true, report: null }),
+      status: async () => ({ lastAttemptAt: null, lastSuccessAt: null, pendingChanges: 0, lastError: null, retryNotBefore: null, lastReport: null }),
+      reset: () => undefined,
+    },
     log: (reason) => logs.push(reason),
     sent,
     logs,
@@ -443,5 +451,37 @@ describe('importing a backup', () => {
     expect(await handle({ type: 'backup/import', text: '{not json' }, fromSidebar)).toMatchObject({ ok: false });
     expect(await db.annotations.count()).toBe(1);
     expect((await handle({ type: 'backup/import', text: backup }, fromPage)).ok).toBe(false);
+  });
+});
+
+describe('sync settings and status', () => {
+  const settings = { enabled: true, backend: 'webdav' as const, url: 'https://dav.jianguoyun.com/dav/', username: 'me@example.com', password: '应用密码🔑', location: '安阅' };
+
+  it('saves settings, never shows the password back, keeps it when the page sends none', async () => {
+    expect(await handle({ type: 'sync/save-settings', settings }, fromSidebar)).toEqual({ ok: true });
+    const status = await handle({ type: 'sync/status' }, fromSidebar);
+    expect(status).toMatchObject({ ok: true, settings: { url: settings.url, username: settings.username, hasPassword: true } });
+    expect(JSON.stringify(status)).not.toContain('应用密码');
+    await handle({ type: 'sync/save-settings', settings: { ...settings, location: '安阅2', password: null } }, fromSidebar);
+    expect((deps.preferences as unknown as { data: Map<string, { password: string; location: string }> }).data.get('syncSettings')).toMatchObject({ password: '应用密码🔑', location: '安阅2' });
+  });
+
+  it('refuses bad settings with the reason, and sync requests from pages', async () => {
+    expect(await handle({ type: 'sync/save-settings', settings: { ...settings, url: 'ftp://x' } }, fromSidebar)).toEqual({ ok: false, error: expect.stringContaining('http(s)') });
+    expect((await handle({ type: 'sync/now' }, fromPage)).ok).toBe(false);
+    expect((await handle({ type: 'sync/status' }, fromPage)).ok).toBe(false);
+  });
+
+  it('asks for a sync after each local change', async () => {
+    const before = syncChanges;
+    await handle({ type: 'article/opened', article }, fromPage);
+    const target = { quote: { type: 'TextQuoteSelector' as const, exact: '城市安全', prefix: '', suffix: '' }, position: { type: 'TextPositionSelector' as const, start: 13, end: 17 } };
+    await handle({ type: 'annotations/create', request: { kind: 'highlight', target, colour: 'yellow', speakers: [], edit: null } }, fromPage);
+    await handle({ type: 'corrections/add', correction: { kind: 'not-speaker', name: '张三' } }, fromSidebar);
+    expect(syncChanges - before).toBe(2);
+  });
+
+  it('reports a sync round', async () => {
+    expect(await handle({ type: 'sync/now' }, fromSidebar)).toEqual({ ok: true, report: { pushed: 0, pulled: 0, conflicts: 0, requests: 1, bytes: 100 }, problem: null });
   });
 });

@@ -10,6 +10,8 @@ import { importIntoDatabase } from '../storage/backup-merge';
 import { annotationsOfArticle, createAnnotation, pageNoteOf, setDeleted, updateAnnotation } from '../storage/annotations';
 import { addCorrection, exportCorrections, foldCorrections, listCorrections, removeCorrection } from '../storage/corrections';
 import type { Clock } from '../sync/hlc';
+import type { SyncRunner } from '../sync/runner';
+import { checkSyncSettings, loadSyncSettings, saveSyncSettings, type SyncSettings } from '../storage/sync-settings';
 import { SITE_NAME } from '../sites/zaihaifangyu';
 import type { AnyueDatabase } from '../storage/database';
 import { loadPreferences, savePreferences, type KeyValueArea } from '../storage/preferences';
@@ -52,6 +54,7 @@ export interface BackgroundDeps {
   openTab(path: string): Promise<unknown>;
   /** On article tabs the toolbar button toggles the sidebar (no popup); elsewhere it shows the popup. */
   setTabPopup(tabId: number, popup: boolean): void;
+  sync: Pick<SyncRunner, 'syncNow' | 'changed' | 'test' | 'status' | 'reset'>;
   /** The extension's own base URL (runtime.getURL('')). */
   extensionBase: string;
   log(reason: string): void;
@@ -129,6 +132,7 @@ export function createBackground(deps: BackgroundDeps) {
   /** An annotation changed: its page repaints, sidebars of tabs on that article and the library refresh. */
   async function annotationsChanged(articleKey: string, ids: string[]): Promise<void> {
     if (ids.length) deps.broadcast({ type: 'library/changed', ids });
+    deps.sync.changed();
     await Promise.all(
       [...articleTabs].map(async (tabId) => {
         const shown = await sessionValue(tabKey(tabId));
@@ -154,6 +158,7 @@ export function createBackground(deps: BackgroundDeps) {
 
   async function correctionsChanged(originTab: number | undefined): Promise<void> {
     foldedCorrections = null;
+    deps.sync.changed();
     const corrections = await readerCorrections();
     const tabs = new Set(articleTabs);
     if (originTab !== undefined) tabs.add(originTab);
@@ -372,6 +377,34 @@ export function createBackground(deps: BackgroundDeps) {
         const { added, updated, unchanged, articles } = summary;
         return { ok: true, added, updated, unchanged, articles };
       }
+      case 'sync/status': {
+        if (!fromExtensionPage(sender)) return refuse('sync/status: not from an extension page');
+        const [status, settings] = await Promise.all([deps.sync.status(), loadSyncSettings(deps.preferences)]);
+        if (!settings) return { ok: true, status, settings: null };
+        const { password, ...visible } = settings;
+        return { ok: true, status, settings: { ...visible, hasPassword: password.length > 0 } };
+      }
+      case 'sync/save-settings':
+      case 'sync/test': {
+        if (!fromExtensionPage(sender)) return refuse(`${message.type}: not from an extension page`);
+        const stored = await loadSyncSettings(deps.preferences);
+        const settings: SyncSettings = { ...message.settings, password: message.settings.password ?? stored?.password ?? '' };
+        const reason = checkSyncSettings(settings);
+        if (reason) return refuse(`${message.type}: ${reason}`);
+        if (message.type === 'sync/test') {
+          const outcome = await deps.sync.test(settings);
+          return { ok: true, problem: outcome.ok ? null : outcome.problem };
+        }
+        await saveSyncSettings(deps.preferences, settings);
+        deps.sync.reset();
+        if (settings.enabled) deps.sync.changed();
+        return { ok: true };
+      }
+      case 'sync/now': {
+        if (!fromExtensionPage(sender)) return refuse('sync/now: not from an extension page');
+        const outcome = await deps.sync.syncNow();
+        return outcome.ok ? { ok: true, report: outcome.report, problem: null } : { ok: true, report: null, problem: outcome.problem };
+      }
       case 'library/open': {
         if (!fromExtensionPage(sender)) return refuse('library/open: not from an extension page');
         await deps.openTab('/library.html');
@@ -444,5 +477,17 @@ export function createBackground(deps: BackgroundDeps) {
     }
   }
 
-  return { handleMessage, connectSidebar, forgetTab, toggleSidebarInTab };
+  /** Changes arrived from another device: libraries reload, open articles repaint, sidebars refresh. */
+  async function remoteChangesArrived(): Promise<void> {
+    foldedCorrections = null;
+    deps.broadcast({ type: 'library/changed', ids: [] });
+    const corrections = await readerCorrections();
+    for (const tabId of articleTabs) {
+      await deps.sendToTab(tabId, { type: 'analysis/set-corrections', corrections }).catch(() => undefined);
+      await deps.sendToTab(tabId, { type: 'annotations/changed' }).catch(() => undefined);
+      await pushState(tabId);
+    }
+  }
+
+  return { handleMessage, connectSidebar, forgetTab, toggleSidebarInTab, remoteChangesArrived };
 }

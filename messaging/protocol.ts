@@ -3,6 +3,9 @@
 
 import type { PhraseCategory, ReaderCorrections } from '../analysis/types';
 import { textTargetCheck, type TextTarget } from '../anchoring/selectors';
+import type { SyncProblem } from '../sync/errors';
+import type { SyncReport, SyncStatus } from '../sync/sync-engine';
+import { syncSettingsShape, type SyncSettings } from '../storage/sync-settings';
 import { HIGHLIGHT_COLOURS, MAX_NOTE_LENGTH, MAX_TAG_LENGTH, MAX_TAGS, type Annotation, type AnnotationChanges, type HighlightColour, type SpeakerRef } from '../storage/annotation';
 import { analysisSummaryShape, type AnalysisSummary } from '../highlights/summary';
 import type { LayerName } from '../highlights/layers';
@@ -108,6 +111,11 @@ export type Message =
   | { type: 'annotations/focus'; id: string }
   /** background → content: this article's annotations changed; ask again. */
   | { type: 'annotations/changed' }
+  /** extension pages → background: sync status and settings (never the password), save, test, sync now. */
+  | { type: 'sync/status' }
+  | { type: 'sync/save-settings'; settings: SyncSettingsInput }
+  | { type: 'sync/test'; settings: SyncSettingsInput }
+  | { type: 'sync/now' }
   /** library → background: merge a JSON-LD backup into the database (by id, newer edits kept, one transaction). */
   | { type: 'backup/import'; text: string }
   /** sidebar → background: open the library in a tab (Firefox gives framed extension pages no tabs API). */
@@ -122,6 +130,12 @@ export type Message =
   | { type: 'annotations/delete'; id: string }
   | { type: 'annotations/restore'; id: string }
   | { type: 'annotations/set-page-note'; articleKey: string; note: string };
+
+/** Sync settings as a page sends them: `password` null keeps the stored one (pages never read it back). */
+export type SyncSettingsInput = Omit<SyncSettings, 'password'> & { password: string | null };
+
+/** What pages may know of the sync settings. */
+export type SyncSettingsView = Omit<SyncSettings, 'password'> & { hasPassword: boolean };
 
 export type MessageType = Message['type'];
 
@@ -154,6 +168,10 @@ export interface Replies {
   'library/changed': { ok: true };
   'library/open': { ok: true };
   'backup/import': { ok: true; added: number; updated: number; unchanged: number; articles: number };
+  'sync/status': { ok: true; status: SyncStatus; settings: SyncSettingsView | null };
+  'sync/save-settings': { ok: true };
+  'sync/test': { ok: true; problem: SyncProblem | null };
+  'sync/now': { ok: true; report: SyncReport | null; problem: SyncProblem | null };
   'annotations/update': { ok: true; annotation: Annotation };
   'annotations/delete': { ok: true; annotation: Annotation };
   'annotations/restore': { ok: true; annotation: Annotation };
@@ -213,6 +231,12 @@ const anchorMap: Check = (value, path) => {
   return null;
 };
 
+/** The stored-settings shape, with a password that may be null ("keep the stored one"). */
+const syncSettingsInput: Check = (value, path) =>
+  typeof value === 'object' && value !== null && (value as { password?: unknown }).password === null
+    ? syncSettingsShape({ ...(value as object), password: '' }, path)
+    : syncSettingsShape(value, path);
+
 export const layersShape: Check = object({ speakers: boolean, quotes: boolean, phrases: boolean });
 
 /** A correction as the sidebar sends it: each kind with exactly its fields. */
@@ -268,6 +292,10 @@ const messageShapes: Record<MessageType, Check> = {
   'selection/annotate': object({ type: string(), kind: oneOf('highlight', 'excerpt') }),
   'library/changed': object({ type: string(), ids: array(uuid, 100_000) }),
   'library/open': object({ type: string() }),
+  'sync/status': object({ type: string() }),
+  'sync/save-settings': object({ type: string(), settings: syncSettingsInput }),
+  'sync/test': object({ type: string(), settings: syncSettingsInput }),
+  'sync/now': object({ type: string() }),
   // Runtime messages carry at most 64 MiB in Chromium; the text is UTF-16 in transit.
   'backup/import': object({ type: string(), text: string(MAX_IMPORT_CHARACTERS) }),
   'annotations/update': object({ type: string(), id: uuid, changes: annotationChanges }),

@@ -58,6 +58,14 @@ describe('importing a backup', () => {
     expect(await db.articles.get(article.key)).toMatchObject({ readCount: 5, firstReadAt: 1_000, lastReadAt: 9_000 });
   });
 
+  it('queues what it wrote for sync, and nothing it left unchanged', async () => {
+    const db = fresh();
+    await db.annotations.add(annotations[1]!);
+    await importIntoDatabase(db, annotations, []);
+    const queued = (await db.syncOutbox.toArray()).map((row) => row.id).sort();
+    expect(queued).toEqual([annotations[0]!.id, annotations[2]!.id].sort());
+  });
+
   it('takes a newer imported edit over an older local one', async () => {
     const db = fresh();
     await db.annotations.add(annotations[1]!);

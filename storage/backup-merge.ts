@@ -4,6 +4,7 @@
 
 import { mergeAnnotation } from '../sync/merge';
 import type { Annotation } from './annotation';
+import { queueForSync } from './annotations';
 import type { AnyueDatabase, ArticleRecord } from './database';
 
 export interface ImportSummary {
@@ -33,7 +34,8 @@ function mergeArticle(local: ArticleRecord | undefined, incoming: ArticleRecord)
 }
 
 export async function importIntoDatabase(db: AnyueDatabase, annotations: Annotation[], articles: ArticleRecord[]): Promise<ImportSummary> {
-  return db.transaction('rw', db.annotations, db.articles, async () => {
+  // The sync outbox is written in the same transaction: imported edits reach the reader's other devices.
+  return db.transaction('rw', db.annotations, db.articles, db.syncOutbox, async () => {
     const summary: ImportSummary = { added: 0, updated: 0, unchanged: 0, articles: 0, ids: [], articleKeys: [] };
     const existing = await db.annotations.bulkGet(annotations.map((a) => a.id));
     const writes: Annotation[] = [];
@@ -50,6 +52,7 @@ export async function importIntoDatabase(db: AnyueDatabase, annotations: Annotat
       summary.ids.push(merged.id);
     });
     await db.annotations.bulkPut(writes);
+    await queueForSync(db, summary.ids);
     const localArticles = await db.articles.bulkGet(articles.map((a) => a.key));
     const articleWrites = articles.map((incoming, i) => mergeArticle(localArticles[i], incoming));
     await db.articles.bulkPut(articleWrites);

@@ -1,6 +1,7 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { AnnotationEditor } from '../../components/AnnotationEditor';
 import { ExportPanel } from '../../components/ExportPanel';
+import { SyncPanel } from '../../components/SyncPanel';
 import { translator, type MessageKey } from '../../components/i18n';
 import { categoryLabel } from '../../highlights/labels';
 import { buildPhraseIndex, buildSpeakerIndex } from '../../library/cross-article';
@@ -15,14 +16,16 @@ export interface LibrarySource {
   onChanged(listener: (ids: string[]) => void): void;
   send(message: Message): Promise<unknown>;
   language(): Promise<UiLanguage>;
+  requestPermission(pattern: string): Promise<boolean>;
 }
 
-type Tab = 'annotations' | 'speakers' | 'phrases' | 'transfer';
+type Tab = 'annotations' | 'speakers' | 'phrases' | 'transfer' | 'sync';
 const TABS: { id: Tab; label: MessageKey }[] = [
   { id: 'annotations', label: 'annotationsTab' },
   { id: 'speakers', label: 'speakerIndexTab' },
   { id: 'phrases', label: 'phraseIndexTab' },
   { id: 'transfer', label: 'exportImport' },
+  { id: 'sync', label: 'syncTab' },
 ];
 const PAGE = 100;
 
@@ -252,6 +255,7 @@ export function LibraryApp({ source }: { source: LibrarySource }) {
             send={source.send}
           />
         )}
+        {tab === 'sync' && <SyncPanel language={language} send={source.send} requestPermission={source.requestPermission} />}
         {tab === 'speakers' && (
           <ul class="speaker-index">
             {speakerIndex.map((entry) => (

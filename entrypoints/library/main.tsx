@@ -24,6 +24,8 @@ const source: LibrarySource = {
   },
   send: (message) => browser.runtime.sendMessage(message),
   language: async () => (await loadPreferences(browser.storage.local as KeyValueArea)).language,
+  // Must run inside the click that asked for it (a user gesture).
+  requestPermission: (pattern) => browser.permissions.request({ origins: [pattern] }),
 };
 
 render(<LibraryApp source={source} />, document.getElementById('app')!);

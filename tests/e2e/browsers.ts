@@ -17,6 +17,18 @@ export const EXTENSION_DIRS: Record<BrowserName, string> = {
   firefox: resolve('.output/firefox-mv2'),
 };
 
+/** The Chromium build that may already reach http://127.0.0.1 (sync tests; see wxt.config.ts). */
+export const CHROMIUM_TEST_HOSTS_DIR = resolve('.output-test-hosts/chrome-mv3');
+
+export interface LaunchOptions {
+  headless?: boolean;
+  /** Port of the replica (0: any free one). */
+  port?: number;
+  extensionDir?: string;
+  /** Firefox: answer "allow" to optional-permission requests, as a reader would. */
+  grantOptionalPermissions?: boolean;
+}
+
 /** What a test does with a tab, the same in both browsers. */
 export interface TestPage {
   goto(url: string): Promise<void>;
@@ -83,7 +95,7 @@ function isSidebarUrl(url: string): boolean {
   return /^(chrome|moz)-extension:\/\/[^/]+\/sidebar\.html/.test(url);
 }
 
-async function launchChromium(replicaPort: number, headless: boolean): Promise<TestBrowser> {
+async function launchChromium(replicaPort: number, headless: boolean, extensionDir = EXTENSION_DIRS.chromium): Promise<TestBrowser> {
   const profile = mkdtempSync(join(tmpdir(), 'anyue-chromium-'));
   const context: BrowserContext = await chromium.launchPersistentContext(profile, {
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
@@ -92,8 +104,8 @@ async function launchChromium(replicaPort: number, headless: boolean): Promise<T
     ignoreDefaultArgs: ['--disable-extensions'],
     args: [
       ...QUIET_CHROMIUM_FLAGS,
-      `--disable-extensions-except=${EXTENSION_DIRS.chromium}`,
-      `--load-extension=${EXTENSION_DIRS.chromium}`,
+      `--disable-extensions-except=${extensionDir}`,
+      `--load-extension=${extensionDir}`,
       `--host-resolver-rules=MAP zaihaifangyu.cn 127.0.0.1:${replicaPort}, MAP www.zaihaifangyu.cn 127.0.0.1:${replicaPort}`,
     ],
     viewport: { width: 1280, height: 900 },
@@ -152,7 +164,7 @@ async function launchChromium(replicaPort: number, headless: boolean): Promise<T
   };
 }
 
-async function launchFirefox(replicaPort: number, headless: boolean): Promise<TestBrowser> {
+async function launchFirefox(replicaPort: number, headless: boolean, grantOptionalPermissions = false): Promise<TestBrowser> {
   const browser: PpBrowser = await puppeteer.launch({
     browser: 'firefox',
     executablePath: process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr',
@@ -163,8 +175,10 @@ async function launchFirefox(replicaPort: number, headless: boolean): Promise<Te
       'network.proxy.type': 1,
       'network.proxy.http': '127.0.0.1',
       'network.proxy.http_port': replicaPort,
-      'network.proxy.no_proxies_on': '',
-      'network.proxy.allow_hijacking_localhost': true,
+      // 127.0.0.1 (the sync test servers) is reached directly, never through the replica.
+      'network.proxy.no_proxies_on': '127.0.0.1,localhost',
+      'network.proxy.allow_hijacking_localhost': false,
+      'extensions.webextOptionalPermissionPrompts': !grantOptionalPermissions,
       'browser.shell.checkDefaultBrowser': false,
       'datareporting.policy.dataSubmissionEnabled': false,
       'toolkit.telemetry.enabled': false,
@@ -252,9 +266,13 @@ export interface Harness {
 }
 
 /** Starts the replica on a free port and the browser with the extension. */
-export async function launch(name: BrowserName, { headless = true, port: wanted = 0 } = {}): Promise<Harness> {
+export async function launch(name: BrowserName, options: LaunchOptions = {}): Promise<Harness> {
+  const { headless = true, port: wanted = 0 } = options;
   const { server, port } = await startReplica(wanted);
-  const browser = name === 'chromium' ? await launchChromium(port, headless) : await launchFirefox(port, headless);
+  const browser =
+    name === 'chromium'
+      ? await launchChromium(port, headless, options.extensionDir)
+      : await launchFirefox(port, headless, options.grantOptionalPermissions);
   return {
     browser,
     replica: server,

@@ -8,10 +8,12 @@ const manifest = (dir: string) => JSON.parse(readFileSync(`${dir}/manifest.json`
 const PORTAL_PATTERNS = ['http://zaihaifangyu.cn/*', 'https://zaihaifangyu.cn/*', 'http://www.zaihaifangyu.cn/*', 'https://www.zaihaifangyu.cn/*'];
 
 describe('built manifests', () => {
-  it('Chrome MV3: storage and menus plus the portal hosts, content script on post URLs only', () => {
+  it('Chrome MV3: storage, menus and alarms plus the portal hosts, content script on post URLs only', () => {
     const m = manifest(EXTENSION_DIRS.chromium);
     expect(m.manifest_version).toBe(3);
-    expect(m.permissions).toEqual(['storage', 'contextMenus']);
+    expect(m.permissions).toEqual(['storage', 'contextMenus', 'alarms']);
+    // A sync server is asked for when the reader sets it up.
+    expect(m.optional_host_permissions).toEqual(['https://*/*', 'http://*/*']);
     expect([...m.host_permissions].sort()).toEqual([...PORTAL_PATTERNS].sort());
     expect(m.content_scripts).toHaveLength(1);
     for (const pattern of m.content_scripts[0].matches) expect(pattern).toMatch(/^https?:\/\/(www\.)?zaihaifangyu\.cn\/\*\.html\*$/);
@@ -21,7 +23,8 @@ describe('built manifests', () => {
 
   it('Firefox: the same permissions, a gecko id and the data-collection declaration', () => {
     const m = manifest(EXTENSION_DIRS.firefox);
-    expect([...m.permissions].sort()).toEqual(['contextMenus', 'storage', ...PORTAL_PATTERNS].sort());
+    expect([...m.permissions].sort()).toEqual(['alarms', 'contextMenus', 'storage', ...PORTAL_PATTERNS].sort());
+    expect(m.optional_permissions).toEqual(['https://*/*', 'http://*/*']);
     expect(m.browser_specific_settings.gecko.id).toBe('anyue@safety-news-annotator');
     expect(m.browser_specific_settings.gecko.data_collection_permissions).toEqual({ required: ['none'] });
   });

@@ -1,0 +1,72 @@
+// Where and how the reader syncs. Kept in storage.local only: never storage.sync (it does not reach mainland
+// China and would copy the password to Google), never in synced files, never in logs.
+
+import { object, oneOf, string, boolean } from '../messaging/schema';
+import type { KeyValueArea } from './preferences';
+
+export type SyncBackendKind = 'webdav' | 'couchdb';
+
+export interface SyncSettings {
+  enabled: boolean;
+  backend: SyncBackendKind;
+  /** WebDAV root (https://dav.jianguoyun.com/dav/) or CouchDB server (https://couch.example.org/). */
+  url: string;
+  username: string;
+  /** App password; any Unicode. */
+  password: string;
+  /** WebDAV: folder under the root. CouchDB: database name. */
+  location: string;
+}
+
+export const JIANGUOYUN_PRESET = { backend: 'webdav', url: 'https://dav.jianguoyun.com/dav/', location: '安阅' } as const;
+
+const SETTINGS_KEY = 'syncSettings';
+
+export const syncSettingsShape = object({
+  enabled: boolean,
+  backend: oneOf<SyncBackendKind>('webdav', 'couchdb'),
+  url: string(2_000, { nonEmpty: true }),
+  username: string(200),
+  password: string(1_000),
+  location: string(200, { nonEmpty: true }),
+});
+
+/** Null when the URL is not http(s); else the server's origin. */
+export function serverOrigin(url: string): string | null {
+  try {
+    const parsed = new URL(url);
+    return parsed.protocol === 'https:' || parsed.protocol === 'http:' ? parsed.origin : null;
+  } catch {
+    return null;
+  }
+}
+
+/** The host permission sync needs for a server: scheme and host, any port (Firefox ignores ports in
+ * match patterns, so a pattern with one would be granted yet not let requests through). */
+export function serverPermission(url: string): string | null {
+  const origin = serverOrigin(url);
+  return origin ? `${new URL(origin).protocol}//${new URL(origin).hostname}/*` : null;
+}
+
+/** A reason the settings cannot work, or null. */
+export function checkSyncSettings(value: unknown): string | null {
+  const shape = syncSettingsShape(value, 'settings');
+  if (shape) return shape;
+  const settings = value as SyncSettings;
+  if (!serverPermission(settings.url)) return 'settings.url: must be an http(s) address';
+  if (settings.backend === 'couchdb' && !/^[a-z][a-z0-9_$()+/-]*$/.test(settings.location)) {
+    return 'settings.location: a CouchDB database name is lower-case letters, digits and _$()+-/, starting with a letter';
+  }
+  return null;
+}
+
+export async function loadSyncSettings(area: KeyValueArea): Promise<SyncSettings | null> {
+  const stored = (await area.get(SETTINGS_KEY))[SETTINGS_KEY];
+  return stored !== undefined && checkSyncSettings(stored) === null ? (stored as SyncSettings) : null;
+}
+
+export async function saveSyncSettings(area: KeyValueArea, settings: SyncSettings): Promise<void> {
+  const reason = checkSyncSettings(settings);
+  if (reason) throw new Error(reason);
+  await area.set({ [SETTINGS_KEY]: settings });
+}
