@@ -1,0 +1,92 @@
+// CouchDB sync costs and safety against a real CouchDB API (PouchDB Server on 127.0.0.1, in memory):
+// prints figures (run: npx tsx tests/bench/couchdb.bench.ts).
+// - requests and bytes of an idle sync and of a one-change sync;
+// - time to first sync 10,000 annotations, and for a second device to pull them;
+// - convergence runs (the shared three-device harness, injected faults and kills) and lost edits (must be 0).
+
+import { register } from 'node:module';
+import { createAnnotation, updateAnnotation } from '../../storage/annotations';
+import { seededRandom } from '../../sync/random';
+import { makeCouchDevice } from '../sync/couchdb-devices';
+import { startCouchServer } from '../sync/couchdb-server';
+import { newAnnotationInput, snapshot } from '../sync/devices';
+
+// The shared harness builds WebDAV devices itself; this hook hands it CouchDB ones (the tests use vi.mock).
+const hook = `export async function resolve(specifier, context, next) {
+  if (specifier === './devices' && context.parentURL && context.parentURL.endsWith('/tests/sync/convergence.ts')) {
+    return next(new URL('./couchdb-as-devices.ts', context.parentURL).href, context);
+  }
+  return next(specifier, context);
+}`;
+register(`data:text/javascript,${encodeURIComponent(hook)}`, import.meta.url);
+const { runConvergence } = await import('../sync/convergence');
+
+const ANNOTATIONS = 10_000;
+const SEEDS = Array.from({ length: 10 }, (_, i) => 100 + i);
+const kb = (n: number) => (n < 10_240 ? `${n} bytes` : `${(n / 1024).toFixed(1)} KB`);
+const seconds = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
+
+const server = await startCouchServer();
+try {
+  console.log('== CouchDB (PouchDB Server 4.2.0, in memory, 127.0.0.1)');
+  let time = 1_760_000_000_000;
+  const now = () => time;
+  const random = seededRandom(7);
+  const [a, b] = ['bencha', 'benchb'].map((device) => makeCouchDevice(device, server, 'bench-costs', now));
+
+  const first = await createAnnotation(a!.db, a!.clock, { ...newAnnotationInput(() => random.next()), note: '第一条' }, now());
+  await a!.engine.syncOnce();
+  await b!.engine.syncOnce();
+  await a!.engine.syncOnce(); // its own write comes back once through the feed
+  const idle = await b!.engine.syncOnce();
+  console.log(`idle sync                        ${idle.requests} request(s), ${kb(idle.bytes)}`);
+  time += 1_000;
+  await updateAnnotation(a!.db, a!.clock, first.id, { note: '改了一个字' }, now());
+  const push = await a!.engine.syncOnce();
+  const pull = await b!.engine.syncOnce();
+  const echo = await a!.engine.syncOnce();
+  console.log(`one-change sync, pushing side    ${push.requests} request(s), ${kb(push.bytes)}`);
+  console.log(`one-change sync, pulling side    ${pull.requests} request(s), ${kb(pull.bytes)}`);
+  console.log(`pushing side's next sync (echo)  ${echo.requests} request(s), ${kb(echo.bytes)}  (its own write comes back through _changes once)`);
+
+  const [big, fresh] = ['bigsrc', 'bigdst'].map((device) => makeCouchDevice(device, server, 'bench-first-sync', now));
+  const makeStart = performance.now();
+  for (let i = 0; i < ANNOTATIONS; i++) {
+    time += 1;
+    await createAnnotation(big!.db, big!.clock, { ...newAnnotationInput(() => random.next(), `zaihaifangyu.cn/${i % 300}`), note: `笔记 ${i}`, tags: ['防汛'] }, now());
+  }
+  console.log(`(made ${ANNOTATIONS} annotations locally in ${seconds(performance.now() - makeStart)})`);
+  let start = performance.now();
+  const up = await big!.engine.syncOnce();
+  console.log(`first sync of ${ANNOTATIONS} annotations (push)  ${seconds(performance.now() - start)}, ${up.requests} requests, ${kb(up.bytes)}`);
+  start = performance.now();
+  const down = await fresh!.engine.syncOnce();
+  console.log(`new device pulls them                   ${seconds(performance.now() - start)}, ${down.requests} requests, ${kb(down.bytes)}`);
+  start = performance.now();
+  const back = await big!.engine.syncOnce();
+  console.log(`pushing device's next sync (echo)       ${seconds(performance.now() - start)}, ${back.requests} requests, ${kb(back.bytes)}`);
+  console.log(`both hold the same data                 ${(await snapshot(big!.db)) === (await snapshot(fresh!.db))}`);
+
+  let lost = 0;
+  let converged = 0;
+  let edits = 0;
+  let faults = 0;
+  let kills = 0;
+  let conflicts = 0;
+  start = performance.now();
+  for (const seed of SEEDS) {
+    const result = await runConvergence({ server, seed, folder: `bench-convergence-${seed}` });
+    lost += result.lost.length;
+    converged += result.converged ? 1 : 0;
+    edits += result.edits;
+    faults += result.faults.drop! + result.faults.loseResponse! + result.faults.truncate!;
+    kills += result.kills;
+    conflicts += result.conflicts;
+    for (const line of result.lost) console.log(`  LOST (seed ${seed}): ${line}`);
+  }
+  console.log(
+    `convergence: ${converged}/${SEEDS.length} runs converged, ${lost} lost edits, ${edits} edits, ${faults} injected faults, ${kills} kills, ${conflicts} conflicts kept  (${seconds(performance.now() - start)})`,
+  );
+} finally {
+  await server.stop();
+}
