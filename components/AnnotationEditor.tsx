@@ -1,11 +1,11 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { citeExcerpt } from '../exporters/gbt7714';
 import { STYLE_COLOURS } from '../highlights/layers';
-import type { AnchorStatus, UiLanguage } from '../messaging/protocol';
+import type { AnchorStatus, Message, UiLanguage } from '../messaging/protocol';
 import { HIGHLIGHT_COLOURS, MAX_NOTE_LENGTH, splitTags, type Annotation, type AnnotationChanges } from '../storage/annotation';
 import { translator } from './i18n';
 
-interface Props {
+export interface AnnotationEditorProps {
   annotation: Annotation;
   anchor?: AnchorStatus;
   language: UiLanguage;
@@ -13,6 +13,8 @@ interface Props {
   focusField?: 'note' | 'tags' | null;
   update(id: string, changes: AnnotationChanges): void;
   remove(id: string): void;
+  /** The reader settled a sync conflict. */
+  resolve(message: Extract<Message, { type: 'annotations/resolve-conflict' }>): void;
   reveal?(start: number, end: number): void;
   copy(text: string): void;
   /** Show which article it belongs to (in the library). */
@@ -41,7 +43,7 @@ function useDraft(value: string): [string, (next: string) => void, () => boolean
 }
 
 /** One highlight or excerpt: its quote, colour, note and tags, editable; delete goes through undo. */
-export function AnnotationEditor({ annotation, anchor, language, focusField, update, remove, reveal, copy, showArticle }: Props) {
+export function AnnotationEditor({ annotation, anchor, language, focusField, update, remove, resolve, reveal, copy, showArticle }: AnnotationEditorProps) {
   const t = translator(language);
   const [note, setNote, takeNote] = useDraft(annotation.note);
   const [tags, setTags, takeTags] = useDraft(annotation.tags.join(', '));
@@ -81,6 +83,41 @@ export function AnnotationEditor({ annotation, anchor, language, focusField, upd
         <p class="orphan-flag" role="note">
           {t('orphanReason')} ({anchor.reason})
         </p>
+      )}
+      {annotation.conflicts && annotation.conflicts.length > 0 && (
+        <div class="conflict" role="alert">
+          <p class="conflict-title">{t('conflictTitle')}</p>
+          <ul>
+            {annotation.conflicts.map((conflict) => (
+              <li key={conflict.stamp}>
+                <span class="meta">{t(conflict.field === 'note' ? 'conflictNote' : 'conflictTarget')}：</span>
+                <span class="conflict-value">{conflict.field === 'note' ? conflict.value : conflict.value?.quote.exact ?? ''}</span>
+                <button
+                  type="button"
+                  onClick={() =>
+                    resolve(
+                      conflict.field === 'note'
+                        ? { type: 'annotations/resolve-conflict', id: annotation.id, field: 'note', value: conflict.value }
+                        : { type: 'annotations/resolve-conflict', id: annotation.id, field: 'target', value: conflict.value },
+                    )
+                  }
+                >
+                  {t('conflictUseThis')}
+                </button>
+              </li>
+            ))}
+          </ul>
+          <button
+            type="button"
+            onClick={() => {
+              const fields = new Set(annotation.conflicts!.map((conflict) => conflict.field));
+              if (fields.has('note')) resolve({ type: 'annotations/resolve-conflict', id: annotation.id, field: 'note', value: annotation.note });
+              if (fields.has('target')) resolve({ type: 'annotations/resolve-conflict', id: annotation.id, field: 'target', value: annotation.target });
+            }}
+          >
+            {t('conflictKeepMine')}
+          </button>
+        </div>
       )}
       {annotation.kind === 'excerpt' && annotation.excerpt && (
         <div class="excerpt-source">

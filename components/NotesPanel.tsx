@@ -4,7 +4,7 @@ import type { AnchorStatus, ArticleMeta, UiLanguage, VisitInfo } from '../messag
 import type { ArticleRecord } from '../storage/database';
 import { download, fileStamp } from './download';
 import type { Annotation, AnnotationChanges } from '../storage/annotation';
-import { AnnotationEditor } from './AnnotationEditor';
+import { AnnotationEditor, type AnnotationEditorProps } from './AnnotationEditor';
 import { translator } from './i18n';
 
 interface Props {
@@ -16,6 +16,7 @@ interface Props {
   language: UiLanguage;
   update(id: string, changes: AnnotationChanges): void;
   remove(id: string): void;
+  resolve: AnnotationEditorProps['resolve'];
   setPageNote(note: string): void;
   reveal(start: number, end: number): void;
   copy(text: string): void;
@@ -44,6 +45,7 @@ export function NotesPanel(props: Props) {
       focusField={props.focus?.id === annotation.id ? props.focus.field : null}
       update={props.update}
       remove={props.remove}
+      resolve={props.resolve}
       reveal={props.reveal}
       copy={props.copy}
     />

@@ -485,3 +485,19 @@ describe('sync settings and status', () => {
     expect(await handle({ type: 'sync/now' }, fromSidebar)).toEqual({ ok: true, report: { pushed: 0, pulled: 0, conflicts: 0, requests: 1, bytes: 100 }, problem: null });
   });
 });
+
+describe('sync conflicts', () => {
+  it('lets the reader pick the version of a note that shows, from an extension page only', async () => {
+    const { makeAnnotation } = await import('../library/test-data');
+    const text = '应急管理部召开会议。';
+    const annotation = { ...makeAnnotation({ text, quote: '应急管理部', note: '甲设备' }), conflicts: [{ field: 'note' as const, value: '乙设备', stamp: '0001700000000999:00000:other' }] };
+    await db.annotations.add(annotation);
+    expect((await handle({ type: 'annotations/resolve-conflict', id: annotation.id, field: 'note', value: '乙设备' }, fromPage)).ok).toBe(false);
+    expect(await handle({ type: 'annotations/resolve-conflict', id: annotation.id, field: 'note', value: 42 }, fromSidebar)).toMatchObject({ ok: false, error: expect.stringContaining('value') });
+    const reply = await handle({ type: 'annotations/resolve-conflict', id: annotation.id, field: 'note', value: '乙设备' }, fromSidebar);
+    expect(reply).toMatchObject({ ok: true, annotation: { note: '乙设备' } });
+    const stored = (await db.annotations.get(annotation.id))!;
+    expect(stored.note).toBe('乙设备');
+    expect(stored.conflicts ?? []).toEqual([]);
+  });
+});

@@ -7,7 +7,7 @@ import { articlePostId } from '../sites/zaihaifangyu';
 import { getVisit, recordVisit } from '../storage/articles';
 import { parseBackup } from '../exporters/backup-import';
 import { importIntoDatabase } from '../storage/backup-merge';
-import { annotationsOfArticle, createAnnotation, pageNoteOf, setDeleted, updateAnnotation } from '../storage/annotations';
+import { annotationsOfArticle, createAnnotation, pageNoteOf, resolveConflict, setDeleted, updateAnnotation } from '../storage/annotations';
 import { addCorrection, exportCorrections, foldCorrections, listCorrections, removeCorrection } from '../storage/corrections';
 import type { Clock } from '../sync/hlc';
 import type { SyncRunner } from '../sync/runner';
@@ -287,6 +287,12 @@ export function createBackground(deps: BackgroundDeps) {
           message.type === 'annotations/update'
             ? await updateAnnotation(deps.db, await deps.clock, message.id, message.changes)
             : await setDeleted(deps.db, await deps.clock, message.id, message.type === 'annotations/delete');
+        await annotationsChanged(annotation.articleKey, [annotation.id]);
+        return { ok: true, annotation };
+      }
+      case 'annotations/resolve-conflict': {
+        if (!fromExtensionPage(sender)) return refuse('annotations/resolve-conflict: not from an extension page');
+        const annotation = await resolveConflict(deps.db, await deps.clock, message.id, message.field, message.value);
         await annotationsChanged(annotation.articleKey, [annotation.id]);
         return { ok: true, annotation };
       }

@@ -129,7 +129,10 @@ export type Message =
   | { type: 'annotations/update'; id: string; changes: AnnotationChanges }
   | { type: 'annotations/delete'; id: string }
   | { type: 'annotations/restore'; id: string }
-  | { type: 'annotations/set-page-note'; articleKey: string; note: string };
+  | { type: 'annotations/set-page-note'; articleKey: string; note: string }
+  /** extension pages → background: the reader chose which version of a conflicting field shows. */
+  | { type: 'annotations/resolve-conflict'; id: string; field: 'note'; value: string }
+  | { type: 'annotations/resolve-conflict'; id: string; field: 'target'; value: TextTarget | null };
 
 /** Sync settings as a page sends them: `password` null keeps the stored one (pages never read it back). */
 export type SyncSettingsInput = Omit<SyncSettings, 'password'> & { password: string | null };
@@ -176,6 +179,7 @@ export interface Replies {
   'annotations/delete': { ok: true; annotation: Annotation };
   'annotations/restore': { ok: true; annotation: Annotation };
   'annotations/set-page-note': { ok: true; annotation: Annotation };
+  'annotations/resolve-conflict': { ok: true; annotation: Annotation };
 }
 
 /** The reader's corrections as a data file (exported from the sidebar). */
@@ -302,6 +306,10 @@ const messageShapes: Record<MessageType, Check> = {
   'annotations/delete': object({ type: string(), id: uuid }),
   'annotations/restore': object({ type: string(), id: uuid }),
   'annotations/set-page-note': object({ type: string(), articleKey: string(200, { nonEmpty: true }), note: string(MAX_NOTE_LENGTH) }),
+  'annotations/resolve-conflict': (value, path) =>
+    (value as { field?: unknown } | null)?.field === 'target'
+      ? object({ type: string(), id: uuid, field: oneOf('target'), value: nullable(textTargetCheck) })(value, path)
+      : object({ type: string(), id: uuid, field: oneOf('note'), value: string(MAX_NOTE_LENGTH) })(value, path),
 };
 
 export type Parsed<T> = { ok: true; value: T } | { ok: false; reason: string };

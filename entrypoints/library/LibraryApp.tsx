@@ -233,6 +233,7 @@ export function LibraryApp({ source }: { source: LibrarySource }) {
                   language={language}
                   update={update}
                   remove={(id) => void remove(id)}
+                  resolve={(message) => void request(message)}
                   copy={(text) => void copy(text)}
                   showArticle
                 />

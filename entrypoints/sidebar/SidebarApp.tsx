@@ -212,6 +212,7 @@ export function SidebarApp({ messenger, subscribe, openLibrary }: { messenger: M
                   language={language}
                   update={(id, changes) => void update(id, changes)}
                   remove={(id) => void remove(id)}
+                  resolve={(message) => void request(message)}
                   setPageNote={(note) => void request({ type: 'annotations/set-page-note', articleKey: state.article!.key, note })}
                   reveal={(start, end) => void reveal(start, end)}
                   copy={(text) => void copy(text)}
