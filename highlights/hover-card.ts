@@ -8,6 +8,7 @@ import type { UiLanguage } from '../messaging/protocol';
 import { spansAt, type PaintSpan } from './layers';
 import type { AnalysisSummary } from './summary';
 import { categoryLabel, viaLabel, type Labels } from './labels';
+import { mountShadowHost } from './shadow-host';
 
 export interface HoverSource {
   map: TextMap;
@@ -51,7 +52,6 @@ export function offsetAtPoint(doc: Document, map: TextMap, x: number, y: number)
 }
 
 const CARD_STYLE = `
-:host { all: initial; }
 .card {
   position: fixed; z-index: 2147483647; max-width: 320px; padding: 8px 10px; border-radius: 6px;
   background: #1f2328; color: #fff; box-shadow: 0 4px 14px rgba(0,0,0,.25);
@@ -77,16 +77,12 @@ export interface HoverCard {
 }
 
 export function mountHoverCard(doc: Document, labels: (language: UiLanguage) => Labels): HoverCard {
-  const host = doc.createElement('anyue-card');
-  const shadow = host.attachShadow({ mode: 'open' });
-  const style = doc.createElement('style');
-  style.textContent = CARD_STYLE;
+  const shadow = mountShadowHost(doc, 'anyue-card', CARD_STYLE, 'open');
   const card = doc.createElement('div');
   card.className = 'card';
   card.setAttribute('role', 'tooltip');
   card.hidden = true;
-  shadow.append(style, card);
-  doc.documentElement.append(host);
+  shadow.append(card);
 
   const line = (className: string, text: string) => {
     const element = doc.createElement('div');

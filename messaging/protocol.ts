@@ -9,20 +9,13 @@ import { syncSettingsShape, type SyncSettings } from '../storage/sync-settings';
 import { HIGHLIGHT_COLOURS, MAX_NOTE_LENGTH, MAX_TAG_LENGTH, MAX_TAGS, type Annotation, type AnnotationChanges, type HighlightColour, type SpeakerRef } from '../storage/annotation';
 import { analysisSummaryShape, type AnalysisSummary } from '../highlights/summary';
 import type { LayerName } from '../highlights/layers';
+import type { ArticleMetadata } from '../sites/zaihaifangyu';
 import { array, boolean, integer, nullable, object, oneOf, string, type Check } from './schema';
 
 export type UiLanguage = 'zh-CN' | 'en';
 
 /** What the content script tells the background about the article it is showing. */
-export interface ArticleMeta {
-  key: string;
-  postId: string;
-  url: string;
-  title: string;
-  categories: string[];
-  publishedAt: string | null;
-  author: string | null;
-  source: string | null;
+export interface ArticleMeta extends ArticleMetadata {
   /** Length of the article text in UTF-16 code units. */
   textLength: number;
 }

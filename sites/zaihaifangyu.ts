@@ -7,7 +7,8 @@ import { PORTAL_HOSTS } from './portal-hosts';
 
 export const SITE_NAME = '中国灾害防御信息网';
 
-export interface PortalArticle {
+/** What identifies and describes a portal article; the message protocol and the database build on it. */
+export interface ArticleMetadata {
   /** Stable key of the article across visits and devices: `zaihaifangyu.cn/<postId>`. */
   key: string;
   postId: string;
@@ -21,6 +22,9 @@ export interface PortalArticle {
   author: string | null;
   /** Original source (本文来自…, 文章来源), null when the portal is the source. */
   source: string | null;
+}
+
+export interface PortalArticle extends ArticleMetadata {
   /** Title, then the body: one virtual '\n' between blocks. */
   text: string;
   /** Offset in `text` where the body begins (after the title). */

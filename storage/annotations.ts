@@ -10,26 +10,15 @@ import {
   normaliseTags,
   type Annotation,
   type AnnotationChanges,
-  type AnnotationKind,
   type ConflictField,
-  type ExcerptSnapshot,
-  type HighlightColour,
-  type SpeakerRef,
 } from './annotation';
 import type { AnyueDatabase } from './database';
 
-export interface NewAnnotation {
-  articleKey: string;
-  articleUrl: string;
-  articleTitle: string;
-  kind: AnnotationKind;
-  target: TextTarget | null;
-  colour: HighlightColour;
-  note: string;
-  tags: string[];
-  speakers: SpeakerRef[];
-  excerpt: ExcerptSnapshot | null;
-}
+/** What a new annotation is made of; ids, times, stamps and sync state are added here. */
+export type NewAnnotation = Pick<
+  Annotation,
+  'articleKey' | 'articleUrl' | 'articleTitle' | 'kind' | 'target' | 'colour' | 'note' | 'tags' | 'speakers' | 'excerpt'
+>;
 
 export class AnnotationNotFound extends Error {
   constructor(id: string) {

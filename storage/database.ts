@@ -3,22 +3,14 @@
 
 import Dexie, { type DexieOptions, type Table } from 'dexie';
 import type { AnalysisSummary } from '../highlights/summary';
-import type { Correction } from '../messaging/protocol';
+import type { ArticleMeta, Correction } from '../messaging/protocol';
 import type { Annotation } from './annotation';
 import { SCHEMA_VERSIONS, type SchemaVersion } from './schema';
 
 export const DATABASE_NAME = 'anyue';
 
-export interface ArticleRecord {
-  key: string;
-  postId: string;
-  url: string;
-  title: string;
-  categories: string[];
-  publishedAt: string | null;
-  author: string | null;
-  source: string | null;
-  textLength: number;
+/** An article the reader opened, with their reading history. */
+export interface ArticleRecord extends ArticleMeta {
   firstReadAt: number;
   lastReadAt: number;
   readCount: number;

@@ -32,8 +32,8 @@ export default defineContentScript({
 const send = (message: Message) => browser.runtime.sendMessage(message);
 
 function toMeta(article: PortalArticle): ArticleMeta {
-  const { key, postId, url, title, categories, publishedAt, author, source, text } = article;
-  return { key, postId, url, title, categories, publishedAt, author, source, textLength: text.length };
+  const { text, bodyStart: _bodyStart, map: _map, ...metadata } = article;
+  return { ...metadata, textLength: text.length };
 }
 
 async function showArticle(article: PortalArticle): Promise<void> {

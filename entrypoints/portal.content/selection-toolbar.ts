@@ -6,6 +6,7 @@
 import type { UiLanguage } from '../../messaging/protocol';
 import { HIGHLIGHT_COLOURS, type HighlightColour } from '../../storage/annotation';
 import { STYLE_COLOURS } from '../../highlights/layers';
+import { mountShadowHost } from '../../highlights/shadow-host';
 
 export type ToolbarAction = { kind: 'highlight'; colour: HighlightColour } | { kind: 'note' | 'tags' | 'excerpt' | 'cite' };
 
@@ -37,7 +38,6 @@ const LABELS: Record<UiLanguage, Record<HighlightColour | 'note' | 'tags' | 'exc
 };
 
 const STYLE = `
-:host { all: initial; }
 .bar {
   position: absolute; z-index: 2147483647; display: flex; gap: 4px; align-items: center; padding: 4px 6px;
   background: #1f2328; border-radius: 8px; box-shadow: 0 4px 14px rgba(0,0,0,.3);
@@ -64,10 +64,7 @@ export function mountSelectionToolbar(
   onAction: (action: ToolbarAction) => void,
   rightInset: () => number = () => 0,
 ): SelectionToolbar {
-  const host = doc.createElement('anyue-toolbar');
-  const shadow = host.attachShadow({ mode: 'open' });
-  const style = doc.createElement('style');
-  style.textContent = STYLE;
+  const shadow = mountShadowHost(doc, 'anyue-toolbar', STYLE, 'open');
   const bar = doc.createElement('div');
   bar.className = 'bar';
   bar.setAttribute('role', 'toolbar');
@@ -91,8 +88,7 @@ export function mountSelectionToolbar(
     add(colour, 'colour', { kind: 'highlight', colour }).style.background = STYLE_COLOURS[`user-${colour}`].background;
   }
   for (const kind of ['note', 'tags', 'excerpt', 'cite'] as const) add(kind, 'text', { kind });
-  shadow.append(style, bar);
-  doc.documentElement.append(host);
+  shadow.append(bar);
 
   const setLanguage = (language: UiLanguage) => {
     const labels = LABELS[language];

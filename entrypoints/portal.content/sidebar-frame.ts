@@ -1,7 +1,8 @@
 // Hosts the sidebar beside the article. The sidebar itself is an extension page in an iframe: its document
 // lives in the extension's origin, so the page's scripts cannot read what it shows. The frame and the
-// re-open handle sit in a closed shadow root so page styles neither hide nor restyle them.
+// re-open handle sit in a closed shadow root, out of the page scripts' reach.
 
+import { mountShadowHost } from '../../highlights/shadow-host';
 import type { UiLanguage } from '../../messaging/protocol';
 
 export const SIDEBAR_WIDTH_PX = 380;
@@ -16,7 +17,6 @@ export interface SidebarFrame {
 const HANDLE_LABEL: Record<UiLanguage, string> = { 'zh-CN': '打开安阅侧栏', en: 'Open the Anyue sidebar' };
 
 const STYLE = `
-:host { all: initial; }
 iframe {
   position: fixed; top: 0; right: 0; width: ${SIDEBAR_WIDTH_PX}px; max-width: 100vw; height: 100vh;
   border: 0; border-left: 1px solid #d0d4da; box-shadow: -2px 0 8px rgba(0,0,0,.12);
@@ -33,10 +33,7 @@ button:focus-visible { outline: 3px solid #1a73e8; outline-offset: 2px; }
 `;
 
 export function mountSidebarFrame(doc: Document, src: string, open: boolean, language: UiLanguage): SidebarFrame {
-  const host = doc.createElement('anyue-sidebar');
-  const shadow = host.attachShadow({ mode: 'closed' });
-  const style = doc.createElement('style');
-  style.textContent = STYLE;
+  const shadow = mountShadowHost(doc, 'anyue-sidebar', STYLE, 'closed');
   const frame = doc.createElement('iframe');
   frame.src = src;
   frame.title = '安阅 · Safety News Annotator';
@@ -46,7 +43,7 @@ export function mountSidebarFrame(doc: Document, src: string, open: boolean, lan
   handle.type = 'button';
   handle.textContent = '安阅';
   handle.setAttribute('aria-label', HANDLE_LABEL[language]);
-  shadow.append(style, frame, handle);
+  shadow.append(frame, handle);
 
   let isOpen = open;
   const listeners: ((open: boolean) => void)[] = [];
@@ -61,7 +58,6 @@ export function mountSidebarFrame(doc: Document, src: string, open: boolean, lan
     for (const listener of listeners) listener(true);
   });
   render();
-  doc.documentElement.append(host);
 
   return {
     get open() {

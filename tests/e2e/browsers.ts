@@ -40,7 +40,6 @@ export interface TestPage {
   waitInSidebar(fn: string, timeoutMs?: number): Promise<void>;
   /** Waits until `fn` (run in the page itself) returns truthy. */
   waitForPage(fn: string, timeoutMs?: number): Promise<void>;
-  keyboard(keys: string): Promise<void>;
   /** Runs `trigger` and returns the file the page downloads (Chromium; Playwright sees downloads). */
   download(trigger: () => Promise<unknown>): Promise<{ name: string; content: Buffer }>;
   /** Chooses a file in a file input, as the reader does in the file dialog. */
@@ -91,6 +90,43 @@ async function poll(check: () => Promise<unknown>, timeoutMs: number, what: stri
   throw new Error(`timed out waiting for ${what}${last ? `: ${String(last)}` : ''}`);
 }
 
+/** What Playwright's and Puppeteer's pages have in common, as far as these tests use them. */
+interface DriverPage {
+  goto(url: string, options: { waitUntil: 'load' }): Promise<unknown>;
+  evaluate(fn: string): Promise<unknown>;
+  mouse: {
+    click(x: number, y: number): Promise<void>;
+    move(x: number, y: number, options?: { steps?: number }): Promise<void>;
+    down(): Promise<void>;
+    up(): Promise<void>;
+  };
+  close(): Promise<void>;
+}
+
+type CommonActions = Pick<
+  TestPage,
+  'goto' | 'evaluate' | 'evaluateInSidebar' | 'waitInSidebar' | 'waitForPage' | 'clickAt' | 'moveTo' | 'selectByDrag' | 'close'
+>;
+
+function commonActions(page: DriverPage, inSidebar: <T>(fn: string) => Promise<T | null>, timeoutMs: number): CommonActions {
+  return {
+    goto: async (url) => void (await page.goto(url, { waitUntil: 'load' })),
+    evaluate: async <T>(fn: string) => (await page.evaluate(fn)) as T,
+    evaluateInSidebar: inSidebar,
+    waitInSidebar: (fn, timeout = timeoutMs) => poll(() => inSidebar(fn), timeout, `sidebar: ${fn}`),
+    waitForPage: (fn, timeout = timeoutMs) => poll(() => page.evaluate(fn), timeout, `page: ${fn}`),
+    clickAt: (x, y) => page.mouse.click(x, y),
+    moveTo: (x, y) => page.mouse.move(x, y),
+    selectByDrag: async (x1, y1, x2, y2) => {
+      await page.mouse.move(x1, y1);
+      await page.mouse.down();
+      await page.mouse.move(x2, y2, { steps: 5 });
+      await page.mouse.up();
+    },
+    close: () => page.close(),
+  };
+}
+
 function isSidebarUrl(url: string): boolean {
   return /^(chrome|moz)-extension:\/\/[^/]+\/sidebar\.html/.test(url);
 }
@@ -120,12 +156,7 @@ async function launchChromium(replicaPort: number, headless: boolean, extensionD
       return frame ? ((await frame.evaluate(fn)) as T) : null;
     };
     return {
-      goto: async (url) => void (await page.goto(url, { waitUntil: 'load' })),
-      evaluate: async <T>(fn: string) => (await page.evaluate(fn)) as T,
-      evaluateInSidebar: inSidebar,
-      waitInSidebar: (fn, timeoutMs = 10_000) => poll(() => inSidebar(fn), timeoutMs, `sidebar: ${fn}`),
-      waitForPage: (fn, timeoutMs = 10_000) => poll(() => page.evaluate(fn), timeoutMs, `page: ${fn}`),
-      keyboard: (keys) => page.keyboard.press(keys),
+      ...commonActions(page, inSidebar, 10_000),
       download: async (trigger) => {
         const started = page.waitForEvent('download', { timeout: 15_000 });
         await trigger();
@@ -134,16 +165,7 @@ async function launchChromium(replicaPort: number, headless: boolean, extensionD
         return { name: download.suggestedFilename(), content: readFileSync(path) };
       },
       chooseFile: (selector, path) => page.setInputFiles(selector, path),
-      clickAt: (x, y) => page.mouse.click(x, y),
-      moveTo: (x, y) => page.mouse.move(x, y),
-      selectByDrag: async (x1, y1, x2, y2) => {
-        await page.mouse.move(x1, y1);
-        await page.mouse.down();
-        await page.mouse.move(x2, y2, { steps: 5 });
-        await page.mouse.up();
-      },
       screenshot: async (path) => void (await page.screenshot({ path })),
-      close: () => page.close(),
     };
   };
   return {
@@ -203,11 +225,7 @@ async function launchFirefox(replicaPort: number, headless: boolean, grantOption
       return frame ? ((await frame.evaluate(fn)) as T) : null;
     };
     return {
-      goto: async (url) => void (await page.goto(url, { waitUntil: 'load' })),
-      evaluate: async <T>(fn: string) => (await page.evaluate(fn)) as T,
-      evaluateInSidebar: inSidebar,
-      waitInSidebar: (fn, timeoutMs = 15_000) => poll(() => inSidebar(fn), timeoutMs, `sidebar: ${fn}`),
-      waitForPage: (fn, timeoutMs = 15_000) => poll(() => page.evaluate(fn), timeoutMs, `page: ${fn}`),
+      ...commonActions(page as unknown as DriverPage, inSidebar, 15_000),
       download: async () => {
         throw new Error('downloads are checked in Chromium (puppeteer over BiDi has no download events)');
       },
@@ -215,21 +233,7 @@ async function launchFirefox(replicaPort: number, headless: boolean, grantOption
         const input = await page.waitForSelector(selector);
         await (input as unknown as { uploadFile(...paths: string[]): Promise<void> }).uploadFile(path);
       },
-      keyboard: async (keys) => {
-        const parts = keys.split('+');
-        for (const key of parts) await page.keyboard.down(key as never);
-        for (const key of parts.reverse()) await page.keyboard.up(key as never);
-      },
-      clickAt: (x, y) => page.mouse.click(x, y),
-      moveTo: (x, y) => page.mouse.move(x, y),
-      selectByDrag: async (x1, y1, x2, y2) => {
-        await page.mouse.move(x1, y1);
-        await page.mouse.down();
-        await page.mouse.move(x2, y2, { steps: 5 });
-        await page.mouse.up();
-      },
       screenshot: async (path) => void (await page.screenshot({ path: path as `${string}.png` })),
-      close: () => page.close(),
     };
   };
   return {

@@ -1,0 +1,13 @@
+// The extension's own elements in the page (sidebar frame, toolbar, hover card) each live in a shadow
+// root under a custom element, with their own stylesheet, so page styles neither hide nor restyle them.
+
+/** Appends `<tag>` to the document with a shadow root holding `css`; returns the root to fill. */
+export function mountShadowHost(doc: Document, tag: string, css: string, mode: ShadowRootMode): ShadowRoot {
+  const host = doc.createElement(tag);
+  const shadow = host.attachShadow({ mode });
+  const style = doc.createElement('style');
+  style.textContent = `:host { all: initial; }\n${css}`;
+  shadow.append(style);
+  doc.documentElement.append(host);
+  return shadow;
+}
