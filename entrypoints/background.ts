@@ -5,7 +5,7 @@ import type { Message } from '../messaging/protocol';
 import { AnyueDatabase } from '../storage/database';
 import { loadDeviceClock } from '../storage/device';
 import { loadSyncSettings, type SyncSettings } from '../storage/sync-settings';
-import { SyncError } from '../sync/errors';
+import { createCouchDbBackend } from '../sync/couchdb-backend';
 import { createSyncRunner } from '../sync/runner';
 import { createWebDavBackend } from '../sync/webdav-backend';
 
@@ -27,12 +27,10 @@ export default defineBackground(() => {
     clock,
     loadSettings: () => loadSyncSettings(browser.storage.local as BackgroundDeps['preferences']),
     hasPermission: (pattern) => browser.permissions.contains({ origins: [pattern] }),
-    createBackend: (settings: SyncSettings) => {
-      if (settings.backend === 'webdav') {
-        return createWebDavBackend({ url: settings.url, username: settings.username, password: settings.password, folder: settings.location });
-      }
-      throw new SyncError('config', 'CouchDB sync is not available in this build.');
-    },
+    createBackend: ({ backend, url, username, password, location }: SyncSettings) =>
+      backend === 'webdav'
+        ? createWebDavBackend({ url, username, password, folder: location })
+        : createCouchDbBackend({ url, username, password, database: location }),
     log,
     afterSync: (report) => {
       if (report.pulled > 0) void background.remoteChangesArrived();

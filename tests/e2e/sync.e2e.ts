@@ -1,9 +1,11 @@
-// Two browsers, one WebDAV server: a highlight with a note made in Chromium reaches Firefox, and a deletion
-// in Firefox reaches Chromium. Real lighttpd on 127.0.0.1 (installed by scripts/ensure-deps.sh), real sync
-// code in each extension's background, settings entered through the library like a reader does.
+// Two browsers, one server: a highlight with a note made in Chromium reaches Firefox, and a deletion in
+// Firefox reaches Chromium. Real lighttpd WebDAV (installed by scripts/ensure-deps.sh) and a real CouchDB-API
+// server (PouchDB Server, installed by the test itself) on 127.0.0.1, real sync code in each extension's
+// background, settings entered through the library like a reader does.
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { missingServer, PASSWORD, startServer, USERNAME, type WebDavServer } from '../sync/servers';
+import { COUCH_PASSWORD, COUCH_USERNAME, startCouchServer } from '../sync/couchdb-server';
+import { missingServer, PASSWORD, startServer, USERNAME } from '../sync/servers';
 import { CHROMIUM_TEST_HOSTS_DIR, launch, type Harness, type TestPage } from './browsers';
 
 const PORTAL = 'http://zaihaifangyu.cn';
@@ -30,7 +32,16 @@ async function openLibrary(harness: Harness): Promise<{ page: TestPage; library:
   return { page, library };
 }
 
-async function setUpSync(library: TestPage, server: WebDavServer, name: string): Promise<void> {
+interface Server {
+  backend: 'webdav' | 'couchdb';
+  url: string;
+  username: string;
+  password: string;
+  location: string;
+  stop(): Promise<void>;
+}
+
+async function setUpSync(library: TestPage, server: Server, name: string): Promise<void> {
   await library.evaluate(`[...document.querySelectorAll('[role="tab"]')].find((t) => t.textContent.includes('同步')).click()`);
   await library.waitForPage(`!!document.querySelector('.sync-form')`);
   const fill = (name: string, value: string) =>
@@ -39,10 +50,11 @@ async function setUpSync(library: TestPage, server: WebDavServer, name: string):
       input.value = ${JSON.stringify(value)};
       input.dispatchEvent(new Event('input', { bubbles: true }));
     })()`);
+  await library.evaluate(`document.querySelector('.sync-form [name="backend"][value="${server.backend}"]').click()`);
   await fill('url', server.url);
-  await fill('username', USERNAME);
-  await fill('password', PASSWORD);
-  await fill('location', '安阅-e2e');
+  await fill('username', server.username);
+  await fill('password', server.password);
+  await fill('location', server.location);
   await sleep(100);
   // A real click: the host permission may only be asked for inside one.
   await realClick(library, '.sync-test');
@@ -64,13 +76,18 @@ const annotationWith = (quote: string) =>
   `[...document.querySelectorAll('.annotation')].find((a) => a.querySelector('.quote')?.textContent === ${JSON.stringify(quote)})`;
 const notesTab = `[...document.querySelectorAll('[role="tab"]')].find((t) => t.textContent.includes('我的批注')).click()`;
 
-describe.skipIf(missing !== null)('sync between Chromium and Firefox through WebDAV', () => {
-  let server: WebDavServer;
+const SERVERS: [string, () => Promise<Server>][] = [
+  ['WebDAV (lighttpd)', async () => ({ backend: 'webdav', username: USERNAME, password: PASSWORD, location: '安阅-e2e', ...(await startServer('lighttpd')) })],
+  ['CouchDB (PouchDB Server)', async () => ({ backend: 'couchdb', username: COUCH_USERNAME, password: COUCH_PASSWORD, location: 'anyue-e2e', ...(await startCouchServer()) })],
+];
+
+describe.skipIf(missing !== null).each(SERVERS)('sync between Chromium and Firefox through %s', (_name, start) => {
+  let server: Server;
   let chromium: Harness;
   let firefox: Harness;
 
   beforeAll(async () => {
-    server = await startServer('lighttpd');
+    server = await start();
     chromium = await launch('chromium', { extensionDir: CHROMIUM_TEST_HOSTS_DIR });
     firefox = await launch('firefox', { grantOptionalPermissions: true });
   });
