@@ -4,22 +4,13 @@
 // - time to first sync 10,000 annotations, and for a second device to pull them;
 // - convergence runs (the shared three-device harness, injected faults and kills) and lost edits (must be 0).
 
-import { register } from 'node:module';
 import { createAnnotation, updateAnnotation } from '../../storage/annotations';
 import { seededRandom } from '../../sync/random';
+import { runConvergence } from '../sync/convergence';
 import { makeCouchDevice } from '../sync/couchdb-devices';
 import { startCouchServer } from '../sync/couchdb-server';
 import { newAnnotationInput, snapshot } from '../sync/devices';
 
-// The shared harness builds WebDAV devices itself; this hook hands it CouchDB ones (the tests use vi.mock).
-const hook = `export async function resolve(specifier, context, next) {
-  if (specifier === './devices' && context.parentURL && context.parentURL.endsWith('/tests/sync/convergence.ts')) {
-    return next(new URL('./couchdb-as-devices.ts', context.parentURL).href, context);
-  }
-  return next(specifier, context);
-}`;
-register(`data:text/javascript,${encodeURIComponent(hook)}`, import.meta.url);
-const { runConvergence } = await import('../sync/convergence');
 
 const ANNOTATIONS = 10_000;
 const SEEDS = Array.from({ length: 10 }, (_, i) => 100 + i);
@@ -75,7 +66,7 @@ try {
   let conflicts = 0;
   start = performance.now();
   for (const seed of SEEDS) {
-    const result = await runConvergence({ server, seed, folder: `bench-convergence-${seed}` });
+    const result = await runConvergence({ server, seed, folder: `bench-convergence-${seed}`, makeDevice: makeCouchDevice });
     lost += result.lost.length;
     converged += result.converged ? 1 : 0;
     edits += result.edits;

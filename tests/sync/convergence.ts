@@ -25,6 +25,8 @@ import { makeDevice, newAnnotationInput, snapshot, type Device } from './devices
 
 export interface ConvergenceOptions {
   server: { url: string };
+  /** Builds one simulated device; WebDAV devices unless another backend's are given. */
+  makeDevice?: typeof makeDevice;
   seed: number;
   folder: string;
   steps?: number;
@@ -74,7 +76,7 @@ export async function runConvergence(options: ConvergenceOptions): Promise<Conve
   const devices: Device[] = ['a', 'b', 'c'].map((letter, i) => {
     const fault = faultyFetch(globalThis.fetch, seededRandom(seed * 31 + i), { ...(options.rates ?? DEFAULT_RATES) });
     faults.push(fault);
-    return makeDevice(`dev${letter}${seed}`, options.server, options.folder, now, { fetch: fault.fetch });
+    return (options.makeDevice ?? makeDevice)(`dev${letter}${seed}`, options.server, options.folder, now, { fetch: fault.fetch });
   });
 
   const notes = new Map<string, NoteEdit>();

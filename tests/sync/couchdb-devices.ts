@@ -1,6 +1,6 @@
 // The thin adapter that runs the shared convergence harness (convergence.ts) against CouchDB: a device
-// built like devices.ts builds one, with a CouchDB backend instead of WebDAV. `folder` becomes the
-// database name. The harness calls `makeDevice` itself, so the CouchDB test file swaps it in with vi.mock.
+// built like devices.ts builds one, with a CouchDB backend instead of WebDAV (pass it as `makeDevice`).
+// `folder` becomes the database name.
 
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { AnyueDatabase } from '../../storage/database';
