@@ -20,7 +20,8 @@ export default defineConfig({
     action: { default_title: '__MSG_toggleSidebar__' },
     commands: {
       'toggle-sidebar': {
-        suggested_key: { default: 'Alt+Shift+A' },
+        // Y for 阅. (Chromium keeps Alt+Shift+A for itself and silently drops it.)
+        suggested_key: { default: 'Alt+Shift+Y' },
         description: '__MSG_toggleSidebar__',
       },
       'highlight-selection': {

@@ -200,3 +200,57 @@ describe.each<BrowserName>(['chromium', 'firefox'])('%s', (name) => {
     expect(after).toBe(before);
   });
 });
+
+describe('chromium: the toolbar button, context menu and keyboard commands', () => {
+  let harness: Harness;
+  let page: TestPage;
+  beforeAll(async () => {
+    harness = await launch('chromium');
+    page = await harness.browser.newPage();
+  });
+  afterAll(async () => harness?.close());
+
+  it('registers both menu items for selections on portal pages', async () => {
+    await page.goto(`${PORTAL}/5288.html`);
+    await page.waitInSidebar(`document.querySelectorAll('.speaker-name').length > 0`);
+    // The items exist (created at install): creating one again with the same id must fail.
+    const duplicate = await harness.browser.evaluateInBackground<string>(`new Promise((resolve) => {
+      chrome.contextMenus.create({ id: 'save-excerpt', title: 'x', contexts: ['selection'] }, () => resolve(chrome.runtime.lastError?.message ?? 'created'));
+    })`);
+    expect(duplicate).toMatch(/duplicate|exists/i);
+    const commands = await harness.browser.evaluateInBackground<{ name: string; shortcut: string }[]>(`chrome.commands.getAll()`);
+    expect(commands.map((c) => [c.name, c.shortcut])).toEqual(
+      expect.arrayContaining([['toggle-sidebar', 'Alt+Shift+Y'], ['highlight-selection', 'Alt+Shift+H'], ['save-excerpt', 'Alt+Shift+E']]),
+    );
+  });
+
+  it('saves the selection as an excerpt when the menu or Alt+Shift+E asks the page to', async () => {
+    await page.goto(`${PORTAL}/5288.html`);
+    await page.waitInSidebar(`document.querySelectorAll('.speaker-name').length > 0`);
+    await select(page, '全面提升平安中国建设水平');
+    // What the menu click and the command handler send to the tab.
+    const reply = await harness.browser.evaluateInBackground<{ ok: boolean; created: boolean }>(`(async () => {
+      const [tab] = await chrome.tabs.query({ url: 'http://zaihaifangyu.cn/5288.html' });
+      return chrome.tabs.sendMessage(tab.id, { type: 'selection/annotate', kind: 'excerpt' }, { frameId: 0 });
+    })()`);
+    expect(reply).toEqual({ ok: true, created: true });
+    await page.evaluateInSidebar(notesTab);
+    await page.waitInSidebar(`!!${annotationWith('全面提升平安中国建设水平')}`);
+    expect(await page.evaluateInSidebar<string>(`${annotationWith('全面提升平安中国建设水平')}.textContent`)).toContain('摘录');
+  });
+
+  it('toggles the sidebar when the toolbar button or Alt+Shift+Y asks the page to', async () => {
+    await page.goto(`${PORTAL}/5288.html`);
+    await page.waitInSidebar(`document.querySelectorAll('.speaker-name').length > 0`);
+    const atSidebar = `document.elementFromPoint(document.documentElement.clientWidth - 60, Math.round(window.innerHeight * 0.7))?.tagName`;
+    const toggle = () =>
+      harness.browser.evaluateInBackground<{ ok: boolean; open: boolean }>(`(async () => {
+        const [tab] = await chrome.tabs.query({ url: 'http://zaihaifangyu.cn/5288.html' });
+        return chrome.tabs.sendMessage(tab.id, { type: 'sidebar/toggle' }, { frameId: 0 });
+      })()`);
+    expect(await toggle()).toEqual({ ok: true, open: false });
+    expect(await page.evaluate(atSidebar)).not.toBe('ANYUE-SIDEBAR');
+    expect(await toggle()).toEqual({ ok: true, open: true });
+    expect(await page.evaluate(atSidebar)).toBe('ANYUE-SIDEBAR');
+  });
+});

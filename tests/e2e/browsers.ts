@@ -57,6 +57,9 @@ export interface TestPage {
 export interface TestBrowser {
   name: BrowserName;
   newPage(): Promise<TestPage>;
+  /** Runs `fn` (an expression) in the extension's service worker: Chromium only, as Puppeteer cannot reach
+   * a Firefox background page. */
+  evaluateInBackground<T>(fn: string): Promise<T>;
   /** Runs `trigger` and returns the tab it opens whose URL contains `urlPart` (extension pages cannot be
    * navigated to by the driver in Firefox: the extension opens them itself). */
   pageOpenedBy(trigger: () => Promise<unknown>, urlPart: string): Promise<TestPage>;
@@ -171,6 +174,7 @@ async function launchChromium(replicaPort: number, headless: boolean, extensionD
   return {
     name: 'chromium',
     newPage: async () => wrap(await context.newPage()),
+    evaluateInBackground: async <T>(fn: string) => (await context.serviceWorkers()[0]!.evaluate(fn)) as T,
     pageOpenedBy: async (trigger, urlPart) => {
       const opened = context.waitForEvent('page', { predicate: (p) => p.url().includes(urlPart), timeout: 15_000 });
       await trigger();
@@ -239,6 +243,9 @@ async function launchFirefox(replicaPort: number, headless: boolean, grantOption
   return {
     name: 'firefox',
     newPage: async () => wrap(await browser.newPage()),
+    evaluateInBackground: async () => {
+      throw new Error('the background is checked in Chromium (puppeteer cannot evaluate in a Firefox background page)');
+    },
     pageOpenedBy: async (trigger, urlPart) => {
       // Over BiDi a new extension tab may report about:blank for a while: ask each new page where it is.
       const before = new Set(await browser.pages());

@@ -18,7 +18,7 @@ describe('built manifests', () => {
     expect(m.content_scripts).toHaveLength(1);
     for (const pattern of m.content_scripts[0].matches) expect(pattern).toMatch(/^https?:\/\/(www\.)?zaihaifangyu\.cn\/\*\.html\*$/);
     expect(m.web_accessible_resources).toEqual([{ resources: ['sidebar.html'], matches: expect.arrayContaining(PORTAL_PATTERNS) }]);
-    expect(m.commands['toggle-sidebar'].suggested_key.default).toBe('Alt+Shift+A');
+    expect(m.commands['toggle-sidebar'].suggested_key.default).toBe('Alt+Shift+Y');
   });
 
   it('Firefox: the same permissions, a gecko id and the data-collection declaration', () => {
