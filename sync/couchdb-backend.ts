@@ -11,6 +11,18 @@
 // `_conflicts` (written by a CouchDB replication, or `new_edits=false`) has its leaves merged, and the
 // merged winner is written back with the losers deleted.
 // An idle sync is one request: `_changes?since=<checkpoint>&limit=1` says whether anything is new.
+//
+// Own echoes. A device's writes come back to it through the feed; fetching them again would cost as much as
+// the push. So the push position remembers, per document, the revisions whose content this device is known
+// to hold already: a revision it wrote whose merged body adds nothing to the local record (the server had
+// nothing it lacked), or a current winner found equal to what it would have written (a push whose answer was
+// lost). While that set is not empty, the feed is read without documents (`style=all_docs`: every leaf
+// revision of each changed document), and a change is skipped only when every leaf it lists is one of those
+// revisions; anything else (another device's edit on top of ours, a conflict leaf a replication added, a
+// write of ours that absorbed someone else's edit) is read with `_all_docs` and merged as usual. A revision
+// names its content, so a skip can never hide an edit; forgetting a pair only costs a download.
+// Pairs carry the number of the push batch that made them; once a pull reads the feed to its end, the pull
+// position records that every batch up to then has passed, and the next session forgets those pairs.
 
 import type { BackendSession, ChangeBatch, SyncBackend, Traffic } from './backend';
 import {
@@ -61,9 +73,55 @@ interface Reply {
 interface PullPosition {
   /** CouchDB's `last_seq`: a number (CouchDB 1, PouchDB Server) or an opaque string (CouchDB 2+). */
   seq: string | number;
+  /** Push batches up to this number were written before a pull that read the feed to its end. */
+  passed?: number;
 }
 interface PushPosition {
   batches: number;
+  /** Revisions this device holds the content of: [document id, push batch, ...revisions]. */
+  own?: [string, number, ...string[]][];
+}
+
+/** Documents whose own revisions are remembered at most (the oldest are forgotten: that only costs a download). */
+const MAX_OWN = 20_000;
+/** A `_changes` page without documents holds this many times the documents of a page with them. */
+const LEAN_FACTOR = 20;
+
+/** Per document, revisions whose content this device already holds, and the push batch that recorded them. */
+type OwnRevisions = Map<string, { batch: number; revs: string[] }>;
+
+function parsePull(text: string | null): { seq: string | number; passed: number } {
+  if (!text) return { seq: 0, passed: 0 };
+  try {
+    const value = JSON.parse(text) as Partial<PullPosition>;
+    const seq = typeof value?.seq === 'string' || typeof value?.seq === 'number' ? value.seq : 0;
+    const passed = typeof value?.passed === 'number' && Number.isFinite(value.passed) ? value.passed : 0;
+    return { seq, passed };
+  } catch {
+    return { seq: 0, passed: 0 }; // pulling everything again is safe: merging is idempotent
+  }
+}
+
+/** The push position's batch count and the own revisions not yet passed by a pull (`passed`). */
+function parsePush(text: string | null, passed: number): { batches: number; own: OwnRevisions } {
+  const own: OwnRevisions = new Map();
+  let value: Partial<PushPosition> = {};
+  try {
+    value = (JSON.parse(text ?? '{}') as Partial<PushPosition>) ?? {};
+  } catch {
+    value = {};
+  }
+  const batches = Number(value.batches) || 0;
+  if (Array.isArray(value.own)) {
+    for (const entry of value.own) {
+      if (!Array.isArray(entry)) continue;
+      const [id, batch, ...revs] = entry as unknown[];
+      if (typeof id !== 'string' || typeof batch !== 'number' || batch <= passed) continue;
+      const strings = revs.filter((rev): rev is string => typeof rev === 'string');
+      if (strings.length) own.set(id, { batch, revs: strings });
+    }
+  }
+  return { batches, own };
 }
 
 /** What the server holds of one document: its winning revision (null: none, or deleted) and every readable version. */
@@ -77,16 +135,6 @@ interface ServerState {
 
 const utf8Length = (text: string) => new TextEncoder().encode(text).length;
 const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
-
-function parseSeq(text: string | null): string | number {
-  if (!text) return 0;
-  try {
-    const value = JSON.parse(text) as Partial<PullPosition>;
-    return typeof value?.seq === 'string' || typeof value?.seq === 'number' ? value.seq : 0;
-  } catch {
-    return 0; // pulling everything again is safe: merging is idempotent
-  }
-}
 
 function batchOf(bodies: readonly RecordBody[]): ChangeBatch {
   const batch: ChangeBatch = { annotations: [], corrections: [], removedCorrections: [] };
@@ -204,10 +252,14 @@ export function createCouchDbBackend(config: CouchDbConfig): SyncBackend {
     throw failure(reply, what);
   }
 
-  /** `_changes` after `since`: the documents (with conflicts when `docs`) and the position after them. */
-  async function changes(since: string | number, limit: number, docs: boolean): Promise<{ results: Record<string, unknown>[]; lastSeq: string | number } | null> {
+  /**
+   * `_changes` after `since`: the documents (with conflicts) when `mode` is 'docs', every leaf revision of
+   * each changed document when 'leaves', just ids otherwise; and the position after them.
+   */
+  async function changes(since: string | number, limit: number, mode: 'docs' | 'leaves' | 'ids'): Promise<{ results: Record<string, unknown>[]; lastSeq: string | number } | null> {
     const what = 'reading the changes feed';
-    const query = `?since=${encodeURIComponent(String(since))}&limit=${limit}${docs ? '&include_docs=true&conflicts=true' : ''}`;
+    const extra = mode === 'docs' ? '&include_docs=true&conflicts=true' : mode === 'leaves' ? '&style=all_docs' : '';
+    const query = `?since=${encodeURIComponent(String(since))}&limit=${limit}${extra}`;
     const reply = await send('GET', `/_changes${query}`, what);
     if (reply.status === 404) return null;
     if (reply.status !== 200) throw failure(reply, what);
@@ -282,12 +334,16 @@ export function createCouchDbBackend(config: CouchDbConfig): SyncBackend {
     return states;
   }
 
-  /** `_bulk_docs`: the ids written, and those refused because another device wrote first. Other refusals throw. */
-  async function write(documents: readonly (SyncDocument | { _id: string; _rev: string; _deleted: true })[]): Promise<{ written: Set<string>; refused: Set<string> }> {
+  /**
+   * `_bulk_docs`: the ids written, those refused because another device wrote first, and the new revision of
+   * each document (null when refused). Other refusals throw.
+   */
+  async function write(documents: readonly (SyncDocument | { _id: string; _rev: string; _deleted: true })[]): Promise<{ written: Set<string>; refused: Set<string>; revs: (string | null)[] }> {
     const what = `writing ${documents.length} documents`;
     const written = new Set<string>();
     const refused = new Set<string>();
-    if (!documents.length) return { written, refused };
+    const revs: (string | null)[] = documents.map(() => null);
+    if (!documents.length) return { written, refused, revs };
     const reply = await send('POST', '/_bulk_docs', what, { docs: documents });
     if (reply.status !== 201 && reply.status !== 200 && reply.status !== 202) throw failure(reply, what);
     const answer = json(reply, what);
@@ -295,13 +351,16 @@ export function createCouchDbBackend(config: CouchDbConfig): SyncBackend {
     answer.forEach((result: unknown, i) => {
       const id = documents[i]!._id;
       if (!isObject(result) || (result.id !== undefined && result.id !== id)) throw unreadable(what, `result ${i} is not about ${id}`);
-      if (result.error === undefined && typeof result.rev === 'string') written.add(id);
+      if (result.error === undefined && typeof result.rev === 'string') {
+        written.add(id);
+        revs[i] = result.rev;
+      }
       else if (result.error === 'conflict') refused.add(id);
       else if (result.error === 'forbidden') throw new SyncError('permission', `The server refused to store ${id} (${String(result.reason ?? 'forbidden')}): the account may read but not write the database ${database}.`, { status: 403 });
       else if (result.error === 'unauthorized') throw new SyncError('auth', `The server refused the user name or password while ${what}.`, { status: 401 });
       else throw new SyncError('server', `The server could not store ${id} (${String(result.error ?? 'no revision')}: ${String(result.reason ?? '')}).`);
     });
-    return { written, refused };
+    return { written, refused, revs };
   }
 
   /** What to write so the server holds `body` merged into `state`; empty when it already does. */
@@ -315,76 +374,189 @@ export function createCouchDbBackend(config: CouchDbConfig): SyncBackend {
     return [documentOf(merged, state.rev), ...state.losingRevs.map((rev) => ({ _id: id, _rev: rev, _deleted: true as const }))];
   }
 
-  async function push(bodies: Map<string, RecordBody>, problems: Error[]): Promise<void> {
+  /**
+   * Writes `bodies` merged into the server's versions. Calls `hold(id, revs)` for revisions whose content
+   * this device already holds (nothing in them is news to it): its own writes that absorbed nothing from the
+   * server, and a current winner that already is exactly what it would write (its earlier answer was lost).
+   */
+  async function push(bodies: Map<string, RecordBody>, problems: Error[], hold: (id: string, revs: string[]) => void): Promise<void> {
     let pending = [...bodies.keys()];
     for (let round = 0; round < PUSH_ROUNDS && pending.length; round++) {
       const states = await serverStates(pending, problems);
       const documents = pending.flatMap((id) => resolution(id, bodies.get(id)!, states.get(id)!));
-      const { refused } = await write(documents);
+      const { refused, revs } = await write(documents);
+      const indicesOf = new Map<string, number[]>();
+      documents.forEach((d, i) => indicesOf.set(d._id, [...(indicesOf.get(d._id) ?? []), i]));
+      for (const id of pending) {
+        const body = bodies.get(id)!;
+        const state = states.get(id)!;
+        const indices = indicesOf.get(id) ?? [];
+        if (!indices.length) {
+          // Nothing written: the winner already holds our record. Held only if it holds nothing more.
+          if (state.rev !== null && state.losingRevs.length === 0 && state.versions.length === 1 && !mergeBodies(body, state.versions[0]!).changed) hold(id, [state.rev]);
+          continue;
+        }
+        const winner = indices.find((i) => !('_deleted' in documents[i]!));
+        const winnerRev = winner === undefined ? null : revs[winner];
+        const read = winner === undefined ? null : readDocument(documents[winner]);
+        // Our write holds what the server had merged in; it is an echo only if that added nothing here.
+        if (winnerRev && read?.ok && !mergeBodies(body, read.body).changed) {
+          hold(id, [winnerRev, ...indices.filter((i) => i !== winner && revs[i] !== null).map((i) => revs[i]!)]);
+        }
+      }
       // A refused loser deletion alone is harmless (its content is merged in the winner); a refused winner goes round again.
-      pending = pending.filter((id) => refused.has(id) && documents.some((d) => d._id === id && !('_deleted' in d)));
+      pending = pending.filter((id) => refused.has(id) && (indicesOf.get(id) ?? []).some((i) => !('_deleted' in documents[i]!)));
     }
     if (pending.length) throw new SyncError('server', `Other devices kept changing ${pending.length} records while 安阅 wrote them; sync will try again.`);
   }
 
   async function open(_device: string, pushedText: string | null, pulledText: string | null): Promise<BackendSession> {
-    let since = parseSeq(pulledText);
-    let first = await changes(since, 1, false);
-    if (!first) {
-      // First sync into a new database (or it was removed): make it; an empty database has nothing to pull.
-      await createDatabase();
-      since = 0;
-      first = { results: [], lastSeq: 0 };
+    const start = parsePull(pulledText);
+    let since = start.seq;
+    let { batches, own } = parsePush(pushedText, start.passed);
+    const leanLimit = pageSize * LEAN_FACTOR;
+
+    /** A page of the feed, read with documents or (while own revisions are remembered) with leaf revisions only. */
+    interface Page {
+      /** The position it was read from (the engine's string), and how far into it the pull got. */
+      position: string | null;
+      offset: number;
+      results: Record<string, unknown>[];
+      lastSeq: string | number;
+      lean: boolean;
+      /** Fewer results than asked for: the feed's end at the time of reading. */
+      last: boolean;
+      /** Push batches written before it was read. */
+      batchesAtRead: number;
     }
-    const hasIncoming = first.results.length > 0;
+    let page: Page | null = null;
+    const readPage = async (position: string | null, from: string | number, lean: boolean): Promise<Page | null> => {
+      const batchesAtRead = batches;
+      const limit = lean ? leanLimit : pageSize;
+      const answer = await changes(from, limit, lean ? 'leaves' : 'docs');
+      if (!answer) return null;
+      return { position, offset: 0, results: answer.results, lastSeq: answer.lastSeq, lean, last: answer.results.length < limit, batchesAtRead };
+    };
+
+    let hasIncoming: boolean;
+    if (own.size) {
+      // Own writes may come back: read the feed without documents, so echoes cost a few bytes each.
+      page = await readPage(pulledText, since, true);
+      if (!page) {
+        await createDatabase();
+        since = 0;
+        page = { position: pulledText, offset: 0, results: [], lastSeq: 0, lean: true, last: true, batchesAtRead: batches };
+      }
+      hasIncoming = page.results.length > 0;
+    } else {
+      let first = await changes(since, 1, 'ids');
+      if (!first) {
+        // First sync into a new database (or it was removed): make it; an empty database has nothing to pull.
+        await createDatabase();
+        since = 0;
+        first = { results: [], lastSeq: 0 };
+      }
+      hasIncoming = first.results.length > 0;
+    }
     const problems: Error[] = [];
     let exhausted = !hasIncoming;
-    let batches = 0;
-    try {
-      batches = Number((JSON.parse(pushedText ?? '{}') as Partial<PushPosition>).batches) || 0;
-    } catch {
-      batches = 0;
+
+    /** True when every leaf revision a lean change lists is one whose content this device holds. */
+    const isEcho = (result: Record<string, unknown>): boolean => {
+      const held = own.get(result.id as string);
+      const leaves = result.changes;
+      if (!held || !Array.isArray(leaves) || !leaves.length) return false;
+      return leaves.every((leaf: unknown) => isObject(leaf) && typeof leaf.rev === 'string' && held.revs.includes(leaf.rev));
+    };
+    const hold = (id: string, revs: string[]) => {
+      const had = own.get(id);
+      own.delete(id); // re-inserted last: the oldest are forgotten first
+      own.set(id, { batch: batches + 1, revs: [...new Set([...(had?.revs ?? []), ...revs])] });
+      if (own.size > MAX_OWN) own.delete(own.keys().next().value!);
+    };
+
+    /** States of the documents a page's changes name, merged with their conflict leaves; conflicted ones written back. */
+    async function settle(states: Map<string, ServerState>, conflicted: Iterable<string>): Promise<ChangeBatch> {
+      // Write the merged winner back and delete the leaves it absorbed; if another device got there first,
+      // its write is a later change this feed will bring.
+      // An account that may only read still gets the merged records; the leaves wait for a writer.
+      await write([...conflicted].flatMap((id) => resolution(id, null, states.get(id)!))).catch((error: unknown) => {
+        if (!(error instanceof SyncError && error.kind === 'permission')) throw error;
+      });
+      const merged = [...states.values()].filter((state) => state.versions.length).map((state) => mergeAll(state.versions));
+      return batchOf(merged);
     }
 
     return {
       hasIncoming,
       problems,
       async push(batch: ChangeBatch): Promise<string> {
-        await push(bodiesOf(batch), problems);
+        await push(bodiesOf(batch), problems, hold);
         batches += 1;
-        return JSON.stringify({ batches } satisfies PushPosition);
+        const remembered = [...own].map(([id, { batch: made, revs }]) => [id, made, ...revs] as [string, number, ...string[]]);
+        return JSON.stringify({ batches, own: remembered } satisfies PushPosition);
       },
       // `_bulk_docs` makes a write visible at once: there is nothing left to publish.
       async publish(): Promise<void> {},
       async pull(pulledPosition: string | null) {
         if (exhausted) return null;
-        const from = pulledPosition === pulledText ? since : parseSeq(pulledPosition);
-        const page = await changes(from, pageSize, true);
-        if (!page) throw new SyncError('path', `The database ${database} disappeared from the server during sync.`, { status: 404 });
-        if (page.results.length < pageSize) exhausted = true;
-        if (!page.results.length) return null;
-        const states = new Map<string, ServerState>();
-        const conflicted = new Map<string, string[]>();
-        for (const result of page.results) {
-          const id = result.id as string;
-          const document = result.doc;
-          // Design documents and other applications' documents are not ours; a deleted winner holds nothing to apply.
-          if (!isOurDocumentId(id) || result.deleted === true || !isObject(document) || document._deleted === true) continue;
-          const state: ServerState = { rev: typeof document._rev === 'string' ? document._rev : null, versions: [], losingRevs: [] };
-          addVersion(state, id, document, true, problems);
-          states.set(id, state);
-          const conflicts = document._conflicts;
-          if (Array.isArray(conflicts) && conflicts.length) conflicted.set(id, conflicts.filter((rev): rev is string => typeof rev === 'string'));
+        const position = parsePull(pulledPosition);
+        if (!page || page.position !== pulledPosition) {
+          page = await readPage(pulledPosition, pulledPosition === pulledText ? since : position.seq, own.size > 0);
+          if (!page) throw new SyncError('path', `The database ${database} disappeared from the server during sync.`, { status: 404 });
         }
-        for (const [id, list] of await leaves(conflicted)) for (const { document } of list) addVersion(states.get(id)!, id, document, false, problems);
-        // Write the merged winner back and delete the leaves it absorbed; if another device got there first,
-        // its write is a later change this feed will bring.
-        // An account that may only read still gets the merged records; the leaves wait for a writer.
-        await write([...conflicted.keys()].flatMap((id) => resolution(id, null, states.get(id)!))).catch((error: unknown) => {
-          if (!(error instanceof SyncError && error.kind === 'permission')) throw error;
-        });
-        const merged = [...states.values()].filter((state) => state.versions.length).map((state) => mergeAll(state.versions));
-        return { batch: batchOf(merged), pulled: JSON.stringify({ seq: page.lastSeq } satisfies PullPosition) };
+        const current: Page = page;
+        let batch: ChangeBatch;
+        let seq: string | number = current.lastSeq;
+        if (!current.lean) {
+          current.offset = current.results.length;
+          const states = new Map<string, ServerState>();
+          const conflicted = new Map<string, string[]>();
+          for (const result of current.results) {
+            const id = result.id as string;
+            const document = result.doc;
+            // Design documents and other applications' documents are not ours; a deleted winner holds nothing to apply.
+            if (!isOurDocumentId(id) || result.deleted === true || !isObject(document) || document._deleted === true) continue;
+            const state: ServerState = { rev: typeof document._rev === 'string' ? document._rev : null, versions: [], losingRevs: [] };
+            addVersion(state, id, document, true, problems);
+            states.set(id, state);
+            const conflicts = document._conflicts;
+            if (Array.isArray(conflicts) && conflicts.length) conflicted.set(id, conflicts.filter((rev): rev is string => typeof rev === 'string'));
+          }
+          for (const [id, list] of await leaves(conflicted)) for (const { document } of list) addVersion(states.get(id)!, id, document, false, problems);
+          batch = await settle(states, conflicted.keys());
+        } else {
+          // Up to a page of documents to read; echoes and others' deletions and design documents cost nothing.
+          const wanted: string[] = [];
+          while (current.offset < current.results.length && wanted.length < pageSize) {
+            const result = current.results[current.offset]!;
+            current.offset += 1;
+            const id = result.id as string;
+            if (!isOurDocumentId(id) || result.deleted === true || isEcho(result) || wanted.includes(id)) continue;
+            wanted.push(id);
+          }
+          if (current.offset < current.results.length) {
+            // Stopped inside the page: the position is the last change taken (every change's seq is a valid `since`).
+            const taken = current.results[current.offset - 1]!.seq;
+            if (typeof taken === 'string' || typeof taken === 'number') seq = taken;
+            else current.offset = current.results.length; // a server without per-change seqs: take the rest now
+          }
+          // Their current versions (possibly newer than the change: the feed brings that change again, harmlessly).
+          const states = wanted.length ? await serverStates(wanted, problems) : new Map<string, ServerState>();
+          batch = await settle(states, wanted.filter((id) => states.get(id)!.losingRevs.length));
+        }
+        const done = current.offset >= current.results.length;
+        // The feed read to its end: every push batch written before that read has passed, with its echoes.
+        const passed = done && current.last ? Math.max(position.passed, current.batchesAtRead) : position.passed;
+        const pulled = JSON.stringify({ seq, passed } satisfies PullPosition);
+        if (done) {
+          page = null;
+          if (current.last) exhausted = true;
+        } else {
+          current.position = pulled;
+        }
+        if (passed > position.passed) for (const [id, { batch: made }] of own) if (made <= passed) own.delete(id);
+        return { batch, pulled };
       },
     };
   }

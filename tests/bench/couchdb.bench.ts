@@ -1,7 +1,7 @@
 // CouchDB sync costs and safety against a real CouchDB API (PouchDB Server on 127.0.0.1, in memory):
 // prints figures (run: npx tsx tests/bench/couchdb.bench.ts).
-// - requests and bytes of an idle sync and of a one-change sync;
-// - time to first sync 10,000 annotations, and for a second device to pull them;
+// - requests and bytes of an idle sync and of a one-change sync, and of the pusher's next sync (its own echo);
+// - time to first sync 10,000 annotations, for a second device to pull them, and the pusher's next sync;
 // - convergence runs (the shared three-device harness, injected faults and kills) and lost edits (must be 0).
 
 import { createAnnotation, updateAnnotation } from '../../storage/annotations';
@@ -28,7 +28,8 @@ try {
   const first = await createAnnotation(a!.db, a!.clock, { ...newAnnotationInput(() => random.next()), note: '第一条' }, now());
   await a!.engine.syncOnce();
   await b!.engine.syncOnce();
-  await a!.engine.syncOnce(); // its own write comes back once through the feed
+  const afterFirst = await a!.engine.syncOnce(); // its own write comes back as an id and a revision, skipped
+  console.log(`pusher's next sync after its first push ${afterFirst.requests} request(s), ${kb(afterFirst.bytes)}, ${afterFirst.pulled} pulled`);
   const idle = await b!.engine.syncOnce();
   console.log(`idle sync                        ${idle.requests} request(s), ${kb(idle.bytes)}`);
   time += 1_000;
@@ -38,7 +39,7 @@ try {
   const echo = await a!.engine.syncOnce();
   console.log(`one-change sync, pushing side    ${push.requests} request(s), ${kb(push.bytes)}`);
   console.log(`one-change sync, pulling side    ${pull.requests} request(s), ${kb(pull.bytes)}`);
-  console.log(`pushing side's next sync (echo)  ${echo.requests} request(s), ${kb(echo.bytes)}  (its own write comes back through _changes once)`);
+  console.log(`pushing side's next sync (echo)  ${echo.requests} request(s), ${kb(echo.bytes)}, ${echo.pulled} pulled  (its own write, recognised by its revision)`);
 
   const [big, fresh] = ['bigsrc', 'bigdst'].map((device) => makeCouchDevice(device, server, 'bench-first-sync', now));
   const makeStart = performance.now();
@@ -55,7 +56,9 @@ try {
   console.log(`new device pulls them                   ${seconds(performance.now() - start)}, ${down.requests} requests, ${kb(down.bytes)}`);
   start = performance.now();
   const back = await big!.engine.syncOnce();
-  console.log(`pushing device's next sync (echo)       ${seconds(performance.now() - start)}, ${back.requests} requests, ${kb(back.bytes)}`);
+  console.log(`pushing device's next sync (echo)       ${seconds(performance.now() - start)}, ${back.requests} requests, ${kb(back.bytes)}, ${back.pulled} pulled`);
+  const after = await big!.engine.syncOnce();
+  console.log(`and the one after (idle)                ${after.requests} request(s), ${kb(after.bytes)}`);
   console.log(`both hold the same data                 ${(await snapshot(big!.db)) === (await snapshot(fresh!.db))}`);
 
   let lost = 0;

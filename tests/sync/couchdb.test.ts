@@ -74,8 +74,8 @@ describe('CouchDB backend on PouchDB Server', () => {
     expect((await b!.engine.syncOnce()).pulled).toBe(1);
     expect((await b!.db.annotations.get(created.id))!.note).toBe('第一条');
     expect(await b!.engine.syncOnce()).toMatchObject({ requests: 1, pushed: 0, pulled: 0 });
-    // a's own write comes back once through the feed (it cannot tell it from another device's), then idle.
-    await a!.engine.syncOnce();
+    // a's own write comes back through the feed as ids and revisions only: one request, no document read.
+    expect(await a!.engine.syncOnce()).toMatchObject({ requests: 1, pushed: 0, pulled: 0 });
     expect(await a!.engine.syncOnce()).toMatchObject({ requests: 1, pushed: 0, pulled: 0 });
     time += 1_000;
     await updateAnnotation(a!.db, a!.clock, created.id, { note: '改过' }, now());
@@ -258,5 +258,183 @@ describe('CouchDB backend on PouchDB Server', () => {
     expect(await b!.db.annotations.count()).toBe(1);
     // Reported once: the checkpoint moved past it, so the next sync is clean.
     expect((await b!.engine.syncOnce()).pulled).toBe(0);
+  });
+});
+
+describe('CouchDB: a device does not pull its own writes back, and still pulls everything else', () => {
+  /** Counts requests by path, for asserting that no document was read. */
+  const counting = () => {
+    const paths: string[] = [];
+    const wrapped: typeof fetch = async (input, init) => {
+      paths.push(`${init?.method ?? 'GET'} ${new URL(String(input)).pathname.replace(/^\/[^/]+/, '')}`);
+      return fetch(input, init);
+    };
+    return { paths, fetch: wrapped };
+  };
+
+  it('after a push, the next sync is one small request that reads no document; then idle', async () => {
+    const spy = counting();
+    const { devices: [a, b] } = team(2, { fetch: spy.fetch });
+    const created = await Promise.all([edit(a!, '一'), edit(a!, '二'), edit(a!, '三')]);
+    await a!.engine.syncOnce();
+    spy.paths.length = 0;
+    const next = await a!.engine.syncOnce();
+    expect(next).toMatchObject({ requests: 1, pushed: 0, pulled: 0 });
+    expect(next.bytes).toBeLessThan(1_000);
+    expect(spy.paths).toEqual(['GET /_changes']);
+    expect(await a!.engine.syncOnce()).toMatchObject({ requests: 1, pushed: 0, pulled: 0 });
+    // One change, many times: each push's echo is skipped the same way.
+    for (let i = 0; i < 3; i++) {
+      time += 1_000;
+      await updateAnnotation(a!.db, a!.clock, created[0]!.id, { note: `第 ${i} 次` }, now());
+      expect((await a!.engine.syncOnce()).pushed).toBe(1);
+      expect(await a!.engine.syncOnce()).toMatchObject({ requests: 1, pulled: 0 });
+    }
+    expect((await b!.engine.syncOnce()).pulled).toBe(3);
+    expect(await snapshot(b!.db)).toBe(await snapshot(a!.db));
+  });
+
+  it('pulls another device\'s edit of the same document made between its push and its next pull (both edits kept)', async () => {
+    const { devices: [a, b] } = team();
+    const created = await edit(a!, '原文');
+    await a!.engine.syncOnce();
+    await b!.engine.syncOnce();
+    time += 1_000;
+    await updateAnnotation(a!.db, a!.clock, created.id, { colour: 'pink' }, now());
+    await a!.engine.syncOnce(); // a's push; its echo is now remembered
+    await b!.engine.syncOnce(); // b pulls a's edit …
+    time += 1_000;
+    await updateAnnotation(b!.db, b!.clock, created.id, { tags: ['台风'] }, now());
+    await b!.engine.syncOnce(); // … and writes on top of a's revision
+    const report = await a!.engine.syncOnce();
+    expect(report.pulled).toBe(1);
+    for (const device of [a!, b!]) expect((await device.db.annotations.get(created.id))!).toMatchObject({ colour: 'pink', tags: ['台风'] });
+    expect(await snapshot(b!.db)).toBe(await snapshot(a!.db));
+  });
+
+  it('pulls a concurrent edit that its own write absorbed on the server (written before its push, never pulled)', async () => {
+    const { devices: [a, b] } = team();
+    const created = await edit(a!, '原文');
+    await a!.engine.syncOnce();
+    await b!.engine.syncOnce();
+    time += 1_000;
+    await updateAnnotation(b!.db, b!.clock, created.id, { note: '乙改' }, now());
+    await b!.engine.syncOnce();
+    time += 1_000;
+    await updateAnnotation(a!.db, a!.clock, created.id, { colour: 'blue' }, now());
+    // a's push merges b's note into its write: that revision holds news for a, so it is pulled, not skipped.
+    await a!.engine.syncOnce();
+    expect((await a!.db.annotations.get(created.id))!).toMatchObject({ note: '乙改', colour: 'blue' });
+    await b!.engine.syncOnce();
+    expect(await snapshot(b!.db)).toBe(await snapshot(a!.db));
+  });
+
+  it('pulls a conflict leaf a replication added after its write, even when its own revision still wins', async () => {
+    const { devices: [a], database } = team(1);
+    const created = await edit(a!, '原文');
+    await a!.engine.syncOnce();
+    time += 1_000;
+    await updateAnnotation(a!.db, a!.clock, created.id, { note: '甲的版本' }, now());
+    await a!.engine.syncOnce(); // revision 2, a's own
+    const elsewhere = applyLocalChanges(created, { tags: ['别处'] }, formatStamp(time + 5_000, 0, 'elsewhere'), time + 5_000)!;
+    const leaf = { _id: `annotation:${created.id}`, _rev: `1-${'0'.repeat(32)}`, format: 'anyue-sync-1', type: 'annotation', annotation: elsewhere };
+    expect((await raw(database, '/_bulk_docs', { method: 'POST', body: JSON.stringify({ docs: [leaf], new_edits: false }) })).status).toBe(201);
+    // The winner is still a's revision 2; the feed's leaf list shows the stranger.
+    expect((await raw(database, `/annotation:${created.id}?conflicts=true`)).body._conflicts).toEqual([leaf._rev]);
+    expect((await a!.engine.syncOnce()).pulled).toBe(1);
+    expect((await a!.db.annotations.get(created.id))!).toMatchObject({ note: '甲的版本', tags: ['别处'] });
+    expect((await raw(database, `/annotation:${created.id}?conflicts=true`)).body._conflicts).toBeUndefined();
+  });
+
+  it('killed between push and pull: another device\'s later edit of the same record still arrives', async () => {
+    const { devices: [a, b] } = team();
+    const created = await edit(a!, '原文');
+    await a!.engine.syncOnce();
+    await b!.engine.syncOnce();
+    time += 1_000;
+    await updateAnnotation(a!.db, a!.clock, created.id, { note: '甲改' }, now());
+    // Push stored, then the worker dies before the pull (the engine's pull never runs).
+    a!.engine['pull'] = async () => {
+      throw new SimulatedKill();
+    };
+    await expect(a!.engine.syncOnce()).rejects.toBeInstanceOf(SimulatedKill);
+    a!.restart(); // a new engine, with its real pull
+    expect(await a!.db.syncOutbox.count()).toBe(0);
+    await b!.engine.syncOnce();
+    time += 1_000;
+    await updateAnnotation(b!.db, b!.clock, created.id, { tags: ['乙加'] }, now());
+    await b!.engine.syncOnce();
+    expect((await a!.engine.syncOnce()).pulled).toBe(1);
+    for (const device of [a!, b!]) expect((await device.db.annotations.get(created.id))!).toMatchObject({ note: '甲改', tags: ['乙加'] });
+    expect(await a!.engine.syncOnce()).toMatchObject({ requests: 1, pulled: 0 });
+    expect(await snapshot(b!.db)).toBe(await snapshot(a!.db));
+  });
+
+  it('killed after the server stored the push, or the answer lost: consistent, nothing lost, and no re-download', async () => {
+    let fault: 'kill' | 'lose' | null = null;
+    const faulty: typeof fetch = async (input, init) => {
+      const response = await fetch(input, init);
+      if (fault && String(input).endsWith('/_bulk_docs')) {
+        const which = fault;
+        fault = null;
+        await response.arrayBuffer();
+        if (which === 'kill') throw new SimulatedKill();
+        throw new TypeError('fetch failed (answer lost)');
+      }
+      return response;
+    };
+    const { devices: [a, b] } = team(2, { fetch: faulty, retries: 0 });
+    const created = await edit(a!, '原文');
+    await a!.engine.syncOnce();
+    await b!.engine.syncOnce();
+    for (const which of ['kill', 'lose'] as const) {
+      time += 1_000;
+      await updateAnnotation(a!.db, a!.clock, created.id, { note: `甲改 ${which}` }, now());
+      fault = which;
+      await expect(a!.engine.syncOnce()).rejects.toBeTruthy();
+      if (which === 'kill') a!.restart();
+      expect(await a!.db.syncOutbox.count()).toBe(1);
+      // Another device edits the same record before a syncs again.
+      await b!.engine.syncOnce();
+      time += 1_000;
+      await updateAnnotation(b!.db, b!.clock, created.id, { tags: [`乙 ${which}`] }, now());
+      await b!.engine.syncOnce();
+      await a!.engine.syncOnce();
+      await b!.engine.syncOnce();
+      for (const device of [a!, b!]) expect((await device.db.annotations.get(created.id))!).toMatchObject({ note: `甲改 ${which}`, tags: [`乙 ${which}`] });
+      expect(await snapshot(b!.db)).toBe(await snapshot(a!.db));
+    }
+    // The retried push found its own earlier write on the server and remembers it: a's next sync stays one request.
+    time += 1_000;
+    await updateAnnotation(a!.db, a!.clock, created.id, { colour: 'green' }, now());
+    fault = 'lose';
+    await expect(a!.engine.syncOnce()).rejects.toBeTruthy();
+    expect((await a!.engine.syncOnce()).pushed).toBe(1);
+    expect(await a!.engine.syncOnce()).toMatchObject({ requests: 1, pulled: 0 });
+    expect((await b!.engine.syncOnce()).pulled).toBe(1);
+    expect(await snapshot(b!.db)).toBe(await snapshot(a!.db));
+  });
+
+  it('reads the feed in pages when many echoes and others\' changes are mixed, and keeps the remembered set small', async () => {
+    const { devices: [a, b] } = team(2, { pullPageSize: 2 });
+    for (let i = 0; i < 7; i++) await edit(a!, `甲 ${i}`);
+    await a!.engine.syncOnce();
+    for (let i = 0; i < 5; i++) await edit(b!, `乙 ${i}`);
+    await b!.engine.syncOnce();
+    for (let i = 0; i < 45; i++) await edit(a!, `甲后 ${i}`);
+    // This round's pull reads a feed of a's 7 echoes and b's 5 records, two documents at a time.
+    expect(await a!.engine.syncOnce()).toMatchObject({ pushed: 45, pulled: 5 });
+    // Stored with the push, before this round's pull passed the first 7 (the next session forgets those).
+    expect(JSON.parse((await a!.db.syncState.get('pushed'))!.value as string).own).toHaveLength(52);
+    // The next: 45 echoes over two pages of ids, nothing read.
+    expect(await a!.engine.syncOnce()).toMatchObject({ requests: 2, pulled: 0 });
+    expect(await a!.db.annotations.count()).toBe(57);
+    expect(await a!.engine.syncOnce()).toMatchObject({ requests: 1, pulled: 0 });
+    // The next push starts from a set the pull has emptied.
+    await edit(a!, '最后');
+    await a!.engine.syncOnce();
+    expect(JSON.parse((await a!.db.syncState.get('pushed'))!.value as string).own).toHaveLength(1);
+    await b!.engine.syncOnce();
+    expect(await snapshot(b!.db)).toBe(await snapshot(a!.db));
   });
 });
