@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { makeAnnotation } from '../library/test-data';
 import type { ChangeBatch } from './backend';
 import { withSyncState } from './merge';
-import { decodeSegment, encodeSegment, sha256Hex } from './segment';
+import { batchFolder, decodeSegment, decodeSnapshot, encodeSegment, encodeSnapshot, sha256Hex } from './segment';
+import { mergeAnnotation } from './merge';
 
 const text = '要坚持人民至上、生命至上,统筹发展和安全。';
 const batch: ChangeBatch = {
@@ -61,5 +62,31 @@ describe('segment files', () => {
     expect(await variant((d) => (d.removedCorrections = ['../../etc']))).toMatch(/removedCorrections\[0\]/);
     expect(await variant((d) => (d.extra = 1))).toMatch(/unexpected field/);
     expect(await hostile(JSON.stringify({ device: 'deva', seq: 3, ...batch }).replace('"annotations"', '"__proto__":{"x":1},"annotations"'))).toMatch(/__proto__: unexpected field/);
+  });
+});
+
+describe('snapshots', () => {
+  it('round-trip, and are never taken for a segment (or a segment for them)', async () => {
+    const file = await encodeSnapshot('deva', 300, batch);
+    expect(file.split('\n')[0]).toMatch(/^anyue-sync-snapshot 1 sha256:[0-9a-f]{64}$/);
+    expect(await decodeSnapshot(file, 'deva', 300)).toEqual(batch);
+    await expect(decodeSnapshot(file, 'deva', 299)).rejects.toThrow(/says it is the snapshot through 300 of deva/);
+    await expect(decodeSnapshot(file.slice(0, -2), 'deva', 300)).rejects.toThrow(/checksum/);
+    await expect(decodeSegment(file, 'deva', 300)).rejects.toThrow(/unknown header/);
+    await expect(decodeSnapshot(await encodeSegment('deva', 300, batch), 'deva', 300)).rejects.toThrow(/unknown header/);
+  });
+
+  it('fold batches into one that applies the same: records merged, corrections minus removals, tombstones kept', () => {
+    const first = batch.annotations[0]!;
+    const second = withSyncState({ ...first, note: '改了', stamps: { ...first.stamps, note: first.stamps.note.replace(/^\d+/, (ms) => String(Number(ms) + 1)) } });
+    const folder = batchFolder();
+    folder.add(batch);
+    folder.add({ annotations: [second], corrections: [{ id: 'c2', createdAt: 6, kind: 'not-speaker', name: '甲' }], removedCorrections: ['c1'] });
+    folder.add({ annotations: [first], corrections: [{ id: 'c1', createdAt: 5, kind: 'not-speaker', name: '胡悦鑫' }], removedCorrections: [] });
+    const folded = folder.result();
+    expect(folded.annotations).toEqual([mergeAnnotation(mergeAnnotation(first, second).merged, first).merged]);
+    expect(folded.annotations[0]!.note).toBe('改了');
+    expect(folded.corrections.map((c) => c.id)).toEqual(['c2']);
+    expect(folded.removedCorrections.sort()).toEqual(['c0', 'c1']);
   });
 });

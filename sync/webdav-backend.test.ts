@@ -1,6 +1,18 @@
 import { describe, expect, it } from 'vitest';
 import { SyncError } from './errors';
-import { basicAuthorization, createWebDavBackend, listedNames, parseRetryAfter, readMarkers, segmentPath, SEGMENTS_PER_FOLDER } from './webdav-backend';
+import {
+  basicAuthorization,
+  coveredSegmentFolders,
+  createWebDavBackend,
+  listedNames,
+  olderSnapshotFiles,
+  parseRetryAfter,
+  readMarkers,
+  readSnapshotMarkers,
+  segmentPath,
+  SEGMENTS_PER_FOLDER,
+  snapshotPath,
+} from './webdav-backend';
 
 const config = { url: 'https://dav.example.cn/dav/', username: 'reader@example.cn', password: 'x', folder: '安阅', retries: 2, retryDelayMs: 0 };
 
@@ -74,6 +86,27 @@ describe('reading a PROPFIND listing without DOMParser', () => {
     }
     expect(Math.max(...folders.values())).toBeLessThanOrEqual(SEGMENTS_PER_FOLDER);
     expect(segmentPath('deva', 7)).toEqual(['devices', 'deva', '0000', '00000007.seg']);
+  });
+});
+
+describe('compaction names', () => {
+  it('reads snapshot markers apart from progress markers (older versions ignore them)', () => {
+    const names = ['markers', 'deva.12', 'deva.8.snap', 'deva.4.snap', 'devb.3', 'devb.x.snap', 'deva.snap', 'deva.5.snap.tmp'];
+    expect([...readSnapshotMarkers(names)]).toEqual([['deva', [4, 8]]]);
+    expect([...readMarkers(names)]).toEqual([
+      ['deva', [12]],
+      ['devb', [3]],
+    ]);
+    expect(snapshotPath('deva', 300)).toEqual(['devices', 'deva', '00000300.snap']);
+  });
+
+  it('deletes only segment folders every segment of which a snapshot covers, and only older snapshots', () => {
+    const listed = ['deva', '0000', '0001', '0002', '00000300.snap', '00000998.snap', '00001000.snap', 'notes.txt'];
+    expect(coveredSegmentFolders(listed, 498)).toEqual([]);
+    expect(coveredSegmentFolders(listed, 499)).toEqual(['0000']);
+    expect(coveredSegmentFolders(listed, 1000)).toEqual(['0000', '0001']);
+    expect(olderSnapshotFiles(listed, 1000)).toEqual(['00000300.snap', '00000998.snap']);
+    expect(olderSnapshotFiles(listed, 300)).toEqual([]);
   });
 });
 

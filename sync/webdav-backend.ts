@@ -6,15 +6,33 @@
 //   devices/<device>/<bucket>/<seq>.seg  immutable, checksummed segments of one device's changes, numbered
 //                                        1, 2, 3…; 500 per bucket folder, so no folder nears 坚果云's
 //                                        750-entry listing cap and readers never list them at all.
+//   devices/<device>/<through>.snap      immutable, checksummed snapshot: the merged state of that device's
+//                                        segments 1…<through> (see Compaction below).
 //   markers/<device>.<seq>               empty files: the highest <seq> is how far that device has published.
+//   markers/<device>.<through>.snap      empty files: the highest <through> names that device's newest snapshot.
 // One `PROPFIND Depth: 1` of markers/ tells every device's progress from file *names* (never ETags: nginx
 // keeps an ETag across a same-size rewrite), so an idle sync is one request. A device publishes a new
 // marker after its segments are stored, and again on any later sync if that failed; older markers of
 // its own are deleted in batches. Parents are never assumed: a missing folder is created level by level.
+//
+// Compaction. Without it a new device reads every segment every device ever wrote (thousands of requests
+// against 坚果云's ~600 per 30 minutes). Once a device has published `compactEvery` segments past its
+// newest snapshot, its publish step (1) reads its previous snapshot and the segments after it back — at most
+// `compactReads` per sync, so a long history is caught up over several syncs — and folds them into one
+// batch (records merged by the field rules, tombstones kept); (2) PUTs that as a new immutable snapshot
+// named by the last segment it covers; (3) PUTs the snapshot marker; only then (4) lists its own device
+// folder and deletes the older snapshots and the segment folders the snapshot wholly covers, and (5)
+// deletes its older snapshot markers. Killed anywhere, nothing readable is lost: before (3) no reader
+// knows the new snapshot and every segment is still there; after (3) the snapshot holds everything the
+// deleted files held; the next compaction redoes the tidying. A reader behind a device's newest snapshot
+// reads the snapshot (one request) and then only the segments after it; a reader close behind reads the
+// segments it lacks and falls back to the snapshot when one was deleted; a file missing after a listing
+// makes it list the markers once more (a compaction may have run meanwhile). Records merge idempotently,
+// so reading something twice changes nothing.
 
 import type { BackendSession, ChangeBatch, SyncBackend, Traffic } from './backend';
 import { SyncError } from './errors';
-import { decodeSegment, encodeSegment } from './segment';
+import { batchFolder, decodeSegment, decodeSnapshot, encodeSegment, encodeSnapshot } from './segment';
 
 export interface WebDavConfig {
   /** The server's WebDAV root, e.g. https://dav.jianguoyun.com/dav/ */
@@ -31,12 +49,27 @@ export interface WebDavConfig {
   /** First retry delay, doubled each time. Default 1 000 ms. */
   retryDelayMs?: number;
   sleep?: (ms: number) => Promise<void>;
+  /** Segments published past the newest own snapshot that make this device write a new one. 0: never. Default 32. */
+  compactEvery?: number;
+  /** Own segments read back by one compaction at most (a long history is caught up over several syncs). Default 64. */
+  compactReads?: number;
+  /**
+   * What a compaction deletes once its snapshot is published: 'folders' (default) deletes whole segment
+   * folders the snapshot covers (one request per 500 segments; the current folder's covered files stay
+   * until it is full), 'files' also each covered segment (one request per segment).
+   */
+  compactDeletes?: 'folders' | 'files';
 }
 
 export const SEGMENTS_PER_FOLDER = 500;
 /** Own markers kept before the older ones are deleted (bounded listing, few DELETEs). */
 const MARKERS_KEPT = 4;
 const MARKER_NAME = /^([\w-]{1,64})\.(\d{1,12})$/;
+const SNAPSHOT_MARKER_NAME = /^([\w-]{1,64})\.(\d{1,12})\.snap$/;
+const SNAPSHOT_FILE_NAME = /^(\d{8,12})\.snap$/;
+const SEGMENT_FOLDER_NAME = /^\d{4,8}$/;
+/** A reader at most this many segments behind a snapshot reads those segments rather than the whole snapshot. */
+export const SEGMENTS_BEFORE_SNAPSHOT = 4;
 /** Statuses servers give a PUT whose parent folder is missing (nginx: 500, 坚果云: 403/404/409). */
 const MISSING_PARENT = new Set([403, 404, 409, 500]);
 
@@ -90,6 +123,35 @@ export function readMarkers(names: readonly string[]): Map<string, number[]> {
   return byDevice;
 }
 
+/** Each device's snapshots (the last segment each covers), from the snapshot markers' names, ascending. */
+export function readSnapshotMarkers(names: readonly string[]): Map<string, number[]> {
+  const byDevice = new Map<string, number[]>();
+  for (const name of names) {
+    const match = SNAPSHOT_MARKER_NAME.exec(name);
+    if (!match) continue;
+    const list = byDevice.get(match[1]!) ?? [];
+    list.push(Number(match[2]));
+    byDevice.set(match[1]!, list);
+  }
+  for (const list of byDevice.values()) list.sort((a, b) => a - b);
+  return byDevice;
+}
+
+export const snapshotPath = (device: string, through: number) => ['devices', device, `${String(through).padStart(8, '0')}.snap`];
+
+/** Segment folder names (as listed in devices/<device>/) that hold only segments up to `through`. */
+export function coveredSegmentFolders(names: readonly string[], through: number): string[] {
+  return names.filter((name) => SEGMENT_FOLDER_NAME.test(name) && (Number(name) + 1) * SEGMENTS_PER_FOLDER - 1 <= through);
+}
+
+/** Snapshot file names (as listed in devices/<device>/) older than the snapshot through `through`. */
+export function olderSnapshotFiles(names: readonly string[], through: number): string[] {
+  return names.filter((name) => {
+    const match = SNAPSHOT_FILE_NAME.exec(name);
+    return match !== null && Number(match[1]) < through;
+  });
+}
+
 export const segmentPath = (device: string, seq: number) =>
   ['devices', device, String(Math.floor(seq / SEGMENTS_PER_FOLDER)).padStart(4, '0'), `${String(seq).padStart(8, '0')}.seg`];
 
@@ -138,6 +200,9 @@ export function createWebDavBackend(config: WebDavConfig): SyncBackend {
   const authorization = basicAuthorization(config.username, config.password);
   const traffic: Traffic = { requests: 0, bytes: 0 };
   const baseHref = base.href.endsWith('/') ? base.href : `${base.href}/`;
+  const compactEvery = Math.max(0, config.compactEvery ?? 32);
+  const compactReads = Math.max(1, config.compactReads ?? 64);
+  const compactDeletes = config.compactDeletes ?? 'folders';
 
   const urlOf = (parts: readonly string[], folder = false) =>
     baseHref + [...root, ...parts].map(encodeURIComponent).join('/') + (folder ? '/' : '');
@@ -213,29 +278,115 @@ export function createWebDavBackend(config: WebDavConfig): SyncBackend {
     if (reply.status < 200 || reply.status >= 300) throw failure(reply, what);
   }
 
-  async function listMarkers(): Promise<Map<string, number[]>> {
+  /** Names in a folder (PROPFIND Depth: 1), or null when the folder does not exist. */
+  async function list(parts: readonly string[], what: string): Promise<string[] | null> {
     const body = '<?xml version="1.0" encoding="utf-8"?><d:propfind xmlns:d="DAV:"><d:prop><d:resourcetype/></d:prop></d:propfind>';
-    const what = 'reading the sync folder';
     const headers = { Depth: '1', 'Content-Type': 'application/xml; charset=utf-8' };
-    let reply = await send('PROPFIND', urlOf(['markers'], true), what, { body, headers });
-    if (reply.status === 404) {
-      // First sync into this folder: make it, then there is nothing to read yet.
-      await makeFolders(['markers']);
-      return new Map();
-    }
+    const reply = await send('PROPFIND', urlOf(parts, true), what, { body, headers });
+    if (reply.status === 404) return null;
     if (reply.status !== 207) throw failure(reply, what);
-    return readMarkers(listedNames(reply.text));
+    return listedNames(reply.text);
+  }
+
+  async function listMarkers(): Promise<string[]> {
+    const names = await list(['markers'], 'reading the sync folder');
+    if (names) return names;
+    // First sync into this folder: make it, then there is nothing to read yet.
+    await makeFolders(['markers']);
+    return [];
+  }
+
+  /** DELETE that takes "already gone" for done. */
+  async function remove(parts: readonly string[], what: string, folder = false): Promise<void> {
+    const reply = await send('DELETE', urlOf(parts, folder), what);
+    if ((reply.status < 200 || reply.status >= 300) && reply.status !== 404) throw failure(reply, what);
+  }
+
+  /** A file's text, or null when it does not exist. */
+  async function read(parts: readonly string[]): Promise<string | null> {
+    const what = `reading ${describePath(parts)}`;
+    const reply = await send('GET', urlOf(parts), what);
+    if (reply.status === 404) return null;
+    if (reply.status !== 200) throw failure(reply, what);
+    return reply.text;
+  }
+
+  /**
+   * Writes a snapshot of `device`'s segments from its snapshot `from` (0: none) on, publishes it, then tidies
+   * what it makes redundant. Resolves with the segment the new snapshot covers up to.
+   */
+  async function compact(device: string, from: number, published: number, ownSnapshots: readonly number[]): Promise<number> {
+    const through = Math.min(published, from + compactReads);
+    const folder = batchFolder();
+    const missing = (parts: readonly string[]) =>
+      new SyncError('corrupt', `The sync file ${describePath(parts)} of this device is missing; its changes cannot be compacted (other devices cannot read it either).`, { status: 404 });
+    if (from > 0) {
+      const parts = snapshotPath(device, from);
+      const text = await read(parts);
+      if (text === null) throw missing(parts);
+      folder.add(await decodeSnapshot(text, device, from));
+    }
+    for (let seq = from + 1; seq <= through; seq++) {
+      const parts = segmentPath(device, seq);
+      const text = await read(parts);
+      if (text === null) throw missing(parts);
+      folder.add(await decodeSegment(text, device, seq));
+    }
+    await put(snapshotPath(device, through), await encodeSnapshot(device, through, folder.result()));
+    await put(['markers', `${device}.${through}.snap`], '');
+    // Published: from here on the snapshot holds everything the files below held.
+    const what = 'tidying files the new snapshot covers';
+    const names = (await list(['devices', device], what)) ?? [];
+    for (const name of olderSnapshotFiles(names, through)) await remove(['devices', device, name], what);
+    for (const name of coveredSegmentFolders(names, through)) await remove(['devices', device, name], what, true);
+    if (compactDeletes === 'files') {
+      for (let seq = from + 1; seq <= through; seq++) await remove(segmentPath(device, seq), what);
+    }
+    for (const old of ownSnapshots) if (old < through) await remove(['markers', `${device}.${old}.snap`], 'tidying old snapshot markers');
+    return through;
   }
 
   async function open(device: string, pushedText: string | null, pulledText: string | null): Promise<BackendSession> {
-    const markers = await listMarkers();
+    const names = await listMarkers();
+    const markers = readMarkers(names);
     const own = markers.get(device) ?? [];
     let published = own.length ? own[own.length - 1]! : 0;
-    const latest = new Map([...markers].filter(([d]) => d !== device).map(([d, list]) => [d, list[list.length - 1]!]));
+    let ownSnapshots = readSnapshotMarkers(names).get(device) ?? [];
+    const latest = new Map<string, number>();
+    const snapshots = new Map<string, number>();
+    /** Takes in a listing of markers/ (others' progress and newest snapshots; numbers only ever grow). */
+    const learn = (listed: readonly string[]) => {
+      for (const [other, list] of readMarkers(listed)) if (other !== device) latest.set(other, Math.max(latest.get(other) ?? 0, list[list.length - 1]!));
+      for (const [other, list] of readSnapshotMarkers(listed)) {
+        if (other !== device) snapshots.set(other, Math.max(snapshots.get(other) ?? 0, list[list.length - 1]!));
+      }
+    };
+    learn(names);
+    let relisted = false;
+    /** Lists the markers again, once per sync, after a published file was missing; true if it did. */
+    const relist = async () => {
+      if (relisted) return false;
+      relisted = true;
+      learn(await listMarkers());
+      return true;
+    };
     const startPulled = parsePosition<PullPosition>(pulledText, {});
     const failed = new Set<string>();
     const problems: Error[] = [];
     const hasIncoming = [...latest].some(([d, seq]) => seq > (Number(startPulled[d]) || 0));
+
+    /** Reads `other`'s snapshot through `through` (null: missing); a damaged one fails that device for this sync. */
+    async function readSnapshot(other: string, through: number): Promise<ChangeBatch | null | 'failed'> {
+      const text = await read(snapshotPath(other, through));
+      if (text === null) return null;
+      try {
+        return await decodeSnapshot(text, other, through);
+      } catch (error) {
+        failed.add(other);
+        problems.push(error as Error);
+        return 'failed';
+      }
+    }
 
     return {
       hasIncoming,
@@ -248,44 +399,75 @@ export function createWebDavBackend(config: WebDavConfig): SyncBackend {
       },
       async publish(pushedPosition: string | null): Promise<void> {
         const seq = Number(parsePosition<PushPosition>(pushedPosition, { seq: 0 }).seq) || 0;
-        if (seq <= published) return;
-        await put(['markers', `${device}.${seq}`], '');
-        published = seq;
-        const stale = own.filter((n) => n < seq);
-        if (stale.length >= MARKERS_KEPT) {
-          for (const n of stale) {
-            const reply = await send('DELETE', urlOf(['markers', `${device}.${n}`]), 'tidying old progress markers');
-            if ((reply.status < 200 || reply.status >= 300) && reply.status !== 404) throw failure(reply, 'tidying old progress markers');
+        if (seq > published) {
+          await put(['markers', `${device}.${seq}`], '');
+          published = seq;
+          const stale = own.filter((n) => n < seq);
+          if (stale.length >= MARKERS_KEPT) {
+            for (const n of stale) await remove(['markers', `${device}.${n}`], 'tidying old progress markers');
+            own.splice(0, own.length);
           }
-          own.splice(0, own.length);
+        }
+        const newest = ownSnapshots.length ? ownSnapshots[ownSnapshots.length - 1]! : 0;
+        if (compactEvery === 0 || published - newest < compactEvery) return;
+        try {
+          ownSnapshots = [await compact(device, newest, published, ownSnapshots)];
+        } catch (error) {
+          // Everything is published already: a compaction that could not finish is tried again next sync, and
+          // must not keep this device from pulling. Being told to slow down (or killed) still stops the sync.
+          if (!(error instanceof SyncError) || error.kind === 'rate-limited' || error.kind === 'auth' || error.kind === 'permission') throw error;
+          problems.push(error);
         }
       },
       async pull(pulledPosition: string | null) {
         const pulled = parsePosition<PullPosition>(pulledPosition, {});
-        for (const [other, seq] of [...latest].sort(([a], [b]) => (a < b ? -1 : 1))) {
-          const have = Number(pulled[other]) || 0;
-          if (failed.has(other) || seq <= have) continue;
-          const next = have + 1;
-          const parts = segmentPath(other, next);
-          const what = `reading ${describePath(parts)}`;
-          const reply = await send('GET', urlOf(parts), what);
-          if (reply.status === 404) {
-            failed.add(other);
-            problems.push(new SyncError('corrupt', `The sync file ${describePath(parts)} is missing although device ${other} published it; its later changes wait until it is back.`, { status: 404 }));
-            continue;
+        const fromSnapshot = async (other: string, through: number) => {
+          const batch = await readSnapshot(other, through);
+          return batch === null || batch === 'failed' ? batch : { batch, pulled: JSON.stringify({ ...pulled, [other]: through }) };
+        };
+        retry: for (;;) {
+          for (const [other, seq] of [...latest].sort(([a], [b]) => (a < b ? -1 : 1))) {
+            const have = Number(pulled[other]) || 0;
+            if (failed.has(other) || seq <= have) continue;
+            const snapshot = snapshots.get(other) ?? 0;
+            const next = have + 1;
+            if (snapshot > have && (have === 0 || snapshot - have > SEGMENTS_BEFORE_SNAPSHOT)) {
+              // Far behind this device's newest snapshot: one file instead of the segments up to it.
+              const result = await fromSnapshot(other, snapshot);
+              if (result === 'failed') continue;
+              if (result) return result;
+              // Replaced by a newer snapshot since the listing?
+              if (await relist()) continue retry;
+              failed.add(other);
+              problems.push(new SyncError('corrupt', `The sync file ${describePath(snapshotPath(other, snapshot))} is missing although device ${other} published it; its later changes wait until it is back.`, { status: 404 }));
+              continue;
+            }
+            const parts = segmentPath(other, next);
+            const text = await read(parts);
+            if (text === null) {
+              // Compacted away: a snapshot covers it (known, or published since the listing).
+              if (snapshot >= next || ((await relist()) && (snapshots.get(other) ?? 0) >= next)) {
+                const result = await fromSnapshot(other, snapshots.get(other)!);
+                if (result === 'failed') continue;
+                if (result) return result;
+                if (await relist()) continue retry;
+              }
+              failed.add(other);
+              problems.push(new SyncError('corrupt', `The sync file ${describePath(parts)} is missing although device ${other} published it; its later changes wait until it is back.`, { status: 404 }));
+              continue;
+            }
+            let batch: ChangeBatch;
+            try {
+              batch = await decodeSegment(text, other, next);
+            } catch (error) {
+              failed.add(other);
+              problems.push(error as Error);
+              continue;
+            }
+            return { batch, pulled: JSON.stringify({ ...pulled, [other]: next }) };
           }
-          if (reply.status !== 200) throw failure(reply, what);
-          let batch: ChangeBatch;
-          try {
-            batch = await decodeSegment(reply.text, other, next);
-          } catch (error) {
-            failed.add(other);
-            problems.push(error as Error);
-            continue;
-          }
-          return { batch, pulled: JSON.stringify({ ...pulled, [other]: next }) };
+          return null;
         }
-        return null;
       },
     };
   }
@@ -295,8 +477,7 @@ export function createWebDavBackend(config: WebDavConfig): SyncBackend {
     // A write and a delete show whether the account may change files there, before any real data moves.
     const probe = ['markers', `probe-${crypto.randomUUID()}.tmp`];
     await put(probe, 'anyue');
-    const reply = await send('DELETE', urlOf(probe), 'removing the test file');
-    if ((reply.status < 200 || reply.status >= 300) && reply.status !== 404) throw failure(reply, 'removing the test file');
+    await remove(probe, 'removing the test file');
   }
 
   return { traffic, testConnection, open };

@@ -1,16 +1,22 @@
 // Sync costs and safety, against real local servers: prints figures (run: npx tsx tests/bench/sync.bench.ts).
 // - requests and bytes of an idle sync and of a one-change sync (坚果云 allows ~600 requests / 30 min);
 // - time to first sync 10,000 annotations to the local lighttpd server, and for a second device to pull them;
-// - convergence runs (three devices, injected faults and kills) on lighttpd and nginx, and lost edits (must be 0).
+// - a new device's first sync after a long history of small pushes (lighttpd): requests before compaction,
+//   what catching up on compaction costs, requests after; and what compacting as it goes adds to a push;
+// - convergence runs (three devices, injected faults and kills) on lighttpd and nginx, and lost edits (must be 0);
+//   and the same with aggressive compaction (every second segment, every covered segment deleted).
 
 import { createAnnotation, updateAnnotation } from '../../storage/annotations';
 import { seededRandom } from '../../sync/random';
+import { SyncEngine } from '../../sync/sync-engine';
+import { createWebDavBackend } from '../../sync/webdav-backend';
 import { runConvergence } from '../sync/convergence';
-import { makeDevice, newAnnotationInput, snapshot } from '../sync/devices';
-import { missingServer, startServer, type ServerName } from '../sync/servers';
+import { makeDevice, newAnnotationInput, snapshot, type Device } from '../sync/devices';
+import { missingServer, PASSWORD, startServer, USERNAME, type ServerName } from '../sync/servers';
 
 const ANNOTATIONS = 10_000;
 const SEEDS = Array.from({ length: 10 }, (_, i) => 100 + i);
+const HISTORY = 2_000;
 const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`;
 
 for (const name of ['lighttpd', 'nginx'] as ServerName[]) {
@@ -54,6 +60,43 @@ for (const name of ['lighttpd', 'nginx'] as ServerName[]) {
       const down = await fresh!.engine.syncOnce();
       console.log(`new device pulls them            ${((performance.now() - start) / 1000).toFixed(2)} s, ${down.requests} requests, ${kb(down.bytes)}`);
       console.log(`both hold the same data          ${(await snapshot(big!.db)) === (await snapshot(fresh!.db))}`);
+
+      // A long history: HISTORY syncs of one small change each (a new record, or every third an edit).
+      const history = async (device: Device) => {
+        let requests = 0;
+        for (let i = 0; i < HISTORY; i++) {
+          time += 1_000;
+          const records = i % 3 === 1 ? await device.db.annotations.limit(50).toArray() : [];
+          if (records.length) await updateAnnotation(device.db, device.clock, records[i % records.length]!.id, { note: `改 ${i}` }, now());
+          else await createAnnotation(device.db, device.clock, { ...newAnnotationInput(() => random.next()), note: `笔记 ${i}` }, now());
+          requests += (await device.engine.syncOnce()).requests;
+        }
+        return requests / HISTORY;
+      };
+      const firstSync = async (device: Device, of: Device, what: string) => {
+        const start = performance.now();
+        const report = await device.engine.syncOnce();
+        const same = (await snapshot(device.db)) === (await snapshot(of.db));
+        console.log(`${what.padEnd(56)} ${report.requests} requests, ${kb(report.bytes)}, ${((performance.now() - start) / 1000).toFixed(2)} s, same data: ${same}`);
+      };
+      const legacy = makeDevice('histold', server, 'bench/history', now, { compactEvery: 0 });
+      const plainPush = await history(legacy);
+      await firstSync(makeDevice('histnew1', server, 'bench/history', now), legacy, `new device after ${HISTORY} pushes, no compaction`);
+      // The same device switches compaction on: its long history is folded in over a few syncs.
+      const backend = createWebDavBackend({ url: server.url, username: USERNAME, password: PASSWORD, folder: 'bench/history', retries: 1, retryDelayMs: 0 });
+      const compacting = new SyncEngine(legacy.db, legacy.clock, backend, { now });
+      const catchUp: number[] = [];
+      for (let round = 0; round < 100; round++) {
+        const report = await compacting.syncOnce();
+        if (report.requests === 1) break;
+        catchUp.push(report.requests);
+      }
+      console.log(`catching up on compaction                                ${catchUp.length} syncs, ${catchUp.reduce((a, b) => a + b, 0)} requests, at most ${Math.max(...catchUp)} in one sync`);
+      await firstSync(makeDevice('histnew2', server, 'bench/history', now), legacy, `new device after ${HISTORY} pushes, compacted`);
+      const ongoing = makeDevice('histcompact', server, 'bench/history-compacting', now);
+      const compactingPush = await history(ongoing);
+      console.log(`requests per push over ${HISTORY} pushes                     ${plainPush.toFixed(2)} without compaction, ${compactingPush.toFixed(2)} compacting every 32`);
+      await firstSync(makeDevice('histnew3', server, 'bench/history-compacting', now), ongoing, `new device after ${HISTORY} pushes, compacting as it went`);
     }
 
     let lost = 0;
@@ -75,6 +118,20 @@ for (const name of ['lighttpd', 'nginx'] as ServerName[]) {
     }
     console.log(
       `convergence: ${converged}/${SEEDS.length} runs converged, ${lost} lost edits, ${edits} edits, ${faults} injected faults, ${kills} kills, ${conflicts} conflicts kept  (${((performance.now() - start) / 1000).toFixed(1)} s)`,
+    );
+    const compactingDevice: typeof makeDevice = (device, at, folder, clock, extra = {}) =>
+      makeDevice(device, at, folder, clock, { ...extra, compactEvery: 2, compactReads: 3, compactDeletes: 'files' });
+    let compactLost = 0;
+    let compactConverged = 0;
+    const compactStart = performance.now();
+    for (const seed of SEEDS) {
+      const result = await runConvergence({ server, seed, folder: `bench/convergence-compacting-${name}-${seed}`, makeDevice: compactingDevice });
+      compactLost += result.lost.length;
+      compactConverged += result.converged ? 1 : 0;
+      for (const line of result.lost) console.log(`  LOST (seed ${seed}, compacting): ${line}`);
+    }
+    console.log(
+      `convergence while compacting every 2nd segment: ${compactConverged}/${SEEDS.length} runs converged, ${compactLost} lost edits  (${((performance.now() - compactStart) / 1000).toFixed(1)} s)`,
     );
   } finally {
     await server.stop();
