@@ -24,7 +24,7 @@
 // Pairs carry the number of the push batch that made them; once a pull reads the feed to its end, the pull
 // position records that every batch up to then has passed, and the next session forgets those pairs.
 
-import type { BackendSession, ChangeBatch, SyncBackend, Traffic } from './backend';
+import type { BackendSession, ChangeBatch, SyncBackend } from './backend';
 import {
   documentIdOf,
   documentOf,
@@ -35,10 +35,11 @@ import {
   type RecordBody,
   type SyncDocument,
 } from './couchdb-docs';
+import { createRequester, type Reply, type RetryOptions } from './http';
 import { SyncError } from './errors';
 import { basicAuthorization, parseRetryAfter } from './webdav-backend';
 
-export interface CouchDbConfig {
+export interface CouchDbConfig extends RetryOptions {
   /** The server's address, e.g. https://couch.example.org/ (a path prefix behind a proxy is fine). */
   url: string;
   /** The team's database, e.g. "anyue-team" (created on first use when the account may). */
@@ -47,13 +48,6 @@ export interface CouchDbConfig {
   username: string;
   /** Any Unicode characters (sent as UTF-8). */
   password: string;
-  /** Defaults to the global fetch; tests pass a fault-injecting wrapper. */
-  fetch?: typeof fetch;
-  /** Extra attempts after a network error or a passing server failure (502/503/504). Default 2. */
-  retries?: number;
-  /** First retry delay, doubled each time. Default 1 000 ms. */
-  retryDelayMs?: number;
-  sleep?: (ms: number) => Promise<void>;
   /** Documents per `_changes` page when pulling. Default 500. */
   pullPageSize?: number;
 }
@@ -62,12 +56,6 @@ export interface CouchDbConfig {
 const DATABASE_NAME = /^[a-z][a-z0-9_$()+/-]{0,237}$/;
 /** Read–merge–write rounds for one batch before giving up (each lost round means another device wrote). */
 const PUSH_ROUNDS = 8;
-
-interface Reply {
-  status: number;
-  text: string;
-  headers: Headers;
-}
 
 /** Positions the engine stores for this backend. */
 interface PullPosition {
@@ -133,7 +121,6 @@ interface ServerState {
   losingRevs: string[];
 }
 
-const utf8Length = (text: string) => new TextEncoder().encode(text).length;
 const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
 
 function batchOf(bodies: readonly RecordBody[]): ChangeBatch {
@@ -173,13 +160,8 @@ export function createCouchDbBackend(config: CouchDbConfig): SyncBackend {
   if (!DATABASE_NAME.test(config.database)) {
     throw new SyncError('config', `"${config.database}" cannot be a CouchDB database name: use lower-case letters, digits and _$()+-/, starting with a letter.`);
   }
-  const doFetch = config.fetch ?? ((input, init) => fetch(input, init));
-  const retries = config.retries ?? 2;
-  const retryDelayMs = config.retryDelayMs ?? 1_000;
-  const sleep = config.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)));
   const pageSize = config.pullPageSize ?? 500;
   const authorization = config.username ? basicAuthorization(config.username, config.password) : null;
-  const traffic: Traffic = { requests: 0, bytes: 0 };
   const databaseHref = `${base.href.endsWith('/') ? base.href : `${base.href}/`}${encodeURIComponent(config.database)}`;
   const database = config.database;
 
@@ -196,38 +178,17 @@ export function createCouchDbBackend(config: CouchDbConfig): SyncBackend {
     return new SyncError('server', `The server failed (HTTP ${status}) while ${what}.`, { status });
   }
 
-  const passing = (reply: Reply) => reply.status === 502 || reply.status === 504 || (reply.status === 503 && !reply.headers.get('Retry-After'));
+  // A 503 with Retry-After is the server asking us to wait, not a hiccup: never retried at once.
+  const http = createRequester(config, (reply) => reply.status === 502 || reply.status === 504 || (reply.status === 503 && !reply.headers.get('Retry-After')));
+  const { traffic } = http;
 
   /** One request (retried after a network error or a passing server failure); `path` is under the database. */
-  async function send(method: string, path: string, what: string, body?: unknown): Promise<Reply> {
+  function send(method: string, path: string, what: string, body?: unknown): Promise<Reply> {
     const text = body === undefined ? undefined : JSON.stringify(body);
     const headers: Record<string, string> = { Accept: 'application/json' };
     if (authorization) headers.Authorization = authorization;
     if (text !== undefined) headers['Content-Type'] = 'application/json';
-    for (let attempt = 0; ; attempt++) {
-      let reply: Reply;
-      try {
-        traffic.requests += 1;
-        if (text) traffic.bytes += utf8Length(text);
-        const response = await doFetch(databaseHref + path, { method, headers, body: text, cache: 'no-store', credentials: 'omit' });
-        const answer = await response.text();
-        traffic.bytes += utf8Length(answer);
-        reply = { status: response.status, text: answer, headers: response.headers };
-      } catch (error) {
-        // fetch signals a network failure (also one mid-body) with a TypeError; anything else is not ours to retry.
-        if (!(error instanceof TypeError)) throw error;
-        if (attempt < retries) {
-          await sleep(retryDelayMs * 2 ** attempt);
-          continue;
-        }
-        throw new SyncError('network', `No answer from the server while ${what}: check the address and the connection.`, { cause: error });
-      }
-      if (passing(reply) && attempt < retries) {
-        await sleep(retryDelayMs * 2 ** attempt);
-        continue;
-      }
-      return reply;
-    }
+    return http.request(databaseHref + path, { method, headers, body: text, cache: 'no-store', credentials: 'omit' }, what);
   }
 
   /** The JSON of a successful answer; anything else is the server's failure, said plainly. */

@@ -30,11 +30,12 @@
 // makes it list the markers once more (a compaction may have run meanwhile). Records merge idempotently,
 // so reading something twice changes nothing.
 
-import type { BackendSession, ChangeBatch, SyncBackend, Traffic } from './backend';
+import type { BackendSession, ChangeBatch, SyncBackend } from './backend';
 import { SyncError } from './errors';
+import { createRequester, type Reply, type RetryOptions } from './http';
 import { batchFolder, decodeSegment, decodeSnapshot, encodeSegment, encodeSnapshot } from './segment';
 
-export interface WebDavConfig {
+export interface WebDavConfig extends RetryOptions {
   /** The server's WebDAV root, e.g. https://dav.jianguoyun.com/dav/ */
   url: string;
   username: string;
@@ -42,13 +43,6 @@ export interface WebDavConfig {
   password: string;
   /** Folder under the root for 安阅's files, e.g. "安阅" or "apps/anyue" (created when missing). */
   folder: string;
-  /** Defaults to the global fetch; tests pass a fault-injecting wrapper. */
-  fetch?: typeof fetch;
-  /** Extra attempts after a network error or a passing server failure (502/503/504). Default 2. */
-  retries?: number;
-  /** First retry delay, doubled each time. Default 1 000 ms. */
-  retryDelayMs?: number;
-  sleep?: (ms: number) => Promise<void>;
   /** Segments published past the newest own snapshot that make this device write a new one. 0: never. Default 32. */
   compactEvery?: number;
   /** Own segments read back by one compaction at most (a long history is caught up over several syncs). Default 64. */
@@ -109,11 +103,11 @@ export function listedNames(xml: string): string[] {
   return names;
 }
 
-/** Each device's highest published sequence number, and every marker name per device. */
-export function readMarkers(names: readonly string[]): Map<string, number[]> {
+/** Numbers carried by marker names matching `pattern` (device, number), per device, ascending. */
+function numbersByDevice(names: readonly string[], pattern: RegExp): Map<string, number[]> {
   const byDevice = new Map<string, number[]>();
   for (const name of names) {
-    const match = MARKER_NAME.exec(name);
+    const match = pattern.exec(name);
     if (!match) continue;
     const list = byDevice.get(match[1]!) ?? [];
     list.push(Number(match[2]));
@@ -123,19 +117,11 @@ export function readMarkers(names: readonly string[]): Map<string, number[]> {
   return byDevice;
 }
 
+/** Each device's published sequence numbers (progress markers), ascending. */
+export const readMarkers = (names: readonly string[]) => numbersByDevice(names, MARKER_NAME);
+
 /** Each device's snapshots (the last segment each covers), from the snapshot markers' names, ascending. */
-export function readSnapshotMarkers(names: readonly string[]): Map<string, number[]> {
-  const byDevice = new Map<string, number[]>();
-  for (const name of names) {
-    const match = SNAPSHOT_MARKER_NAME.exec(name);
-    if (!match) continue;
-    const list = byDevice.get(match[1]!) ?? [];
-    list.push(Number(match[2]));
-    byDevice.set(match[1]!, list);
-  }
-  for (const list of byDevice.values()) list.sort((a, b) => a - b);
-  return byDevice;
-}
+export const readSnapshotMarkers = (names: readonly string[]) => numbersByDevice(names, SNAPSHOT_MARKER_NAME);
 
 export const snapshotPath = (device: string, through: number) => ['devices', device, `${String(through).padStart(8, '0')}.snap`];
 
@@ -155,12 +141,6 @@ export function olderSnapshotFiles(names: readonly string[], through: number): s
 export const segmentPath = (device: string, seq: number) =>
   ['devices', device, String(Math.floor(seq / SEGMENTS_PER_FOLDER)).padStart(4, '0'), `${String(seq).padStart(8, '0')}.seg`];
 
-interface Reply {
-  status: number;
-  text: string;
-  headers: Headers;
-}
-
 /** Positions the engine stores for this backend. */
 interface PushPosition {
   seq: number;
@@ -177,8 +157,6 @@ function parsePosition<T extends object>(text: string | null, fallback: T): T {
   }
 }
 
-const utf8Length = (text: string) => new TextEncoder().encode(text).length;
-
 export function createWebDavBackend(config: WebDavConfig): SyncBackend {
   let base: URL;
   try {
@@ -193,12 +171,7 @@ export function createWebDavBackend(config: WebDavConfig): SyncBackend {
     throw new SyncError('config', 'Choose a folder for 安阅 on the server (for example 安阅); the server root cannot hold files on 坚果云.');
   }
   const root = [...folderParts, 'sync-v1'];
-  const doFetch = config.fetch ?? ((input, init) => fetch(input, init));
-  const retries = config.retries ?? 2;
-  const retryDelayMs = config.retryDelayMs ?? 1_000;
-  const sleep = config.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)));
   const authorization = basicAuthorization(config.username, config.password);
-  const traffic: Traffic = { requests: 0, bytes: 0 };
   const baseHref = base.href.endsWith('/') ? base.href : `${base.href}/`;
   const compactEvery = Math.max(0, config.compactEvery ?? 32);
   const compactReads = Math.max(1, config.compactReads ?? 64);
@@ -221,39 +194,12 @@ export function createWebDavBackend(config: WebDavConfig): SyncBackend {
     return new SyncError('server', `The server failed (HTTP ${status}) while ${what}.`, { status });
   }
 
-  const passing = (reply: Reply) => reply.status === 502 || reply.status === 504 || (reply.status === 503 && !/BlockedTemporarily/i.test(reply.text));
+  // 坚果云's BlockedTemporarily 503 is a rate limit, not a hiccup: never retried at once.
+  const http = createRequester(config, (reply) => reply.status === 502 || reply.status === 504 || (reply.status === 503 && !/BlockedTemporarily/i.test(reply.text)));
+  const { traffic } = http;
 
-  async function send(method: string, url: string, what: string, init: { body?: string; headers?: Record<string, string> } = {}): Promise<Reply> {
-    for (let attempt = 0; ; attempt++) {
-      let reply: Reply;
-      try {
-        traffic.requests += 1;
-        if (init.body) traffic.bytes += utf8Length(init.body);
-        const response = await doFetch(url, {
-          method,
-          headers: { Authorization: authorization, ...init.headers },
-          body: init.body,
-          redirect: 'follow',
-          cache: 'no-store',
-        });
-        const text = await response.text();
-        traffic.bytes += utf8Length(text);
-        reply = { status: response.status, text, headers: response.headers };
-      } catch (error) {
-        // fetch signals a network failure (also one mid-body) with a TypeError; anything else is not ours to retry.
-        if (!(error instanceof TypeError)) throw error;
-        if (attempt < retries) {
-          await sleep(retryDelayMs * 2 ** attempt);
-          continue;
-        }
-        throw new SyncError('network', `No answer from the server while ${what}: check the address and the connection.`, { cause: error });
-      }
-      if (passing(reply) && attempt < retries) {
-        await sleep(retryDelayMs * 2 ** attempt);
-        continue;
-      }
-      return reply;
-    }
+  function send(method: string, url: string, what: string, init: { body?: string; headers?: Record<string, string> } = {}): Promise<Reply> {
+    return http.request(url, { method, headers: { Authorization: authorization, ...init.headers }, body: init.body, redirect: 'follow', cache: 'no-store' }, what);
   }
 
   /** Creates each folder level from the sync root down to `parts` (existing ones answer 405 or 301). */

@@ -1,0 +1,68 @@
+// One HTTP request as both sync backends make it: counted (requests, bytes both ways), retried with
+// exponential back-off after a network error or a passing server failure, and a network failure turned into
+// a SyncError the reader can act on. What a status means is each backend's own business.
+
+import type { Traffic } from './backend';
+import { SyncError } from './errors';
+
+export interface Reply {
+  status: number;
+  text: string;
+  headers: Headers;
+}
+
+export interface RetryOptions {
+  /** Defaults to the global fetch; tests pass a fault-injecting wrapper. */
+  fetch?: typeof fetch;
+  /** Extra attempts after a network error or a passing server failure. Default 2. */
+  retries?: number;
+  /** First retry delay, doubled each time. Default 1 000 ms. */
+  retryDelayMs?: number;
+  sleep?: (ms: number) => Promise<void>;
+}
+
+export const utf8Length = (text: string) => new TextEncoder().encode(text).length;
+
+export interface Requester {
+  readonly traffic: Traffic;
+  /** The reply to `init` at `url`; `what` names the step in error messages ("while reading the sync folder"). */
+  request(url: string, init: RequestInit & { body?: string }, what: string): Promise<Reply>;
+}
+
+/** `passing`: the server failures worth trying again (a gateway hiccup, not a refusal or a rate limit). */
+export function createRequester(options: RetryOptions, passing: (reply: Reply) => boolean): Requester {
+  const doFetch = options.fetch ?? ((input, init) => fetch(input, init));
+  const retries = options.retries ?? 2;
+  const retryDelayMs = options.retryDelayMs ?? 1_000;
+  const sleep = options.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)));
+  const traffic: Traffic = { requests: 0, bytes: 0 };
+
+  async function request(url: string, init: RequestInit & { body?: string }, what: string): Promise<Reply> {
+    for (let attempt = 0; ; attempt++) {
+      let reply: Reply;
+      try {
+        traffic.requests += 1;
+        if (init.body) traffic.bytes += utf8Length(init.body);
+        const response = await doFetch(url, init);
+        const text = await response.text();
+        traffic.bytes += utf8Length(text);
+        reply = { status: response.status, text, headers: response.headers };
+      } catch (error) {
+        // fetch signals a network failure (also one mid-body) with a TypeError; anything else is not ours to retry.
+        if (!(error instanceof TypeError)) throw error;
+        if (attempt < retries) {
+          await sleep(retryDelayMs * 2 ** attempt);
+          continue;
+        }
+        throw new SyncError('network', `No answer from the server while ${what}: check the address and the connection.`, { cause: error });
+      }
+      if (passing(reply) && attempt < retries) {
+        await sleep(retryDelayMs * 2 ** attempt);
+        continue;
+      }
+      return reply;
+    }
+  }
+
+  return { traffic, request };
+}
