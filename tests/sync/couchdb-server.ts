@@ -11,11 +11,11 @@
 //
 // Weak on authentication (see the CouchDB sync tests): never a place to test security.
 
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn } from 'node:child_process';
+import { freePort, waitForPort } from './ports';
 import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { copyFile, mkdir, mkdtemp, readFile, rename, rm } from 'node:fs/promises';
-import { createConnection, createServer } from 'node:net';
 import { homedir, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -77,33 +77,6 @@ export async function ensurePouchDbServer(): Promise<string> {
   return folder;
 }
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const { port } = probe.address() as { port: number };
-      probe.close(() => resolve(port));
-    });
-  });
-}
-
-async function waitForPort(port: number, child: ChildProcess, log: () => string): Promise<void> {
-  const deadline = Date.now() + 20_000;
-  while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`pouchdb-server exited (${child.exitCode}): ${log()}`);
-    const open = await new Promise<boolean>((resolve) => {
-      const socket = createConnection({ port, host: '127.0.0.1' }, () => {
-        socket.destroy();
-        resolve(true);
-      });
-      socket.once('error', () => resolve(false));
-    });
-    if (open) return;
-    await new Promise((r) => setTimeout(r, 50));
-  }
-  throw new Error(`pouchdb-server did not listen on ${port}: ${log()}`);
-}
 
 export async function startCouchServer(): Promise<CouchServer> {
   const installed = await ensurePouchDbServer();
@@ -127,7 +100,7 @@ export async function startCouchServer(): Promise<CouchServer> {
     await rm(cwd, { recursive: true, force: true });
   };
   try {
-    await waitForPort(port, child, () => output);
+    await waitForPort(port, child, () => output, 'pouchdb-server', 20_000);
     // The server starts open to all ("admin party"); the first admin ends that and is the test account.
     const reply = await fetch(`${url}_config/admins/${COUCH_USERNAME}`, { method: 'PUT', body: JSON.stringify(COUCH_PASSWORD) });
     if (!reply.ok) throw new Error(`could not create the admin (${reply.status}): ${await reply.text()}`);

@@ -3,9 +3,9 @@
 // basic auth whose password is not ASCII. Installed by scripts/ensure-deps.sh.
 
 import { spawn, type ChildProcess } from 'node:child_process';
+import { freePort, waitForPort } from './ports';
 import { existsSync } from 'node:fs';
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { createConnection, createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -36,33 +36,6 @@ export function missingServer(name: ServerName): string | null {
   return null;
 }
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
-}
-
-async function waitForPort(port: number, child: ChildProcess, log: () => string): Promise<void> {
-  const deadline = Date.now() + 10_000;
-  while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`server exited (${child.exitCode}): ${log()}`);
-    const open = await new Promise<boolean>((resolve) => {
-      const socket = createConnection({ port, host: '127.0.0.1' }, () => {
-        socket.destroy();
-        resolve(true);
-      });
-      socket.once('error', () => resolve(false));
-    });
-    if (open) return;
-    await new Promise((r) => setTimeout(r, 50));
-  }
-  throw new Error(`server did not listen on ${port}: ${log()}`);
-}
 
 function lighttpdConfig(dir: string, port: number): string {
   return `
@@ -134,7 +107,7 @@ export async function startServer(name: ServerName): Promise<WebDavServer> {
   let output = '';
   child.stdout?.on('data', (chunk) => (output += chunk));
   child.stderr?.on('data', (chunk) => (output += chunk));
-  await waitForPort(port, child, () => output);
+  await waitForPort(port, child, () => output, 'server', 10_000);
   return {
     name,
     url: `http://127.0.0.1:${port}/`,
