@@ -35,7 +35,7 @@ import {
   type RecordBody,
   type SyncDocument,
 } from './couchdb-docs';
-import { createRequester, type Reply, type RetryOptions } from './http';
+import { createRequester, serverUrl, type Reply, type RetryOptions } from './http';
 import { SyncError } from './errors';
 import { basicAuthorization, parseRetryAfter } from './webdav-backend';
 
@@ -147,13 +147,7 @@ function bodiesOf(batch: ChangeBatch): Map<string, RecordBody> {
 }
 
 export function createCouchDbBackend(config: CouchDbConfig): SyncBackend {
-  let base: URL;
-  try {
-    base = new URL(config.url);
-  } catch {
-    throw new SyncError('config', `The server address "${config.url}" is not a URL.`);
-  }
-  if (base.protocol !== 'https:' && base.protocol !== 'http:') throw new SyncError('config', 'The server address must start with https:// (or http://).');
+  const base = serverUrl(config.url);
   // A password in the address would end up in error messages and logs; it belongs in its own field.
   if (base.username || base.password) throw new SyncError('config', 'Put the user name and password in their own fields, not in the server address.');
   if (config.username.includes(':')) throw new SyncError('config', 'The user name must not contain ":".');

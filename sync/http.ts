@@ -21,6 +21,18 @@ export interface RetryOptions {
   sleep?: (ms: number) => Promise<void>;
 }
 
+/** The server's address as a URL, or a config error the reader can fix. */
+export function serverUrl(address: string): URL {
+  let base: URL;
+  try {
+    base = new URL(address);
+  } catch {
+    throw new SyncError('config', `The server address "${address}" is not a URL.`);
+  }
+  if (base.protocol !== 'https:' && base.protocol !== 'http:') throw new SyncError('config', 'The server address must start with https:// (or http://).');
+  return base;
+}
+
 export const utf8Length = (text: string) => new TextEncoder().encode(text).length;
 
 export interface Requester {

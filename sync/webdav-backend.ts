@@ -32,7 +32,7 @@
 
 import type { BackendSession, ChangeBatch, SyncBackend } from './backend';
 import { SyncError } from './errors';
-import { createRequester, type Reply, type RetryOptions } from './http';
+import { createRequester, serverUrl, type Reply, type RetryOptions } from './http';
 import { batchFolder, decodeSegment, decodeSnapshot, encodeSegment, encodeSnapshot } from './segment';
 
 export interface WebDavConfig extends RetryOptions {
@@ -158,13 +158,7 @@ function parsePosition<T extends object>(text: string | null, fallback: T): T {
 }
 
 export function createWebDavBackend(config: WebDavConfig): SyncBackend {
-  let base: URL;
-  try {
-    base = new URL(config.url);
-  } catch {
-    throw new SyncError('config', `The server address "${config.url}" is not a URL.`);
-  }
-  if (base.protocol !== 'https:' && base.protocol !== 'http:') throw new SyncError('config', 'The server address must start with https:// (or http://).');
+  const base = serverUrl(config.url);
   if (!config.username || config.username.includes(':')) throw new SyncError('config', 'The user name must not be empty or contain ":".');
   const folderParts = config.folder.split('/').map((part) => part.trim()).filter(Boolean);
   if (!folderParts.length || folderParts.some((part) => part === '.' || part === '..')) {
