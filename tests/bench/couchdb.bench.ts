@@ -6,7 +6,7 @@
 
 import { createAnnotation, updateAnnotation } from '../../storage/annotations';
 import { seededRandom } from '../../sync/random';
-import { runConvergence } from '../sync/convergence';
+import { describeConvergence, runConvergenceSeeds } from '../sync/convergence';
 import { makeCouchDevice } from '../sync/couchdb-devices';
 import { startCouchServer } from '../sync/couchdb-server';
 import { newAnnotationInput, snapshot } from '../sync/devices';
@@ -61,26 +61,8 @@ try {
   console.log(`and the one after (idle)                ${after.requests} request(s), ${kb(after.bytes)}`);
   console.log(`both hold the same data                 ${(await snapshot(big!.db)) === (await snapshot(fresh!.db))}`);
 
-  let lost = 0;
-  let converged = 0;
-  let edits = 0;
-  let faults = 0;
-  let kills = 0;
-  let conflicts = 0;
-  start = performance.now();
-  for (const seed of SEEDS) {
-    const result = await runConvergence({ server, seed, folder: `bench-convergence-${seed}`, makeDevice: makeCouchDevice });
-    lost += result.lost.length;
-    converged += result.converged ? 1 : 0;
-    edits += result.edits;
-    faults += result.faults.drop! + result.faults.loseResponse! + result.faults.truncate!;
-    kills += result.kills;
-    conflicts += result.conflicts;
-    for (const line of result.lost) console.log(`  LOST (seed ${seed}): ${line}`);
-  }
-  console.log(
-    `convergence: ${converged}/${SEEDS.length} runs converged, ${lost} lost edits, ${edits} edits, ${faults} injected faults, ${kills} kills, ${conflicts} conflicts kept  (${seconds(performance.now() - start)})`,
-  );
+  const totals = await runConvergenceSeeds(SEEDS, (seed) => ({ server, seed, folder: `bench-convergence-${seed}`, makeDevice: makeCouchDevice }));
+  console.log(describeConvergence('convergence', totals));
 } finally {
   await server.stop();
 }

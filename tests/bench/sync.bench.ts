@@ -10,7 +10,7 @@ import { createAnnotation, updateAnnotation } from '../../storage/annotations';
 import { seededRandom } from '../../sync/random';
 import { SyncEngine } from '../../sync/sync-engine';
 import { createWebDavBackend } from '../../sync/webdav-backend';
-import { runConvergence } from '../sync/convergence';
+import { describeConvergence, runConvergenceSeeds } from '../sync/convergence';
 import { makeDevice, newAnnotationInput, snapshot, type Device } from '../sync/devices';
 import { missingServer, PASSWORD, startServer, USERNAME, type ServerName } from '../sync/servers';
 
@@ -99,40 +99,16 @@ for (const name of ['lighttpd', 'nginx'] as ServerName[]) {
       await firstSync(makeDevice('histnew3', server, 'bench/history-compacting', now), ongoing, `new device after ${HISTORY} pushes, compacting as it went`);
     }
 
-    let lost = 0;
-    let converged = 0;
-    let edits = 0;
-    let faults = 0;
-    let kills = 0;
-    let conflicts = 0;
-    const start = performance.now();
-    for (const seed of SEEDS) {
-      const result = await runConvergence({ server, seed, folder: `bench/convergence-${name}-${seed}` });
-      lost += result.lost.length;
-      converged += result.converged ? 1 : 0;
-      edits += result.edits;
-      faults += result.faults.drop! + result.faults.loseResponse! + result.faults.truncate!;
-      kills += result.kills;
-      conflicts += result.conflicts;
-      for (const line of result.lost) console.log(`  LOST (seed ${seed}): ${line}`);
-    }
-    console.log(
-      `convergence: ${converged}/${SEEDS.length} runs converged, ${lost} lost edits, ${edits} edits, ${faults} injected faults, ${kills} kills, ${conflicts} conflicts kept  (${((performance.now() - start) / 1000).toFixed(1)} s)`,
-    );
+    console.log(describeConvergence('convergence', await runConvergenceSeeds(SEEDS, (seed) => ({ server, seed, folder: `bench/convergence-${name}-${seed}` }))));
     const compactingDevice: typeof makeDevice = (device, at, folder, clock, extra = {}) =>
       makeDevice(device, at, folder, clock, { ...extra, compactEvery: 2, compactReads: 3, compactDeletes: 'files' });
-    let compactLost = 0;
-    let compactConverged = 0;
-    const compactStart = performance.now();
-    for (const seed of SEEDS) {
-      const result = await runConvergence({ server, seed, folder: `bench/convergence-compacting-${name}-${seed}`, makeDevice: compactingDevice });
-      compactLost += result.lost.length;
-      compactConverged += result.converged ? 1 : 0;
-      for (const line of result.lost) console.log(`  LOST (seed ${seed}, compacting): ${line}`);
-    }
-    console.log(
-      `convergence while compacting every 2nd segment: ${compactConverged}/${SEEDS.length} runs converged, ${compactLost} lost edits  (${((performance.now() - compactStart) / 1000).toFixed(1)} s)`,
-    );
+    const compacting = await runConvergenceSeeds(SEEDS, (seed) => ({
+      server,
+      seed,
+      folder: `bench/convergence-compacting-${name}-${seed}`,
+      makeDevice: compactingDevice,
+    }));
+    console.log(describeConvergence('convergence while compacting every 2nd segment', compacting));
   } finally {
     await server.stop();
   }

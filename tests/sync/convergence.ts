@@ -222,3 +222,31 @@ export async function runConvergence(options: ConvergenceOptions): Promise<Conve
   for (const device of devices) device.db.close();
   return result;
 }
+
+/** Runs the convergence test over several seeds and adds up the results (for the benchmarks' one line each). */
+export async function runConvergenceSeeds(
+  seeds: readonly number[],
+  options: (seed: number) => ConvergenceOptions,
+): Promise<{ runs: number; converged: number; lost: string[]; edits: number; faults: number; kills: number; conflicts: number; seconds: number }> {
+  const started = performance.now();
+  const totals = { runs: seeds.length, converged: 0, lost: [] as string[], edits: 0, faults: 0, kills: 0, conflicts: 0, seconds: 0 };
+  for (const seed of seeds) {
+    const result = await runConvergence(options(seed));
+    totals.converged += result.converged ? 1 : 0;
+    totals.lost.push(...result.lost.map((line) => `seed ${seed}: ${line}`));
+    totals.edits += result.edits;
+    totals.faults += (result.faults.drop ?? 0) + (result.faults.loseResponse ?? 0) + (result.faults.truncate ?? 0);
+    totals.kills += result.kills;
+    totals.conflicts += result.conflicts;
+  }
+  totals.seconds = (performance.now() - started) / 1000;
+  return totals;
+}
+
+/** The benchmarks' line for a series: runs converged, lost edits (each listed), edits, faults, kills, conflicts. */
+export function describeConvergence(label: string, totals: Awaited<ReturnType<typeof runConvergenceSeeds>>): string {
+  return [
+    ...totals.lost.map((line) => `  LOST (${line})`),
+    `${label}: ${totals.converged}/${totals.runs} runs converged, ${totals.lost.length} lost edits, ${totals.edits} edits, ${totals.faults} injected faults, ${totals.kills} kills, ${totals.conflicts} conflicts kept  (${totals.seconds.toFixed(1)} s)`,
+  ].join('\n');
+}
