@@ -32,17 +32,8 @@ export const BACKUP_CONTEXT = [
   },
 ] as const;
 /** The context backups had before records carried sync fields (`anyue:sync`); import still reads them. */
-export const BACKUP_CONTEXT_BEFORE_SYNC = [
-  ANNO_CONTEXT,
-  {
-    '@version': 1.1,
-    anyue: ANYUE_NAMESPACE,
-    'anyue:speakers': { '@type': '@json' },
-    'anyue:excerpt': { '@type': '@json' },
-    'anyue:stamps': { '@type': '@json' },
-    'anyue:articles': { '@type': '@json' },
-  },
-] as const;
+const { 'anyue:sync': _sync, ...contextBeforeSync } = BACKUP_CONTEXT[1];
+export const BACKUP_CONTEXT_BEFORE_SYNC = [ANNO_CONTEXT, contextBeforeSync] as const;
 export const BACKUP_FORMAT = 'anyue-backup';
 export const BACKUP_VERSION = 1;
 
