@@ -7,6 +7,10 @@ import type { HighlightColour } from '../storage/annotation';
 export type LayerName = 'speakers' | 'quotes' | 'phrases';
 export const LAYER_NAMES: LayerName[] = ['speakers', 'quotes', 'phrases'];
 
+/** Which layers are painted (a reader's preference). */
+export type LayerVisibility = Record<LayerName, boolean>;
+export const ALL_LAYERS_ON: LayerVisibility = { speakers: true, quotes: true, phrases: true };
+
 export const PHRASE_CATEGORIES: PhraseCategory[] = ['meeting', 'doctrine', 'programme', 'document', 'slogan', 'domain'];
 
 export type HighlightStyle = 'speaker' | 'descriptor' | 'quote' | `phrase-${PhraseCategory}` | `user-${HighlightColour}`;

@@ -7,13 +7,12 @@ import {
   STYLE_COLOURS,
   STYLE_LAYER,
   STYLE_PRIORITY,
+  ALL_LAYERS_ON,
   type HighlightStyle,
-  type LayerName,
+  type LayerVisibility,
   type PaintSpan,
 } from './layers';
 
-export type LayerVisibility = Record<LayerName, boolean>;
-export const ALL_LAYERS_ON: LayerVisibility = { speakers: true, quotes: true, phrases: true };
 
 const PREFIX = 'anyue-';
 const FLASH = `${PREFIX}flash`;

@@ -8,7 +8,7 @@ import type { SyncReport, SyncStatus } from '../sync/sync-engine';
 import { syncSettingsShape, type SyncSettings } from '../storage/sync-settings';
 import { HIGHLIGHT_COLOURS, MAX_NOTE_LENGTH, MAX_TAG_LENGTH, MAX_TAGS, type Annotation, type AnnotationChanges, type HighlightColour, type SpeakerRef } from '../storage/annotation';
 import { analysisSummaryShape, type AnalysisSummary } from '../highlights/summary';
-import type { LayerName } from '../highlights/layers';
+import type { LayerVisibility } from '../highlights/layers';
 import type { ArticleMetadata } from '../sites/zaihaifangyu';
 import { array, boolean, integer, nullable, object, oneOf, string, type Check } from './schema';
 
@@ -26,7 +26,7 @@ export interface VisitInfo {
   readCount: number;
 }
 
-export type LayerVisibility = Record<LayerName, boolean>;
+export type { LayerVisibility };
 
 /** One correction the reader made to the analysis; applied to every later analysis. */
 export type CorrectionInput =

@@ -1,6 +1,7 @@
 // The reader's interface preferences, in storage.local (never storage.sync: it does not reach mainland
 // China and never crosses between browsers).
 
+import { ALL_LAYERS_ON } from '../highlights/layers';
 import { boolean, object, oneOf } from '../messaging/schema';
 import { layersShape, type LayerVisibility, type UiLanguage } from '../messaging/protocol';
 
@@ -14,7 +15,7 @@ export interface Preferences {
 export const DEFAULT_PREFERENCES: Preferences = {
   sidebarOpen: true,
   language: 'zh-CN',
-  layers: { speakers: true, quotes: true, phrases: true },
+  layers: ALL_LAYERS_ON,
 };
 
 const PREFERENCES_KEY = 'preferences';

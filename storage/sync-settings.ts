@@ -31,21 +31,16 @@ export const syncSettingsShape = object({
   location: string(200, { nonEmpty: true }),
 });
 
-/** Null when the URL is not http(s); else the server's origin. */
-export function serverOrigin(url: string): string | null {
+/** The host permission sync needs for a server: scheme and host, any port (Firefox ignores ports in
+ * match patterns, so a pattern with one would be granted yet not let requests through). Null when the
+ * address is not http(s). */
+export function serverPermission(url: string): string | null {
   try {
     const parsed = new URL(url);
-    return parsed.protocol === 'https:' || parsed.protocol === 'http:' ? parsed.origin : null;
+    return parsed.protocol === 'https:' || parsed.protocol === 'http:' ? `${parsed.protocol}//${parsed.hostname}/*` : null;
   } catch {
     return null;
   }
-}
-
-/** The host permission sync needs for a server: scheme and host, any port (Firefox ignores ports in
- * match patterns, so a pattern with one would be granted yet not let requests through). */
-export function serverPermission(url: string): string | null {
-  const origin = serverOrigin(url);
-  return origin ? `${new URL(origin).protocol}//${new URL(origin).hostname}/*` : null;
 }
 
 /** A reason the settings cannot work, or null. */
