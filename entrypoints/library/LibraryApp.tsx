@@ -1,5 +1,6 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { AnnotationEditor } from '../../components/AnnotationEditor';
+import { copyText } from '../../components/download';
 import { ExportPanel } from '../../components/ExportPanel';
 import { SyncPanel } from '../../components/SyncPanel';
 import { translator, type MessageKey } from '../../components/i18n';
@@ -116,7 +117,7 @@ export function LibraryApp({ source }: { source: LibrarySource }) {
     }
   };
   const copy = async (text: string) => {
-    await navigator.clipboard.writeText(text);
+    await copyText(text);
     setNotice(t('copied'));
   };
   const setFilter = <K extends keyof Filters>(key: K, value: Filters[K]) => {

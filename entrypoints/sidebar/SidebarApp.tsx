@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { ArticleCard } from '../../components/ArticleCard';
 import { CorrectionsPanel } from '../../components/CorrectionsPanel';
+import { copyText, download } from '../../components/download';
 import { translator, type MessageKey } from '../../components/i18n';
 import { LayerToggles } from '../../components/LayerToggles';
 import { NotesPanel } from '../../components/NotesPanel';
@@ -86,28 +87,13 @@ export function SidebarApp({ messenger, subscribe, openLibrary }: { messenger: M
     setNotice('');
   };
   const copy = async (text: string) => {
-    try {
-      await navigator.clipboard.writeText(text);
-    } catch {
-      // Without clipboard permission in the frame, the classic copy command still works in a user gesture.
-      const area = document.createElement('textarea');
-      area.value = text;
-      document.body.append(area);
-      area.select();
-      document.execCommand('copy');
-      area.remove();
-    }
+    await copyText(text);
     setNotice(t('copied'));
   };
   const exportAll = async () => {
     const reply = (await request({ type: 'corrections/export' })) as Replies['corrections/export'] | undefined;
     if (!reply?.ok) return;
-    const blob = new Blob([JSON.stringify(reply.data, null, 2)], { type: 'application/json' });
-    const link = document.createElement('a');
-    link.href = URL.createObjectURL(blob);
-    link.download = `anyue-corrections-${reply.data.exportedAt.slice(0, 10)}.json`;
-    link.click();
-    setTimeout(() => URL.revokeObjectURL(link.href), 10_000);
+    download(`anyue-corrections-${reply.data.exportedAt.slice(0, 10)}.json`, JSON.stringify(reply.data, null, 2), 'application/json');
   };
   const chooseLanguage = (next: UiLanguage) => {
     setLanguage(next);
