@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { describeSpan, textTargetCheck, validateTextTarget } from './selectors';
-import { object } from '../messaging/schema';
+import { object } from '../records/check';
 
 const text = '应急管理部新闻发言人、新闻宣传司司长申展利主持';
 

@@ -2,7 +2,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { citeExcerpt } from '../exporters/gbt7714';
 import { STYLE_COLOURS } from '../highlights/layers';
 import type { AnchorStatus, Message, UiLanguage } from '../messaging/protocol';
-import { HIGHLIGHT_COLOURS, MAX_NOTE_LENGTH, splitTags, type Annotation, type AnnotationChanges } from '../storage/annotation';
+import { HIGHLIGHT_COLOURS, MAX_NOTE_LENGTH, splitTags, type Annotation, type AnnotationChanges } from '../records/annotation';
 import { translator } from './i18n';
 
 export interface AnnotationEditorProps {

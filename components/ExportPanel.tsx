@@ -6,7 +6,7 @@ import {
   exportMarkdownZip,
 } from '../exporters';
 import type { Replies, UiLanguage, ErrorReply, Message } from '../messaging/protocol';
-import type { Annotation } from '../storage/annotation';
+import type { Annotation } from '../records/annotation';
 import type { ArticleRecord } from '../storage/database';
 import { download, fileStamp } from './download';
 import { translator } from './i18n';

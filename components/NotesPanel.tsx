@@ -3,7 +3,7 @@ import { citeArticle, exportMarkdownCombined, safeFileName } from '../exporters'
 import type { AnchorStatus, ArticleMeta, UiLanguage, VisitInfo } from '../messaging/protocol';
 import type { ArticleRecord } from '../storage/database';
 import { download, fileStamp } from './download';
-import type { Annotation, AnnotationChanges } from '../storage/annotation';
+import type { Annotation, AnnotationChanges } from '../records/annotation';
 import { AnnotationEditor, type AnnotationEditorProps } from './AnnotationEditor';
 import { translator } from './i18n';
 

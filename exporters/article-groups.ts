@@ -1,7 +1,7 @@
 // Exports speak of articles, the store keeps annotations: this groups live annotations by article and
 // finds each article's metadata (the reading-history record, else what the annotations remember).
 
-import type { Annotation, SpeakerRef } from '../storage/annotation';
+import type { Annotation, SpeakerRef } from '../records/annotation';
 import type { ArticleRecord } from '../storage/database';
 
 export interface ArticleInfo {

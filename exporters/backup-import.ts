@@ -12,9 +12,9 @@ import {
   normaliseTags,
   type Annotation,
   type AnnotationKind,
-} from '../storage/annotation';
+} from '../records/annotation';
 import type { ArticleRecord } from '../storage/database';
-import { array, boolean, integer, nullable, object, oneOf, string, type Check } from '../messaging/schema';
+import { array, boolean, integer, nullable, object, oneOf, string, type Check } from '../records/check';
 import { isStamp } from '../sync/hlc';
 import { syncFieldsCheck } from '../sync/validate';
 import { MAX_QUOTE_LENGTH, validateTextTarget } from '../anchoring/selectors';

@@ -6,7 +6,7 @@
 // (文章, 来源, 日期, 链接), then what was marked (类型, 发言人, 原文), then the reader's own (笔记, 标签, 颜色),
 // then bookkeeping (times, id). Headers are bilingual, "中文 English", so either reader finds the column.
 
-import type { Annotation, AnnotationKind, HighlightColour } from '../storage/annotation';
+import type { Annotation, AnnotationKind, HighlightColour } from '../records/annotation';
 import type { ArticleRecord } from '../storage/database';
 import { groupByArticle, speakerLabel, type ArticleGroup } from './article-groups';
 import { CHINA_UTC_OFFSET_MINUTES, formatDayTime, publishedDay } from './dates';

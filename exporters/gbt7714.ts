@@ -5,7 +5,7 @@
 // 题名 and its [EB/OL], none between (更新日期) and [引用日期]; a missing 发布日期 drops the whole "(…)".
 // 责任者 is the original publisher when the page names one (本文来自人民论坛网 → 人民论坛网), else the portal.
 
-import type { ExcerptSnapshot } from '../storage/annotation';
+import type { ExcerptSnapshot } from '../records/annotation';
 import { SITE_NAME } from '../sites/zaihaifangyu';
 import { formatDay, publishedDay, CHINA_UTC_OFFSET_MINUTES } from './dates';
 

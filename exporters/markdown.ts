@@ -4,7 +4,7 @@
 // character that Markdown, GFM, Obsidian or Typora would read as syntax is backslash-escaped, so a quote
 // never becomes a heading, list, table, link, tag, math or raw HTML.
 
-import type { Annotation, SpeakerRef } from '../storage/annotation';
+import type { Annotation, SpeakerRef } from '../records/annotation';
 import type { ArticleRecord } from '../storage/database';
 import { groupByArticle, speakerLabel, type ArticleGroup, type ArticleInfo } from './article-groups';
 import { CHINA_UTC_OFFSET_MINUTES, formatDay, publishedDay } from './dates';

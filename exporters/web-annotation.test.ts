@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Annotation } from '../storage/annotation';
+import type { Annotation } from '../records/annotation';
 import { parseBackup } from './backup-import';
 import { exportBackup } from './web-annotation';
 import { generateDataSet } from '../tests/fixtures/exporters/generate';

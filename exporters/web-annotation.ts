@@ -7,7 +7,7 @@
 // Layout: one item or article per line. Items are sorted (createdAt, id) and articles by key, so the same
 // data always gives the same bytes whatever order the store returned it in, and two backups diff by line.
 
-import type { Annotation, AnnotationKind } from '../storage/annotation';
+import type { Annotation, AnnotationKind } from '../records/annotation';
 import type { ArticleRecord } from '../storage/database';
 import { runSliced, runSync, type ProgressOptions, type Steps } from './progress';
 

@@ -2,7 +2,7 @@
 // switch off, and to a style (one colour per layer and per phrase category).
 
 import type { AnalysisResult, PhraseCategory } from '../analysis/types';
-import type { HighlightColour } from '../storage/annotation';
+import type { HighlightColour } from '../records/annotation';
 
 export type LayerName = 'speakers' | 'quotes' | 'phrases';
 export const LAYER_NAMES: LayerName[] = ['speakers', 'quotes', 'phrases'];

@@ -3,7 +3,7 @@
 // background, rendered as text by the sidebar.
 
 import type { AnalysisResult, AttributionVia, PersonRole, PhraseCategory } from '../analysis/types';
-import { array, integer, object, oneOf, string, type Check } from '../messaging/schema';
+import { array, integer, object, oneOf, string, type Check } from '../records/check';
 
 export const SNIPPET_LENGTH = 60;
 const MAX_ITEMS = 500;

@@ -3,7 +3,7 @@
 // memory, one string per annotation, folded once: a scan of 100k strings with indexOf takes milliseconds,
 // where reading IndexedDB takes seconds (see the performance notes) and an n-gram index there is worse.
 
-import type { Annotation, HighlightColour } from '../storage/annotation';
+import type { Annotation, HighlightColour } from '../records/annotation';
 
 /** Case and width folded, character for character: full-width ASCII to half-width, letters to lower case. */
 export function foldForSearch(text: string): string {

@@ -1,7 +1,7 @@
 // Annotations for library tests and benchmarks, built the way the background builds them.
 
 import { describeSpan } from '../anchoring/selectors';
-import type { Annotation, HighlightColour } from '../storage/annotation';
+import type { Annotation, HighlightColour } from '../records/annotation';
 import { formatStamp } from '../sync/hlc';
 
 let serial = 0;

@@ -6,11 +6,11 @@ import { textTargetCheck, type TextTarget } from '../anchoring/selectors';
 import type { SyncProblem } from '../sync/errors';
 import type { SyncReport, SyncStatus } from '../sync/sync-engine';
 import { syncSettingsShape, type SyncSettings } from '../storage/sync-settings';
-import { HIGHLIGHT_COLOURS, MAX_NOTE_LENGTH, MAX_TAG_LENGTH, MAX_TAGS, type Annotation, type AnnotationChanges, type HighlightColour, type SpeakerRef } from '../storage/annotation';
+import { HIGHLIGHT_COLOURS, MAX_NOTE_LENGTH, MAX_TAG_LENGTH, MAX_TAGS, type Annotation, type AnnotationChanges, type HighlightColour, type SpeakerRef } from '../records/annotation';
 import { analysisSummaryShape, type AnalysisSummary } from '../highlights/summary';
 import type { LayerVisibility } from '../highlights/layers';
 import type { ArticleMetadata } from '../sites/zaihaifangyu';
-import { array, boolean, integer, nullable, object, oneOf, string, type Check } from './schema';
+import { array, boolean, integer, nullable, object, oneOf, string, type Check } from '../records/check';
 
 export type UiLanguage = 'zh-CN' | 'en';
 

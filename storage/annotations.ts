@@ -11,7 +11,7 @@ import {
   type Annotation,
   type AnnotationChanges,
   type ConflictField,
-} from './annotation';
+} from '../records/annotation';
 import type { AnyueDatabase } from './database';
 
 /** What a new annotation is made of; ids, times, stamps and sync state are added here. */

@@ -3,7 +3,7 @@
 // nothing is written.
 
 import { mergeAnnotation } from '../sync/merge';
-import type { Annotation } from './annotation';
+import type { Annotation } from '../records/annotation';
 import { queueForSync } from './annotations';
 import type { AnyueDatabase, ArticleRecord } from './database';
 

@@ -4,7 +4,7 @@
 import Dexie, { type DexieOptions, type Table } from 'dexie';
 import type { AnalysisSummary } from '../highlights/summary';
 import type { ArticleMeta, Correction } from '../messaging/protocol';
-import type { Annotation } from './annotation';
+import type { Annotation } from '../records/annotation';
 import { SCHEMA_VERSIONS, type SchemaVersion } from './schema';
 
 export const DATABASE_NAME = 'anyue';

@@ -2,7 +2,7 @@
 // China and never crosses between browsers).
 
 import { ALL_LAYERS_ON } from '../highlights/layers';
-import { boolean, object, oneOf } from '../messaging/schema';
+import { boolean, object, oneOf } from '../records/check';
 import { layersShape, type LayerVisibility, type UiLanguage } from '../messaging/protocol';
 
 export interface Preferences {

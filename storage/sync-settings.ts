@@ -1,7 +1,7 @@
 // Where and how the reader syncs. Kept in storage.local only: never storage.sync (it does not reach mainland
 // China and would copy the password to Google), never in synced files, never in logs.
 
-import { object, oneOf, string, boolean } from '../messaging/schema';
+import { object, oneOf, string, boolean } from '../records/check';
 import type { KeyValueArea } from './preferences';
 
 export type SyncBackendKind = 'webdav' | 'couchdb';

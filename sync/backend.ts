@@ -4,7 +4,7 @@
 // in the same transaction as the data they describe, so a killed service worker resumes exactly there.
 
 import type { Correction } from '../messaging/protocol';
-import type { Annotation } from '../storage/annotation';
+import type { Annotation } from '../records/annotation';
 
 /** Records as they travel: whole annotations (merged field by field on arrival) and corrections. */
 export interface ChangeBatch {

@@ -13,7 +13,7 @@
 // so its only change is removal, and a removal wins.
 
 import type { Correction } from '../messaging/protocol';
-import type { Annotation } from '../storage/annotation';
+import type { Annotation } from '../records/annotation';
 import { mergeAnnotation } from './merge';
 import { annotationCheck, correctionCheck } from './validate';
 

@@ -1,24 +1,9 @@
-// Hybrid logical clock stamps: physical milliseconds, a counter for events within one millisecond (or when
-// the wall clock went backwards), and the device id. Stamps compare as plain strings, so per-field
-// "latest edit wins" and "what I had seen" checks need no parsing.
+// Hybrid logical clock: physical milliseconds, a counter for events within one millisecond (or when the wall
+// clock went backwards), and the device id. The stamp format itself is a record (records/stamp.ts).
 
-export type Stamp = string;
+import { formatStamp, isStampWithinSkew, MAX_COUNTER, parseStamp, type Stamp } from '../records/stamp';
 
-const MS_DIGITS = 13;
-const COUNTER_DIGITS = 5;
-
-export function formatStamp(ms: number, counter: number, device: string): Stamp {
-  return `${String(ms).padStart(MS_DIGITS, '0')}:${String(counter).padStart(COUNTER_DIGITS, '0')}:${device}`;
-}
-
-export function parseStamp(stamp: Stamp): { ms: number; counter: number; device: string } | null {
-  const match = /^(\d{13}):(\d{5}):([\w-]{1,64})$/.exec(stamp);
-  return match ? { ms: Number(match[1]), counter: Number(match[2]), device: match[3]! } : null;
-}
-
-export function isStamp(value: unknown): value is Stamp {
-  return typeof value === 'string' && parseStamp(value) !== null;
-}
+export { formatStamp, isStamp, parseStamp, type Stamp } from '../records/stamp';
 
 export interface Clock {
   readonly device: string;
@@ -39,14 +24,21 @@ export function createClock(device: string, now: () => number = Date.now): Clock
       if (ms > lastMs) {
         lastMs = ms;
         counter = 0;
-      } else {
+      } else if (counter < MAX_COUNTER) {
         counter += 1;
+      } else {
+        // The counter has five digits: past them the stamp would not parse and would sort wrongly, so
+        // physical time moves on by a millisecond instead (still later than everything seen).
+        lastMs += 1;
+        counter = 0;
       }
       return formatStamp(lastMs, counter, device);
     },
     observe(stamp) {
       const parsed = parseStamp(stamp);
-      if (!parsed) return;
+      // A stamp from far in the future (hostile or broken peer) is never adopted: boundaries refuse such
+      // records, and the clock itself does not follow one that slipped through.
+      if (!parsed || !isStampWithinSkew(stamp, now())) return;
       if (parsed.ms > lastMs || (parsed.ms === lastMs && parsed.counter > counter)) {
         lastMs = parsed.ms;
         counter = parsed.counter;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { makeAnnotation } from '../library/test-data';
-import type { Annotation, HighlightColour } from '../storage/annotation';
+import type { Annotation, HighlightColour } from '../records/annotation';
 import { createClock, formatStamp, type Clock } from './hlc';
 import { applyConflictResolution, applyLocalChanges, applyLocalDeleted, mergeAnnotation, withSyncState } from './merge';
 import { seededRandom } from './random';

@@ -22,7 +22,7 @@ import {
   type ConflictField,
   type FieldConflict,
   type TagStamp,
-} from '../storage/annotation';
+} from '../records/annotation';
 import { parseStamp, type Stamp } from './hlc';
 
 export interface MergeResult {

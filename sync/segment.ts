@@ -4,7 +4,7 @@
 // 1…<through>, so a reader that is behind reads it once instead of those segments one by one.
 
 import type { Correction } from '../messaging/protocol';
-import type { Annotation } from '../storage/annotation';
+import type { Annotation } from '../records/annotation';
 import type { ChangeBatch } from './backend';
 import { SyncError } from './errors';
 import { mergeAnnotation } from './merge';

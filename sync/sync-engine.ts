@@ -5,7 +5,7 @@
 // without losing or double-applying anything (and applying twice would change nothing anyway).
 
 import type { Correction } from '../messaging/protocol';
-import type { Annotation } from '../storage/annotation';
+import type { Annotation } from '../records/annotation';
 import type { AnyueDatabase, CorrectionSyncRow, SyncOutboxEntry } from '../storage/database';
 import type { BackendSession, ChangeBatch, SyncBackend } from './backend';
 import { SyncError, problemOf, type SyncProblem } from './errors';

@@ -2,8 +2,8 @@
 // database, and a batch with one bad record is refused whole (the reason names the path that failed).
 
 import { textTargetCheck } from '../anchoring/selectors';
-import { array, boolean, integer, nullable, object, oneOf, string, type Check } from '../messaging/schema';
-import { HIGHLIGHT_COLOURS, MAX_NOTE_LENGTH, MAX_TAG_LENGTH, MAX_TAGS } from '../storage/annotation';
+import { array, boolean, integer, nullable, object, oneOf, string, type Check } from '../records/check';
+import { HIGHLIGHT_COLOURS, MAX_NOTE_LENGTH, MAX_TAG_LENGTH, MAX_TAGS } from '../records/annotation';
 import type { ChangeBatch } from './backend';
 import { isStamp } from './hlc';
 

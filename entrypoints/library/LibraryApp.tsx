@@ -8,7 +8,7 @@ import { categoryLabel } from '../../highlights/labels';
 import { buildPhraseIndex, buildSpeakerIndex } from '../../library/cross-article';
 import { SearchIndex, type LibraryFilters } from '../../library/search-index';
 import type { Message, UiLanguage } from '../../messaging/protocol';
-import { HIGHLIGHT_COLOURS, type Annotation, type AnnotationChanges, type HighlightColour } from '../../storage/annotation';
+import { HIGHLIGHT_COLOURS, type Annotation, type AnnotationChanges, type HighlightColour } from '../../records/annotation';
 import type { ArticleAnalysisRecord, ArticleRecord } from '../../storage/database';
 
 export interface LibrarySource {

@@ -10,7 +10,7 @@ import { paintSpans, type LayerVisibility, type PaintSpan } from '../../highligh
 import { createPainter } from '../../highlights/painter';
 import { summarise, type AnalysisSummary } from '../../highlights/summary';
 import type { AnchorStatus, PaintableAnnotation, UiLanguage } from '../../messaging/protocol';
-import type { SpeakerRef } from '../../storage/annotation';
+import type { SpeakerRef } from '../../records/annotation';
 import type { PortalArticle } from '../../sites/zaihaifangyu';
 
 export type Analyse = (text: string, corrections: ReaderCorrections) => AnalysisResult;

@@ -4,7 +4,7 @@
 // when the reader made it (isTrusted), so the page's scripts cannot create annotations by clicking for them.
 
 import type { UiLanguage } from '../../messaging/protocol';
-import { HIGHLIGHT_COLOURS, type HighlightColour } from '../../storage/annotation';
+import { HIGHLIGHT_COLOURS, type HighlightColour } from '../../records/annotation';
 import { STYLE_COLOURS } from '../../highlights/layers';
 import { mountShadowHost } from '../../highlights/shadow-host';
 

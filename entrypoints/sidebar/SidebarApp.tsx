@@ -8,7 +8,7 @@ import { NotesPanel } from '../../components/NotesPanel';
 import { PhrasesPanel } from '../../components/PhrasesPanel';
 import { SpeakersPanel } from '../../components/SpeakersPanel';
 import type { CorrectionInput, ErrorReply, Message, Replies, SidebarState, UiLanguage } from '../../messaging/protocol';
-import type { AnnotationChanges } from '../../storage/annotation';
+import type { AnnotationChanges } from '../../records/annotation';
 
 export type Messenger = (message: Message) => Promise<unknown>;
 /** Delivers every state the background pushes; returns a function that stops listening. */

@@ -15,7 +15,7 @@
 // - a correction is lost if it was added and never removed but is missing, or removed but still present.
 
 import type { Correction } from '../../messaging/protocol';
-import type { Annotation, HighlightColour } from '../../storage/annotation';
+import type { Annotation, HighlightColour } from '../../records/annotation';
 import { createAnnotation, resolveConflict, setDeleted, updateAnnotation } from '../../storage/annotations';
 import { addCorrection, removeCorrection } from '../../storage/corrections';
 import { faultyFetch, NO_FAULTS, SimulatedKill, type FaultRates, type FaultyFetch } from '../../sync/fault-fetch';

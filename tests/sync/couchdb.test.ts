@@ -5,7 +5,7 @@
 // a refusal is reported as one.
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Annotation } from '../../storage/annotation';
+import type { Annotation } from '../../records/annotation';
 import { createAnnotation, setDeleted, updateAnnotation } from '../../storage/annotations';
 import { addCorrection, removeCorrection } from '../../storage/corrections';
 import { createCouchDbBackend } from '../../sync/couchdb-backend';

@@ -4,7 +4,7 @@
 
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { describeSpan } from '../../anchoring/selectors';
-import type { Annotation } from '../../storage/annotation';
+import type { Annotation } from '../../records/annotation';
 import type { NewAnnotation } from '../../storage/annotations';
 import { AnyueDatabase } from '../../storage/database';
 import { SCHEMA_VERSIONS } from '../../storage/schema';

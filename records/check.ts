@@ -1,5 +1,5 @@
-// A small structural validator for everything that crosses a boundary (messages, stored preferences).
-// Each check returns null when the value fits, else a reason naming the path that failed.
+// The check combinators for every record and message that crosses a boundary (messages, storage, backups,
+// sync). Each check returns null when the value fits, else a reason naming the path that failed.
 
 export type Check = (value: unknown, path: string) => string | null;
 
@@ -74,3 +74,46 @@ export const object =
     }
     return null;
   };
+
+const URL_SCHEME = /^([a-z][a-z0-9+.-]*):/i;
+
+/**
+ * An http(s) URL, the only kind a record may link to (a `javascript:` or `data:` link in a record would run or
+ * show something when the reader clicks it in the library or an export).
+ */
+export const httpUrl =
+  (maxLength = 4_096): Check =>
+  (value, path) => {
+    const reason = string(maxLength, { nonEmpty: true })(value, path);
+    if (reason) return reason;
+    const text = value as string;
+    const scheme = URL_SCHEME.exec(text.trimStart())?.[1]?.toLowerCase();
+    if (scheme !== 'http' && scheme !== 'https') {
+      return `${path}: only http and https URLs are allowed, ${scheme ? `not ${scheme}` : 'this has no scheme'}`;
+    }
+    if (!/^https?:\/\/[^\s\u0000-\u001f\u007f]+$/i.test(text)) return `${path}: not a valid URL (spaces or control characters)`;
+    try {
+      new URL(text);
+    } catch {
+      return `${path}: not a valid URL`;
+    }
+    return null;
+  };
+
+/** Checks in turn; the first reason wins. */
+export const all =
+  (...checks: Check[]): Check =>
+  (value, path) => {
+    for (const check of checks) {
+      const reason = check(value, path);
+      if (reason) return reason;
+    }
+    return null;
+  };
+
+/** A check's verdict as a typed result. */
+export type Verdict<T> = { ok: true; value: T } | { ok: false; reason: string };
+export function verdict<T>(check: Check, value: unknown, path: string): Verdict<T> {
+  const reason = check(value, path);
+  return reason ? { ok: false, reason } : { ok: true, value: value as T };
+}
