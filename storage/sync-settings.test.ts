@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkSyncSettings, loadSyncSettings, resolveSettingsInput, saveSyncSettings, sendsPasswordInClear, serverPermission, type SyncSettings } from './sync-settings';
+import { checkSyncSettings, loadSyncSettings, resolveSettingsInput, saveSyncSettings, serverPermission, type SyncSettings } from './sync-settings';
 
 const area = () => {
   const data: Record<string, unknown> = {};
@@ -42,10 +42,5 @@ describe('sync settings', () => {
     expect(resolveSettingsInput(webdav, { ...keep, backend: 'couchdb', location: 'anyue' }).password).toBe('');
     expect(resolveSettingsInput(null, keep).password).toBe('');
     expect(resolveSettingsInput(webdav, { ...keep, url: 'https://evil.example/', password: 'typed' }).password).toBe('typed');
-  });
-  it('warn when Basic auth would go over plain http://', () => {
-    expect(sendsPasswordInClear({ url: 'http://nas.local/dav/', username: 'me' })).toBe(true);
-    expect(sendsPasswordInClear({ url: 'http://nas.local/dav/', username: '' })).toBe(false);
-    expect(sendsPasswordInClear({ url: 'https://dav.jianguoyun.com/dav/', username: 'me' })).toBe(false);
   });
 });

@@ -69,14 +69,6 @@ export function resolveSettingsInput(stored: SyncSettings | null, input: SyncSet
   return { ...input, password: sameAccount ? stored.password : '' };
 }
 
-/** True when a password would go to the server unencrypted: Basic auth over plain http://. */
-export function sendsPasswordInClear(settings: { url: string; username: string }): boolean {
-  try {
-    return new URL(settings.url).protocol === 'http:' && settings.username.length > 0;
-  } catch {
-    return false;
-  }
-}
 
 export async function loadSyncSettings(area: KeyValueArea): Promise<SyncSettings | null> {
   const stored = (await area.get(SETTINGS_KEY))[SETTINGS_KEY];
