@@ -34,13 +34,9 @@ export interface Person {
   quotes: Quote[];
 }
 
-export type PhraseCategory =
-  | 'meeting' // 十九届五中全会, 全省森林防火工作电视电话会议
-  | 'doctrine' // 总体国家安全观, 人民至上、生命至上
-  | 'programme' // 安全生产治本攻坚三年行动, 城市生命线
-  | 'document' // 《安全生产法》, 规划, 意见 in 《》
-  | 'slogan' // quoted slogans: 四预, 七下八上
-  | 'domain'; // core domain terms: 安全生产, 防灾减灾救灾
+// Phrase categories and reader corrections are records (they cross messages and sync): defined there.
+export type { PhraseCategory, ReaderCorrections } from '../records/correction';
+import type { PhraseCategory } from '../records/correction';
 
 export interface PolicyPhrase extends Span {
   text: string;
@@ -56,14 +52,3 @@ export interface AnalysisResult {
   phrases: PolicyPhrase[];
 }
 
-/** A reader's corrections, layered over the built-in lexicon (stored by the extension, applied on every analysis). */
-export interface ReaderCorrections {
-  /** Names the reader marked "not a speaker" (still people, role becomes 'mentioned'). */
-  notSpeakers?: string[];
-  /** Name or title fixes: found name → replacement fields. */
-  personFixes?: { name: string; fixedName?: string; title?: string; org?: string }[];
-  /** Extra policy terms. */
-  addedTerms?: { text: string; category: PhraseCategory }[];
-  /** Terms never to mark. */
-  removedTerms?: string[];
-}

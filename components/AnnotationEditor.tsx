@@ -1,7 +1,8 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { citeExcerpt } from '../exporters/gbt7714';
 import { STYLE_COLOURS } from '../highlights/layers';
-import type { AnchorStatus, Message, UiLanguage } from '../messaging/protocol';
+import type { AnchorStatus, Message } from '../messaging/protocol';
+import type { UiLanguage } from '../records/preferences';
 import { HIGHLIGHT_COLOURS, MAX_NOTE_LENGTH, splitTags, type Annotation, type AnnotationChanges } from '../records/annotation';
 import { translator } from './i18n';
 

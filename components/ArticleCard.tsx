@@ -1,4 +1,5 @@
-import type { ArticleMeta, UiLanguage, VisitInfo } from '../messaging/protocol';
+import type { ArticleMeta, VisitInfo } from '../records/article';
+import type { UiLanguage } from '../records/preferences';
 import { formatDateTime, translator } from './i18n';
 
 interface Props {

@@ -1,5 +1,6 @@
 import { categoryLabel } from '../highlights/labels';
-import type { Correction, UiLanguage } from '../messaging/protocol';
+import type { Correction } from '../records/correction';
+import type { UiLanguage } from '../records/preferences';
 import { translator } from './i18n';
 
 interface Props {

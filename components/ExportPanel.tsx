@@ -5,7 +5,8 @@ import {
   exportMarkdownCombinedAsync,
   exportMarkdownZip,
 } from '../exporters';
-import type { Replies, UiLanguage, ErrorReply, Message } from '../messaging/protocol';
+import type { Replies, ErrorReply, Message } from '../messaging/protocol';
+import type { UiLanguage } from '../records/preferences';
 import type { Annotation } from '../records/annotation';
 import type { ArticleRecord } from '../storage/database';
 import { download, fileStamp } from './download';

@@ -1,6 +1,7 @@
 import { layerLabel } from '../highlights/labels';
-import { LAYER_NAMES, STYLE_COLOURS, type HighlightStyle, type LayerName } from '../highlights/layers';
-import type { LayerVisibility, UiLanguage } from '../messaging/protocol';
+import { STYLE_COLOURS, type HighlightStyle } from '../highlights/layers';
+import { LAYER_NAMES, type LayerName } from '../records/preferences';
+import type { LayerVisibility, UiLanguage } from '../records/preferences';
 import { translator } from './i18n';
 
 const LAYER_SWATCH: Record<LayerName, HighlightStyle> = { speakers: 'speaker', quotes: 'quote', phrases: 'phrase-meeting' };

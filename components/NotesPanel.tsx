@@ -1,6 +1,8 @@
 import { useEffect, useState } from 'preact/hooks';
 import { citeArticle, exportMarkdownCombined, safeFileName } from '../exporters';
-import type { AnchorStatus, ArticleMeta, UiLanguage, VisitInfo } from '../messaging/protocol';
+import type { AnchorStatus } from '../messaging/protocol';
+import type { ArticleMeta, VisitInfo } from '../records/article';
+import type { UiLanguage } from '../records/preferences';
 import type { ArticleRecord } from '../storage/database';
 import { download, fileStamp } from './download';
 import type { Annotation, AnnotationChanges } from '../records/annotation';

@@ -1,9 +1,10 @@
 import { useState } from 'preact/hooks';
 import type { PhraseCategory } from '../analysis/types';
 import { categoryLabel, labels } from '../highlights/labels';
-import { PHRASE_CATEGORIES } from '../highlights/layers';
+import { PHRASE_CATEGORIES } from '../records/correction';
 import type { PhraseSummary } from '../highlights/summary';
-import type { CorrectionInput, UiLanguage } from '../messaging/protocol';
+import type { CorrectionInput } from '../records/correction';
+import type { UiLanguage } from '../records/preferences';
 import { translator } from './i18n';
 import { Swatch } from './LayerToggles';
 

@@ -1,7 +1,8 @@
 import { useState } from 'preact/hooks';
 import { labels, roleLabel, viaLabel } from '../highlights/labels';
 import type { PersonSummary, SpeakerSummary } from '../highlights/summary';
-import type { CorrectionInput, UiLanguage } from '../messaging/protocol';
+import type { CorrectionInput } from '../records/correction';
+import type { UiLanguage } from '../records/preferences';
 import { translator } from './i18n';
 
 interface Props {

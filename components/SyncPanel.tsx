@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
-import type { ErrorReply, Message, Replies, SyncSettingsInput, SyncSettingsView, UiLanguage } from '../messaging/protocol';
+import type { ErrorReply, Message, Replies, SyncSettingsInput, SyncSettingsView } from '../messaging/protocol';
+import type { UiLanguage } from '../records/preferences';
 import { JIANGUOYUN_PRESET, serverPermission, type SyncBackendKind } from '../storage/sync-settings';
 import type { SyncErrorKind, SyncProblem } from '../sync/errors';
 import type { SyncStatus } from '../sync/sync-engine';

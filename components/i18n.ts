@@ -1,6 +1,6 @@
 // Interface strings in the two UI languages. zh-CN is the default; the reader may switch to English.
 
-import type { UiLanguage } from '../messaging/protocol';
+import type { UiLanguage } from '../records/preferences';
 
 const zh = {
   appName: '安阅',

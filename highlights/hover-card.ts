@@ -4,7 +4,7 @@
 // own text says (never the reader's notes), and tests read it there.
 
 import { rangeFor, textOffsetOf, type TextMap } from '../anchoring/text-map';
-import type { UiLanguage } from '../messaging/protocol';
+import type { UiLanguage } from '../records/preferences';
 import { spansAt, type PaintSpan } from './layers';
 import type { AnalysisSummary } from './summary';
 import { categoryLabel, viaLabel, type Labels } from './labels';

@@ -2,8 +2,8 @@
 // Shared by the page's hover card and the sidebar.
 
 import type { AttributionVia, PersonRole, PhraseCategory } from '../analysis/types';
-import type { UiLanguage } from '../messaging/protocol';
-import type { LayerName } from './layers';
+import type { UiLanguage } from '../records/preferences';
+import type { LayerName } from '../records/preferences';
 
 const CATEGORY: Record<PhraseCategory, [string, string]> = {
   meeting: ['会议全会', 'Meetings'],

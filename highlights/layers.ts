@@ -3,15 +3,7 @@
 
 import type { AnalysisResult, PhraseCategory } from '../analysis/types';
 import type { HighlightColour } from '../records/annotation';
-
-export type LayerName = 'speakers' | 'quotes' | 'phrases';
-export const LAYER_NAMES: LayerName[] = ['speakers', 'quotes', 'phrases'];
-
-/** Which layers are painted (a reader's preference). */
-export type LayerVisibility = Record<LayerName, boolean>;
-export const ALL_LAYERS_ON: LayerVisibility = { speakers: true, quotes: true, phrases: true };
-
-export const PHRASE_CATEGORIES: PhraseCategory[] = ['meeting', 'doctrine', 'programme', 'document', 'slogan', 'domain'];
+import type { LayerName } from '../records/preferences';
 
 export type HighlightStyle = 'speaker' | 'descriptor' | 'quote' | `phrase-${PhraseCategory}` | `user-${HighlightColour}`;
 

@@ -7,11 +7,10 @@ import {
   STYLE_COLOURS,
   STYLE_LAYER,
   STYLE_PRIORITY,
-  ALL_LAYERS_ON,
   type HighlightStyle,
-  type LayerVisibility,
   type PaintSpan,
 } from './layers';
+import { ALL_LAYERS_ON, type LayerVisibility } from '../records/preferences';
 
 
 const PREFIX = 'anyue-';

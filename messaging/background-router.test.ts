@@ -4,7 +4,8 @@ import { AnyueDatabase } from '../storage/database';
 import { createClock } from '../sync/hlc';
 import { createBackground, type BackgroundDeps, type MessageSender } from './background-router';
 import type { AnalysisSummary } from '../highlights/summary';
-import type { ArticleMeta, Message, SidebarState } from './protocol';
+import type { Message, SidebarState } from './protocol';
+import type { ArticleMeta } from '../records/article';
 
 const EXTENSION = 'chrome-extension://abcdefghijklmnop/';
 const article: ArticleMeta = {
@@ -128,7 +129,7 @@ describe('malformed messages', () => {
     ['a missing field', { type: 'sidebar/set-open' }, /open: missing/],
     ['an extra field', { type: 'sidebar/get-state', sql: 'x' }, /sql: unexpected field/],
     ['a bad language', { type: 'preferences/set-language', language: 'fr' }, /expected one of/],
-    ['an article without a key', { type: 'article/opened', article: { ...article, key: '' } }, /key: must not be empty/],
+    ['an article without a key', { type: 'article/opened', article: { ...article, key: '' } }, /key: not an article key/],
     ['an absurdly long title', { type: 'article/opened', article: { ...article, title: 'x'.repeat(5000) } }, /title: longer than/],
     ['a negative length', { type: 'article/opened', article: { ...article, textLength: -1 } }, /textLength/],
     ['categories not strings', { type: 'article/opened', article: { ...article, categories: [1] } }, /categories\[0\]/],

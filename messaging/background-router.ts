@@ -15,16 +15,8 @@ import { checkSyncSettings, loadSyncSettings, resolveSettingsInput, saveSyncSett
 import { SITE_NAME } from '../sites/zaihaifangyu';
 import type { AnyueDatabase } from '../storage/database';
 import { loadPreferences, savePreferences, type KeyValueArea } from '../storage/preferences';
-import {
-  isArticleMeta,
-  parseMessage,
-  type ArticleMeta,
-  type ErrorReply,
-  type Message,
-  type AnchorStatus,
-  type Replies,
-  type SidebarState,
-} from './protocol';
+import { isArticleMeta, parseMessage, type ErrorReply, type Message, type AnchorStatus, type Replies, type SidebarState } from './protocol';
+import { type ArticleMeta } from '../records/article';
 
 export interface MessageSender {
   tab?: { id?: number };

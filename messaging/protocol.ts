@@ -1,41 +1,29 @@
 // The one typed protocol between the portal content script, the sidebar and the background.
 // Every message is validated on arrival (parseMessage); anything malformed or unknown is refused with a reason.
 
-import type { PhraseCategory, ReaderCorrections } from '../analysis/types';
-import { textTargetCheck, type TextTarget } from '../anchoring/selectors';
+import { textTargetCheck, type TextTarget } from '../records/text-target';
 import type { SyncProblem } from '../sync/errors';
 import type { SyncReport, SyncStatus } from '../sync/sync-engine';
 import { syncSettingsShape, type SyncSettings, type SyncSettingsDraft } from '../storage/sync-settings';
-import { HIGHLIGHT_COLOURS, MAX_NOTE_LENGTH, MAX_TAG_LENGTH, MAX_TAGS, type Annotation, type AnnotationChanges, type HighlightColour, type SpeakerRef } from '../records/annotation';
+import {
+  annotationIdCheck,
+  HIGHLIGHT_COLOURS,
+  MAX_NOTE_LENGTH,
+  MAX_TAG_LENGTH,
+  MAX_TAGS,
+  speakerRefCheck,
+  type Annotation,
+  type AnnotationChanges,
+  type HighlightColour,
+  type SpeakerRef,
+} from '../records/annotation';
+import { articleKeyCheck } from '../records/article-key';
+import { articleMetaCheck, type ArticleMeta, type VisitInfo } from '../records/article';
+import { correctionIdCheck, correctionInputCheck, readerCorrectionsCheck, type Correction, type CorrectionInput, type CorrectionsExport, type ReaderCorrections } from '../records/correction';
+import { languageCheck, layersCheck, type LayerVisibility, type UiLanguage } from '../records/preferences';
 import { analysisSummaryShape, type AnalysisSummary } from '../highlights/summary';
-import type { LayerVisibility } from '../highlights/layers';
-import type { ArticleMetadata } from '../sites/zaihaifangyu';
 import { array, boolean, integer, nullable, object, oneOf, string, type Check } from '../records/check';
 
-export type UiLanguage = 'zh-CN' | 'en';
-
-/** What the content script tells the background about the article it is showing. */
-export interface ArticleMeta extends ArticleMetadata {
-  /** Length of the article text in UTF-16 code units. */
-  textLength: number;
-}
-
-export interface VisitInfo {
-  firstReadAt: number;
-  lastReadAt: number;
-  readCount: number;
-}
-
-export type { LayerVisibility };
-
-/** One correction the reader made to the analysis; applied to every later analysis. */
-export type CorrectionInput =
-  | { kind: 'not-speaker'; name: string }
-  | { kind: 'fix-person'; name: string; fixedName: string; title: string; org: string }
-  | { kind: 'add-term'; text: string; category: PhraseCategory }
-  | { kind: 'remove-term'; text: string };
-
-export type Correction = CorrectionInput & { id: string; createdAt: number };
 
 /** Where each of the article's annotations landed on this visit (reported by the page). */
 export type AnchorStatus = { status: 'anchored'; start: number; end: number } | { status: 'orphan'; reason: string };
@@ -175,41 +163,14 @@ export interface Replies {
   'annotations/resolve-conflict': { ok: true; annotation: Annotation };
 }
 
-/** The reader's corrections as a data file (exported from the sidebar). */
-export interface CorrectionsExport {
-  format: 'anyue-corrections';
-  version: 1;
-  exportedAt: string;
-  corrections: Correction[];
-}
 
 export type ErrorReply = { ok: false; error: string };
 
-const articleMeta: Check = object({
-  key: string(200, { nonEmpty: true }),
-  postId: string(20, { nonEmpty: true }),
-  url: string(2_000, { nonEmpty: true }),
-  title: string(1_000),
-  categories: array(string(200), 20),
-  publishedAt: nullable(string(40)),
-  author: nullable(string(200)),
-  source: nullable(string(500)),
-  textLength: integer(0, 50_000_000),
-});
 
-const language = oneOf<UiLanguage>('zh-CN', 'en');
-const category = oneOf<PhraseCategory>('meeting', 'doctrine', 'programme', 'document', 'slogan', 'domain');
-const personName = string(20, { nonEmpty: true });
-const term = string(100, { nonEmpty: true });
 const offset = integer(0, 50_000_000);
 
 const colour = oneOf<HighlightColour>(...HIGHLIGHT_COLOURS);
 export const MAX_IMPORT_CHARACTERS = 30_000_000;
-const uuid: Check = (value, path) =>
-  typeof value === 'string' && /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(value)
-    ? null
-    : `${path}: expected a UUID`;
-const speakerRef: Check = object({ name: string(20, { nonEmpty: true }), title: string(200), org: string(200) });
 const annotationChanges: Check = (value, path) =>
   object({}, { colour, note: string(MAX_NOTE_LENGTH), tags: array(string(MAX_TAG_LENGTH * 4), MAX_TAGS * 4) })(value, path) ??
   (Object.keys(value as object).length === 0 ? `${path}: nothing to change` : null);
@@ -222,7 +183,7 @@ const anchorMap: Check = (value, path) => {
   const entries = Object.entries(value);
   if (entries.length > 10_000) return `${path}: too many annotations`;
   for (const [id, status] of entries) {
-    const reason = uuid(id, `${path} key`) ?? anchorStatus(status, `${path}.${id}`);
+    const reason = annotationIdCheck(id, `${path} key`) ?? anchorStatus(status, `${path}.${id}`);
     if (reason) return reason;
   }
   return null;
@@ -234,60 +195,36 @@ const syncSettingsInput: Check = (value, path) =>
     ? syncSettingsShape({ ...(value as object), password: '' }, path)
     : syncSettingsShape(value, path);
 
-export const layersShape: Check = object({ speakers: boolean, quotes: boolean, phrases: boolean });
-
-/** A correction as the sidebar sends it: each kind with exactly its fields. */
-const correctionShapes: Record<CorrectionInput['kind'], Check> = {
-  'not-speaker': object({ kind: string(), name: personName }),
-  'fix-person': object({ kind: string(), name: personName, fixedName: personName, title: string(100), org: string(100) }),
-  'add-term': object({ kind: string(), text: term, category }),
-  'remove-term': object({ kind: string(), text: term }),
-};
-const correctionInput: Check = (value, path) => {
-  const kind = (value as { kind?: unknown } | null)?.kind;
-  if (typeof kind !== 'string' || !Object.hasOwn(correctionShapes, kind)) return `${path}.kind: unknown correction kind`;
-  return correctionShapes[kind as CorrectionInput['kind']](value, path);
-};
-
-const readerCorrections: Check = object(
-  {},
-  {
-    notSpeakers: array(personName, 10_000),
-    personFixes: array(object({ name: personName }, { fixedName: personName, title: string(100), org: string(100) }), 10_000),
-    addedTerms: array(object({ text: term, category }), 10_000),
-    removedTerms: array(term, 10_000),
-  },
-);
 
 const messageShapes: Record<MessageType, Check> = {
-  'article/opened': object({ type: string(), article: articleMeta }),
+  'article/opened': object({ type: string(), article: articleMetaCheck }),
   'sidebar/get-state': object({ type: string() }),
   'sidebar/set-open': object({ type: string(), open: boolean }),
   'sidebar/toggle': object({ type: string() }),
-  'preferences/set-language': object({ type: string(), language }),
-  'article/analysed': object({ type: string(), key: string(200, { nonEmpty: true }), summary: analysisSummaryShape }),
+  'preferences/set-language': object({ type: string(), language: languageCheck }),
+  'article/analysed': object({ type: string(), key: articleKeyCheck, summary: analysisSummaryShape }),
   'page/reveal': object({ type: string(), start: offset, end: offset }),
-  'highlights/set-layers': object({ type: string(), layers: layersShape }),
-  'corrections/add': object({ type: string(), correction: correctionInput }),
-  'corrections/remove': object({ type: string(), id: string(100, { nonEmpty: true }) }),
+  'highlights/set-layers': object({ type: string(), layers: layersCheck }),
+  'corrections/add': object({ type: string(), correction: correctionInputCheck }),
+  'corrections/remove': object({ type: string(), id: correctionIdCheck }),
   'corrections/export': object({ type: string() }),
-  'analysis/set-corrections': object({ type: string(), corrections: readerCorrections }),
+  'analysis/set-corrections': object({ type: string(), corrections: readerCorrectionsCheck }),
   'annotations/create': object({
     type: string(),
     request: object({
       kind: oneOf('highlight', 'excerpt'),
       target: textTargetCheck,
       colour,
-      speakers: array(speakerRef, 20),
+      speakers: array(speakerRefCheck, 20),
       edit: nullable(oneOf('note', 'tags')),
     }),
   }),
   'annotations/of-page': object({ type: string() }),
-  'annotations/anchored': object({ type: string(), key: string(200, { nonEmpty: true }), anchors: anchorMap }),
-  'annotations/focus': object({ type: string(), id: uuid }),
+  'annotations/anchored': object({ type: string(), key: articleKeyCheck, anchors: anchorMap }),
+  'annotations/focus': object({ type: string(), id: annotationIdCheck }),
   'annotations/changed': object({ type: string() }),
   'selection/annotate': object({ type: string(), kind: oneOf('highlight', 'excerpt') }),
-  'library/changed': object({ type: string(), ids: array(uuid, 100_000) }),
+  'library/changed': object({ type: string(), ids: array(annotationIdCheck, 100_000) }),
   'library/open': object({ type: string() }),
   'sync/status': object({ type: string() }),
   'sync/save-settings': object({ type: string(), settings: syncSettingsInput }),
@@ -295,14 +232,14 @@ const messageShapes: Record<MessageType, Check> = {
   'sync/now': object({ type: string() }),
   // Runtime messages carry at most 64 MiB in Chromium; the text is UTF-16 in transit.
   'backup/import': object({ type: string(), text: string(MAX_IMPORT_CHARACTERS) }),
-  'annotations/update': object({ type: string(), id: uuid, changes: annotationChanges }),
-  'annotations/delete': object({ type: string(), id: uuid }),
-  'annotations/restore': object({ type: string(), id: uuid }),
-  'annotations/set-page-note': object({ type: string(), articleKey: string(200, { nonEmpty: true }), note: string(MAX_NOTE_LENGTH) }),
+  'annotations/update': object({ type: string(), id: annotationIdCheck, changes: annotationChanges }),
+  'annotations/delete': object({ type: string(), id: annotationIdCheck }),
+  'annotations/restore': object({ type: string(), id: annotationIdCheck }),
+  'annotations/set-page-note': object({ type: string(), articleKey: articleKeyCheck, note: string(MAX_NOTE_LENGTH) }),
   'annotations/resolve-conflict': (value, path) =>
     (value as { field?: unknown } | null)?.field === 'target'
-      ? object({ type: string(), id: uuid, field: oneOf('target'), value: nullable(textTargetCheck) })(value, path)
-      : object({ type: string(), id: uuid, field: oneOf('note'), value: string(MAX_NOTE_LENGTH) })(value, path),
+      ? object({ type: string(), id: annotationIdCheck, field: oneOf('target'), value: nullable(textTargetCheck) })(value, path)
+      : object({ type: string(), id: annotationIdCheck, field: oneOf('note'), value: string(MAX_NOTE_LENGTH) })(value, path),
 };
 
 export type Parsed<T> = { ok: true; value: T } | { ok: false; reason: string };
@@ -320,5 +257,5 @@ export function parseMessage(raw: unknown): Parsed<Message> {
 }
 
 export function isArticleMeta(value: unknown): value is ArticleMeta {
-  return articleMeta(value, 'article') === null;
+  return articleMetaCheck(value, 'article') === null;
 }

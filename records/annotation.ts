@@ -3,7 +3,7 @@
 // deletion is a tombstone, so sync can merge field by field and never infer a delete from absence.
 
 import { articleKeyCheck } from './article-key';
-import { array, boolean, httpUrl, integer, nullable, object, oneOf, string, type Check } from './check';
+import { array, boolean, epochMs, httpUrl, integer, nullable, object, oneOf, string, type Check } from './check';
 import { stampCheck } from './stamp';
 import { textTargetCheck, type TextTarget } from './text-target';
 import type { Stamp } from './stamp';
@@ -110,8 +110,6 @@ export function splitTags(input: string): string[] {
 
 // ---------------------------------------------------------------- the one check of an annotation
 
-/** Latest instant whose ISO form has a four-digit year: later times cannot be exported (toISOString). */
-export const MAX_TIME = Date.UTC(9999, 11, 31, 23, 59, 59, 999);
 export const MAX_TITLE_LENGTH = 1_000;
 export const MAX_URL_LENGTH = 2_000;
 /** Speaker name/title/org, excerpt source, author, site name. */
@@ -126,7 +124,6 @@ export const ANNOTATION_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[1-8][0-9a-f]{3}-[89ab][0
 export const annotationIdCheck: Check = (value, path) =>
   typeof value === 'string' && ANNOTATION_ID.test(value) ? null : `${path}: not an annotation id (a lower-case UUID)`;
 
-export const epochMs = integer(0, MAX_TIME);
 
 /** A published date as site adapters store it: ISO date, optionally with a time. */
 export const publishedAtCheck: Check = nullable((value, path) =>

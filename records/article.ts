@@ -3,8 +3,8 @@
 // and checked again where it arrives.
 
 import { articleKeyCheck, isStableId, parseArticleKey } from './article-key';
-import { MAX_TITLE_LENGTH, MAX_URL_LENGTH, epochMs, publishedAtCheck } from './annotation';
-import { array, httpUrl, integer, nullable, object, string, type Check } from './check';
+import { MAX_TITLE_LENGTH, MAX_URL_LENGTH, publishedAtCheck } from './annotation';
+import { array, epochMs, httpUrl, integer, nullable, object, string, type Check } from './check';
 
 /** What identifies and describes an article; the message protocol and the database build on it. */
 export interface ArticleMetadata {

@@ -22,6 +22,11 @@ export const integer =
       ? null
       : `${path}: expected an integer in [${min}, ${max}], got ${describe(value)}`;
 
+/** Latest instant whose ISO form has a four-digit year: later times cannot be exported (toISOString). */
+export const MAX_TIME = Date.UTC(9999, 11, 31, 23, 59, 59, 999);
+/** A time in epoch milliseconds that every export can write. */
+export const epochMs: Check = integer(0, MAX_TIME);
+
 export const boolean: Check = (value, path) =>
   typeof value === 'boolean' ? null : `${path}: expected boolean, got ${describe(value)}`;
 

@@ -2,10 +2,29 @@
 // every boundary: the sidebar's message, sync and the corrections the background hands each tab
 // (`analysis/set-corrections`), so a correction one of them accepts is never refused by another.
 
-import { array, integer, object, oneOf, string, type Check } from './check';
+import { array, epochMs, object, oneOf, string, type Check } from './check';
 
-export const PHRASE_CATEGORIES = ['meeting', 'doctrine', 'programme', 'document', 'slogan', 'domain'] as const;
+export const PHRASE_CATEGORIES = [
+  'meeting', // 十九届五中全会, 全省森林防火工作电视电话会议
+  'doctrine', // 总体国家安全观, 人民至上、生命至上
+  'programme', // 安全生产治本攻坚三年行动, 城市生命线
+  'document', // 《安全生产法》, 规划, 意见 in 《》
+  'slogan', // quoted slogans: 四预, 七下八上
+  'domain', // core domain terms: 安全生产, 防灾减灾救灾
+] as const;
 export type PhraseCategory = (typeof PHRASE_CATEGORIES)[number];
+
+/** A reader's corrections, layered over the built-in lexicon (applied on every analysis). */
+export interface ReaderCorrections {
+  /** Names the reader marked "not a speaker" (still people, role becomes 'mentioned'). */
+  notSpeakers?: string[];
+  /** Name or title fixes: found name → replacement fields. */
+  personFixes?: { name: string; fixedName?: string; title?: string; org?: string }[];
+  /** Extra policy terms. */
+  addedTerms?: { text: string; category: PhraseCategory }[];
+  /** Terms never to mark. */
+  removedTerms?: string[];
+}
 
 export const CORRECTION_LIMITS = {
   /** A person's name, found or fixed. */
@@ -25,6 +44,14 @@ export type CorrectionInput =
   | { kind: 'remove-term'; text: string };
 
 export type Correction = CorrectionInput & { id: string; createdAt: number };
+
+/** The reader's corrections as a data file (exported from the sidebar). */
+export interface CorrectionsExport {
+  format: 'anyue-corrections';
+  version: 1;
+  exportedAt: string;
+  corrections: Correction[];
+}
 
 const personName = string(CORRECTION_LIMITS.name, { nonEmpty: true });
 const descriptor = string(CORRECTION_LIMITS.descriptor);
@@ -51,7 +78,7 @@ const byKind =
 /** A correction as the sidebar sends it: each kind with exactly its fields. */
 export const correctionInputCheck: Check = byKind({});
 /** A correction as stored and synced. */
-export const correctionCheck: Check = byKind({ id, createdAt: integer(0) });
+export const correctionCheck: Check = byKind({ id, createdAt: epochMs });
 export const correctionIdCheck = id;
 
 /** The corrections folded for the analysis (analysis/types ReaderCorrections), with the same limits. */

@@ -3,26 +3,10 @@
 // back to DOM text nodes. Both theme generations are handled; every part but the title and body may be missing.
 
 import { buildTextMap, type TextMap } from '../anchoring/text-map';
+import type { ArticleMetadata } from '../records/article';
 import { PORTAL_HOSTS } from './portal-hosts';
 
 export const SITE_NAME = '中国灾害防御信息网';
-
-/** What identifies and describes a portal article; the message protocol and the database build on it. */
-export interface ArticleMetadata {
-  /** Stable key of the article across visits and devices: `zaihaifangyu.cn/<postId>`. */
-  key: string;
-  postId: string;
-  /** The page's canonical URL when it declares one on the portal, else its URL without query and fragment. */
-  url: string;
-  title: string;
-  /** Breadcrumb categories without the home item, e.g. 动态信息 › 行业信息 › 新闻播报. */
-  categories: string[];
-  /** ISO date (YYYY-MM-DD) or date-time as the page gives it; null when absent or only relative ("3天前"). */
-  publishedAt: string | null;
-  author: string | null;
-  /** Original source (本文来自…, 文章来源), null when the portal is the source. */
-  source: string | null;
-}
 
 export interface PortalArticle extends ArticleMetadata {
   /** Title, then the body: one virtual '\n' between blocks. */

@@ -1,6 +1,6 @@
 // Reading history: which portal articles the reader opened, and when.
 
-import type { ArticleMeta, VisitInfo } from '../messaging/protocol';
+import type { ArticleMeta, VisitInfo } from '../records/article';
 import type { AnyueDatabase, ArticleRecord } from './database';
 
 /** Records a visit: creates the article on first read, refreshes its metadata and counts later reads. */

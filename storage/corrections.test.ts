@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Correction, CorrectionInput } from '../messaging/protocol';
+import type { Correction, CorrectionInput } from '../records/correction';
 import { foldCorrections } from './corrections';
 
 const at = (createdAt: number, c: CorrectionInput) => ({ ...c, id: String(createdAt), createdAt }) as Correction;

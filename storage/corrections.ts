@@ -2,7 +2,7 @@
 // analysis takes. The latest correction of the same name or term wins.
 
 import type { PhraseCategory, ReaderCorrections } from '../analysis/types';
-import type { Correction, CorrectionInput, CorrectionsExport } from '../messaging/protocol';
+import type { Correction, CorrectionInput, CorrectionsExport } from '../records/correction';
 import type { AnyueDatabase } from './database';
 
 export async function addCorrection(db: AnyueDatabase, input: CorrectionInput, now = Date.now()): Promise<Correction> {

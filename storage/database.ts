@@ -3,7 +3,8 @@
 
 import Dexie, { type DexieOptions, type Table } from 'dexie';
 import type { AnalysisSummary } from '../highlights/summary';
-import type { ArticleMeta, Correction } from '../messaging/protocol';
+import type { ArticleMeta } from '../records/article';
+import type { Correction } from '../records/correction';
 import type { Annotation } from '../records/annotation';
 import { SCHEMA_VERSIONS, type SchemaVersion } from './schema';
 

@@ -3,7 +3,7 @@
 // stores the two opaque positions a backend hands back (how far this device pushed, how far it pulled)
 // in the same transaction as the data they describe, so a killed service worker resumes exactly there.
 
-import type { Correction } from '../messaging/protocol';
+import type { Correction } from '../records/correction';
 import type { Annotation } from '../records/annotation';
 
 /** Records as they travel: whole annotations (merged field by field on arrival) and corrections. */

@@ -12,7 +12,7 @@
 // the same field rules as every other sync path (`mergeAnnotation`); a correction is immutable once made,
 // so its only change is removal, and a removal wins.
 
-import type { Correction } from '../messaging/protocol';
+import type { Correction } from '../records/correction';
 import type { Annotation } from '../records/annotation';
 import { mergeAnnotation } from './merge';
 import { annotationCheck, correctionCheck } from './validate';

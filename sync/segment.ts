@@ -3,7 +3,7 @@
 // A snapshot has the same shape: the merged state of everything one device wrote in its segments
 // 1…<through>, so a reader that is behind reads it once instead of those segments one by one.
 
-import type { Correction } from '../messaging/protocol';
+import type { Correction } from '../records/correction';
 import type { Annotation } from '../records/annotation';
 import type { ChangeBatch } from './backend';
 import { SyncError } from './errors';

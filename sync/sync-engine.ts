@@ -4,7 +4,7 @@
 // in the same transaction as the pull position advances, so a service worker killed anywhere resumes
 // without losing or double-applying anything (and applying twice would change nothing anyway).
 
-import type { Correction } from '../messaging/protocol';
+import type { Correction } from '../records/correction';
 import type { Annotation } from '../records/annotation';
 import type { AnyueDatabase, CorrectionSyncRow, SyncOutboxEntry } from '../storage/database';
 import type { BackendSession, ChangeBatch, SyncBackend } from './backend';

@@ -7,7 +7,8 @@ import { translator, type MessageKey } from '../../components/i18n';
 import { categoryLabel } from '../../highlights/labels';
 import { buildPhraseIndex, buildSpeakerIndex } from '../../library/cross-article';
 import { SearchIndex, type LibraryFilters } from '../../library/search-index';
-import type { Message, UiLanguage } from '../../messaging/protocol';
+import type { Message } from '../../messaging/protocol';
+import type { UiLanguage } from '../../records/preferences';
 import { HIGHLIGHT_COLOURS, type Annotation, type AnnotationChanges, type HighlightColour } from '../../records/annotation';
 import type { ArticleAnalysisRecord, ArticleRecord } from '../../storage/database';
 

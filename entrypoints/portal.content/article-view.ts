@@ -6,10 +6,12 @@ import { anchorTargets } from '../../anchoring/reanchor';
 import { textOffsetAtBoundary, type TextMap } from '../../anchoring/text-map';
 import { mountHoverCard } from '../../highlights/hover-card';
 import { labels } from '../../highlights/labels';
-import { paintSpans, type LayerVisibility, type PaintSpan } from '../../highlights/layers';
+import { paintSpans, type PaintSpan } from '../../highlights/layers';
+import { type LayerVisibility } from '../../records/preferences';
 import { createPainter } from '../../highlights/painter';
 import { summarise, type AnalysisSummary } from '../../highlights/summary';
-import type { AnchorStatus, PaintableAnnotation, UiLanguage } from '../../messaging/protocol';
+import type { AnchorStatus, PaintableAnnotation } from '../../messaging/protocol';
+import type { UiLanguage } from '../../records/preferences';
 import type { SpeakerRef } from '../../records/annotation';
 import type { PortalArticle } from '../../sites/zaihaifangyu';
 

@@ -2,14 +2,8 @@ import { browser } from 'wxt/browser';
 import { analyzeText } from '../../analysis';
 import { describeSpan } from '../../anchoring/selectors';
 import { citeArticle } from '../../exporters/gbt7714';
-import {
-  parseMessage,
-  type AnnotationRequest,
-  type ArticleMeta,
-  type ErrorReply,
-  type Message,
-  type Replies,
-} from '../../messaging/protocol';
+import { parseMessage, type AnnotationRequest, type ErrorReply, type Message, type Replies } from '../../messaging/protocol';
+import { clampArticleMetadata, type ArticleMeta } from '../../records/article';
 import { PORTAL_HOSTS } from '../../sites/portal-hosts';
 import { articlePostId, extractPortalArticle, type PortalArticle } from '../../sites/zaihaifangyu';
 import { startArticleView, type ArticleView } from './article-view';
@@ -33,7 +27,9 @@ const send = (message: Message) => browser.runtime.sendMessage(message);
 
 function toMeta(article: PortalArticle): ArticleMeta {
   const { text, bodyStart: _bodyStart, map: _map, ...metadata } = article;
-  return { ...metadata, textLength: text.length };
+  // The page's quirks (a 30-item breadcrumb, an author line of a paragraph) are cut here, where they are
+  // read, so the background's strict check never refuses the whole article for them.
+  return clampArticleMetadata({ ...metadata, textLength: text.length });
 }
 
 async function showArticle(article: PortalArticle): Promise<void> {

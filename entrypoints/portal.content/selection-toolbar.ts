@@ -3,7 +3,7 @@
 // It holds buttons only (no reader data), in an open shadow root that tests can reach; a click counts only
 // when the reader made it (isTrusted), so the page's scripts cannot create annotations by clicking for them.
 
-import type { UiLanguage } from '../../messaging/protocol';
+import type { UiLanguage } from '../../records/preferences';
 import { HIGHLIGHT_COLOURS, type HighlightColour } from '../../records/annotation';
 import { STYLE_COLOURS } from '../../highlights/layers';
 import { mountShadowHost } from '../../highlights/shadow-host';

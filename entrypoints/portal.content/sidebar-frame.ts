@@ -3,7 +3,7 @@
 // re-open handle sit in a closed shadow root, out of the page scripts' reach.
 
 import { mountShadowHost } from '../../highlights/shadow-host';
-import type { UiLanguage } from '../../messaging/protocol';
+import type { UiLanguage } from '../../records/preferences';
 
 export const SIDEBAR_WIDTH_PX = 380;
 

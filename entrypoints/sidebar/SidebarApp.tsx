@@ -7,7 +7,9 @@ import { LayerToggles } from '../../components/LayerToggles';
 import { NotesPanel } from '../../components/NotesPanel';
 import { PhrasesPanel } from '../../components/PhrasesPanel';
 import { SpeakersPanel } from '../../components/SpeakersPanel';
-import type { CorrectionInput, ErrorReply, Message, Replies, SidebarState, UiLanguage } from '../../messaging/protocol';
+import type { ErrorReply, Message, Replies, SidebarState } from '../../messaging/protocol';
+import type { CorrectionInput } from '../../records/correction';
+import type { UiLanguage } from '../../records/preferences';
 import type { AnnotationChanges } from '../../records/annotation';
 
 export type Messenger = (message: Message) => Promise<unknown>;

@@ -14,7 +14,7 @@
 //   delete (an edit concurrent with a delete must keep the record);
 // - a correction is lost if it was added and never removed but is missing, or removed but still present.
 
-import type { Correction } from '../../messaging/protocol';
+import type { Correction } from '../../records/correction';
 import type { Annotation, HighlightColour } from '../../records/annotation';
 import { createAnnotation, resolveConflict, setDeleted, updateAnnotation } from '../../storage/annotations';
 import { addCorrection, removeCorrection } from '../../storage/corrections';
