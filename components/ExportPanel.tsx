@@ -8,7 +8,7 @@ import {
 import type { Replies, ErrorReply, Message } from '../messaging/protocol';
 import type { UiLanguage } from '../records/preferences';
 import type { Annotation } from '../records/annotation';
-import type { ArticleRecord } from '../storage/database';
+import type { ArticleRecord } from '../records/article';
 import { download, fileStamp } from './download';
 import { translator } from './i18n';
 

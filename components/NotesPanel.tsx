@@ -3,7 +3,7 @@ import { citeArticle, exportMarkdownCombined, safeFileName } from '../exporters'
 import type { AnchorStatus } from '../messaging/protocol';
 import type { ArticleMeta, VisitInfo } from '../records/article';
 import type { UiLanguage } from '../records/preferences';
-import type { ArticleRecord } from '../storage/database';
+import type { ArticleRecord } from '../records/article';
 import { download, fileStamp } from './download';
 import type { Annotation, AnnotationChanges } from '../records/annotation';
 import { AnnotationEditor, type AnnotationEditorProps } from './AnnotationEditor';

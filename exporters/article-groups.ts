@@ -2,7 +2,7 @@
 // finds each article's metadata (the reading-history record, else what the annotations remember).
 
 import type { Annotation, SpeakerRef } from '../records/annotation';
-import type { ArticleRecord } from '../storage/database';
+import type { ArticleRecord } from '../records/article';
 
 export interface ArticleInfo {
   key: string;

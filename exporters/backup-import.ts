@@ -5,40 +5,32 @@
 // http(s). Nothing here throws on bad input. Merging into the store (by id, by stamp) is the caller's job.
 
 import {
+  annotationCheck,
+  excerptSnapshotCheck,
   HIGHLIGHT_COLOURS,
   MAX_NOTE_LENGTH,
-  MAX_TAG_LENGTH,
+  MAX_SPEAKERS,
   MAX_TAGS,
-  normaliseTags,
-  type Annotation,
-  type AnnotationKind,
-} from '../records/annotation';
-import type { ArticleRecord } from '../storage/database';
-import { array, boolean, integer, nullable, object, oneOf, string, type Check } from '../records/check';
-import { isStamp } from '../sync/hlc';
-import { syncFieldsCheck } from '../sync/validate';
-import { MAX_QUOTE_LENGTH, validateTextTarget } from '../anchoring/selectors';
+  MAX_TITLE_LENGTH,
+  MAX_URL_LENGTH,
+  speakerRefCheck, syncFieldsCheck, tagCheck, type Annotation, type AnnotationKind } from '../records/annotation';
+import { articleKeyCheck } from '../records/article-key';
+import { articleRecordCheck, type ArticleRecord } from '../records/article';
+import { array, boolean, httpUrl, integer, nullable, object, oneOf, string, type Check } from '../records/check';
+import { stampCheck } from '../records/stamp';
+import { MAX_QUOTE_LENGTH, validateTextTarget } from '../records/text-target';
 import { runSliced, runSync, type ProgressOptions, type Steps } from './progress';
 import { ANNO_CONTEXT, ANYUE_NAMESPACE, BACKUP_CONTEXT, BACKUP_CONTEXT_BEFORE_SYNC, BACKUP_FORMAT, BACKUP_VERSION, MOTIVATION_OF_KIND } from './web-annotation';
 
-/** Bounds on what a backup may hold: far above any real reader's data, low enough to refuse junk early. */
+/**
+ * Bounds on the file as a whole: far above any real reader's data, low enough to refuse junk early. Each
+ * record inside is held to the records' own limits (records/), the same that sync applies.
+ */
 export const BACKUP_LIMITS = {
   /** Whole file, UTF-8. */
   maxBytes: 200 * 1024 * 1024,
   maxAnnotations: 200_000,
   maxArticles: 100_000,
-  /** Highlighted text (TextQuoteSelector.exact): the store's own limit. */
-  maxQuoteLength: MAX_QUOTE_LENGTH,
-  /** TextQuoteSelector prefix and suffix: an outer bound; anchoring/selectors.ts applies its tighter one. */
-  maxContextLength: 10_000,
-  maxTitleLength: 2_000,
-  maxUrlLength: 4_096,
-  /** Speaker name/title/org, source, author, site name, category. */
-  maxNameLength: 500,
-  maxSpeakers: 100,
-  maxCategories: 50,
-  /** Text offsets and article lengths (UTF-16 code units); the store's tighter bound on offsets applies too. */
-  maxOffset: 50_000_000,
   /** Problems reported before the rest are only counted. */
   maxErrors: 20,
 } as const;
@@ -56,24 +48,7 @@ export type BackupParseResult =
 
 // ---------------------------------------------------------------- field checks (schema.ts style)
 
-/** Latest instant whose ISO form has a four-digit year: times beyond it cannot round-trip. */
-const MAX_TIME = Date.UTC(9999, 11, 31, 23, 59, 59, 999);
 const LIMITS = BACKUP_LIMITS;
-
-/**
- * schema.ts's `object`, with unknown keys judged by own properties only: its `key in shape` test would let
- * `constructor`, `toString` or `__proto__` through as if they were declared fields.
- */
-const strict =
-  (shape: Record<string, Check>, optional: Record<string, Check> = {}): Check =>
-  (value, path) => {
-    if (typeof value === 'object' && value !== null && !Array.isArray(value)) {
-      for (const key of Object.keys(value)) {
-        if (!Object.hasOwn(shape, key) && !Object.hasOwn(optional, key)) return `${path}.${key}: unexpected field`;
-      }
-    }
-    return object(shape, optional)(value, path);
-  };
 
 const UUID_URN = /^urn:uuid:[0-9a-f]{8}-[0-9a-f]{4}-[1-8][0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
 const annotationId: Check = (value, path) =>
@@ -93,45 +68,6 @@ const isoTime: Check = (value, path) => {
   return null;
 };
 
-const epochMs = integer(0, MAX_TIME);
-
-const stamp: Check = (value, path) =>
-  isStamp(value) ? null : `${path}: not an HLC stamp (13-digit ms, 5-digit counter, device id)`;
-
-const httpUrl: Check = (value, path) => {
-  const reason = string(LIMITS.maxUrlLength, { nonEmpty: true })(value, path);
-  if (reason) return reason;
-  const text = value as string;
-  const scheme = /^([a-z][a-z0-9+.-]*):/i.exec(text.trimStart())?.[1]?.toLowerCase();
-  if (scheme !== 'http' && scheme !== 'https') {
-    return `${path}: only http and https URLs are allowed, ${scheme ? `not ${scheme}` : 'this has no scheme'}`;
-  }
-  if (!/^https?:\/\/[^\s\u0000-\u001f\u007f]+$/i.test(text)) return `${path}: not a valid URL (spaces or control characters)`;
-  try {
-    new URL(text);
-  } catch {
-    return `${path}: not a valid URL`;
-  }
-  return null;
-};
-
-const ARTICLE_KEY = /^zaihaifangyu\.cn\/\d{1,20}$/;
-const articleKey: Check = (value, path) =>
-  string(60)(value, path) ?? (ARTICLE_KEY.test(value as string) ? null : `${path}: not an article key of the form zaihaifangyu.cn/<post id>`);
-
-/** A published date as the site adapter stores it: ISO date, optionally with a time. */
-const publishedAt: Check = nullable((value, path) =>
-  string(40)(value, path) ?? (/^\d{4}-\d{2}-\d{2}/.test(value as string) ? null : `${path}: not an ISO date (YYYY-MM-DD…)`),
-);
-
-const name = string(LIMITS.maxNameLength);
-
-const tag: Check = (value, path) => {
-  const reason = string(MAX_TAG_LENGTH, { nonEmpty: true })(value, path);
-  if (reason) return reason;
-  return normaliseTags([value as string])[0] === value ? null : `${path}: not a normalised tag (surrounding spaces or a leading #)`;
-};
-
 /** Exactly these items, in this order. */
 const tuple =
   (...items: Check[]): Check =>
@@ -146,70 +82,47 @@ const tuple =
     return null;
   };
 
-const quoteSelector = strict({
+// The file's own shape (W3C Web Annotation with 安阅's fields). Fields that hold a record's value use that
+// record's check; the record built from an item then passes the record's one check (annotationCheck), so a
+// backup holds exactly what sync would accept.
+const quoteSelector = object({
   type: oneOf('TextQuoteSelector'),
-  exact: string(LIMITS.maxQuoteLength, { nonEmpty: true }),
-  prefix: string(LIMITS.maxContextLength),
-  suffix: string(LIMITS.maxContextLength),
+  exact: string(MAX_QUOTE_LENGTH, { nonEmpty: true }),
+  prefix: string(),
+  suffix: string(),
 });
-const positionSelector = strict({
-  type: oneOf('TextPositionSelector'),
-  start: integer(0, LIMITS.maxOffset),
-  end: integer(0, LIMITS.maxOffset),
-});
-const specificTarget = strict({ source: httpUrl, selector: tuple(quoteSelector, positionSelector) });
+const positionSelector = object({ type: oneOf('TextPositionSelector'), start: integer(0), end: integer(0) });
+const specificTarget = object({ source: httpUrl(MAX_URL_LENGTH), selector: tuple(quoteSelector, positionSelector) });
 /** The page IRI alone (no anchored text), or the page with quote and position selectors. */
-const target: Check = (value, path) => (typeof value === 'string' ? httpUrl(value, path) : specificTarget(value, path));
+const target: Check = (value, path) => (typeof value === 'string' ? httpUrl(MAX_URL_LENGTH)(value, path) : specificTarget(value, path));
 
-const textualBody = strict(
+const textualBody = object(
   { type: oneOf('TextualBody'), purpose: oneOf('commenting', 'tagging'), value: string(MAX_NOTE_LENGTH) },
   { format: oneOf('text/plain') },
 );
 
-const excerptSnapshot = strict({
-  title: string(LIMITS.maxTitleLength),
-  url: httpUrl,
-  source: nullable(name),
-  publishedAt,
-  author: nullable(name),
-  siteName: name,
-  capturedAt: epochMs,
-});
-
-const itemShape = strict(
-  {
-    id: annotationId,
-    type: oneOf('Annotation'),
-    motivation: oneOf('highlighting', 'bookmarking', 'commenting'),
-    created: isoTime,
-    modified: isoTime,
-    target,
-    'anyue:kind': oneOf<AnnotationKind>('highlight', 'excerpt', 'page-note'),
-    'anyue:articleKey': articleKey,
-    'anyue:articleTitle': string(LIMITS.maxTitleLength),
-    'anyue:colour': oneOf(...HIGHLIGHT_COLOURS),
-    'anyue:speakers': array(strict({ name, title: name, org: name }), LIMITS.maxSpeakers),
-    'anyue:excerpt': nullable(excerptSnapshot),
-    'anyue:deleted': boolean,
-    'anyue:stamps': strict({ created: stamp, colour: stamp, note: stamp, tags: stamp, deleted: stamp, target: stamp }),
-  },
-  { body: array(textualBody, MAX_TAGS + 1), 'anyue:sync': syncFieldsCheck },
-);
-
-const articleShape = strict({
-  key: articleKey,
-  postId: (value, path) => string(20)(value, path) ?? (/^\d+$/.test(value as string) ? null : `${path}: not a post id (digits)`),
-  url: httpUrl,
-  title: string(LIMITS.maxTitleLength),
-  categories: array(name, LIMITS.maxCategories),
-  publishedAt,
-  author: nullable(name),
-  source: nullable(name),
-  textLength: integer(0, LIMITS.maxOffset),
-  firstReadAt: epochMs,
-  lastReadAt: epochMs,
-  readCount: integer(0, 1_000_000_000),
-});
+function itemShape(now: number): Check {
+  const stamp = stampCheck(now);
+  return object(
+    {
+      id: annotationId,
+      type: oneOf('Annotation'),
+      motivation: oneOf('highlighting', 'bookmarking', 'commenting'),
+      created: isoTime,
+      modified: isoTime,
+      target,
+      'anyue:kind': oneOf<AnnotationKind>('highlight', 'excerpt', 'page-note'),
+      'anyue:articleKey': articleKeyCheck,
+      'anyue:articleTitle': string(MAX_TITLE_LENGTH),
+      'anyue:colour': oneOf(...HIGHLIGHT_COLOURS),
+      'anyue:speakers': array(speakerRefCheck, MAX_SPEAKERS),
+      'anyue:excerpt': nullable(excerptSnapshotCheck),
+      'anyue:deleted': boolean,
+      'anyue:stamps': object({ created: stamp, colour: stamp, note: stamp, tags: stamp, deleted: stamp, target: stamp }),
+    },
+    { body: array(textualBody, MAX_TAGS + 1), 'anyue:sync': syncFieldsCheck(now) },
+  );
+}
 
 // ---------------------------------------------------------------- the file
 
@@ -340,7 +253,7 @@ function readItem(raw: Record<string, any>, path: string, problems: Problems): A
       if (comments > 1) problems.add(at, 'a second commenting body: an annotation has one note');
       note = body.value;
     } else {
-      const reason = tag(body.value, `${at}.value`);
+      const reason = tagCheck(body.value, `${at}.value`);
       if (reason) problems.addReason(reason);
       else if (tags.includes(body.value)) problems.add(`${at}.value`, `duplicate tag "${body.value}"`);
       else tags.push(body.value);
@@ -449,13 +362,15 @@ function open(text: unknown, problems: Problems): Lists | null {
   return lists && { root: root as { generated: string }, ...lists };
 }
 
-function* walkSteps(lists: Lists, problems: Problems, out: { parsed: Parsed | null }): Steps {
+function* walkSteps(lists: Lists, problems: Problems, out: { parsed: Parsed | null }, now: number): Steps {
+  const item = itemShape(now);
+  const record = annotationCheck(now);
   const annotations: Annotation[] = [];
   const firstSeen = new Map<string, number>();
   for (let i = 0; i < lists.items.length; i++) {
     const path = `items[${i}]`;
     const raw = lists.items[i];
-    const reason = itemShape(raw, path);
+    const reason = item(raw, path);
     if (reason) problems.addReason(reason);
     else {
       const id = (raw as { id: string }).id;
@@ -463,7 +378,10 @@ function* walkSteps(lists: Lists, problems: Problems, out: { parsed: Parsed | nu
       if (earlier !== undefined) problems.add(`${path}.id`, `duplicate id ${id} (also items[${earlier}].id)`);
       else firstSeen.set(id, i);
       const annotation = readItem(raw as Record<string, unknown>, path, problems);
-      if (annotation) annotations.push(annotation);
+      // The record's own check has the last word (its paths name the record's fields, e.g. items[3].updatedAt).
+      const recordReason = annotation && record(annotation, path);
+      if (recordReason) problems.addReason(recordReason);
+      else if (annotation) annotations.push(annotation);
     }
     yield;
   }
@@ -472,11 +390,9 @@ function* walkSteps(lists: Lists, problems: Problems, out: { parsed: Parsed | nu
   for (let i = 0; i < lists.articles.length; i++) {
     const path = `anyue:articles[${i}]`;
     const raw = lists.articles[i] as ArticleRecord;
-    const reason = articleShape(raw, path);
+    const reason = articleRecordCheck(raw, path);
     if (reason) problems.addReason(reason);
-    else if (raw.key !== `zaihaifangyu.cn/${raw.postId}`) {
-      problems.add(`${path}.key`, `"${raw.key}" does not match postId "${raw.postId}"`);
-    } else if (keys.has(raw.key)) {
+    else if (keys.has(raw.key)) {
       problems.add(`${path}.key`, `duplicate article ${raw.key} (also anyue:articles[${keys.get(raw.key)}].key)`);
     } else {
       keys.set(raw.key, i);
@@ -507,20 +423,23 @@ function result(problems: Problems, out: { parsed: Parsed | null }): BackupParse
   return { ok: true, ...out.parsed };
 }
 
-/** Reads an 安阅 backup (exportBackup's output). Never throws: a bad file gives `ok: false` and its problems. */
-export function parseBackup(text: string): BackupParseResult {
+/**
+ * Reads an 安阅 backup (exportBackup's output). Never throws: a bad file gives `ok: false` and its problems.
+ * `now` is this device's time: stamps more than a day ahead of it are refused (records/stamp.ts).
+ */
+export function parseBackup(text: string, now = Date.now()): BackupParseResult {
   const problems = new Problems();
   const out: { parsed: Parsed | null } = { parsed: null };
   const lists = open(text, problems);
-  if (lists) runSync(walkSteps(lists, problems, out));
+  if (lists) runSync(walkSteps(lists, problems, out, now));
   return result(problems, out);
 }
 
 /** The same, checking the records in slices so the page stays responsive (JSON.parse itself is one step). */
-export async function parseBackupAsync(text: string, options: ProgressOptions = {}): Promise<BackupParseResult> {
+export async function parseBackupAsync(text: string, options: ProgressOptions = {}, now = Date.now()): Promise<BackupParseResult> {
   const problems = new Problems();
   const out: { parsed: Parsed | null } = { parsed: null };
   const lists = open(text, problems);
-  if (lists) await runSliced(walkSteps(lists, problems, out), lists.items.length + lists.articles.length, options);
+  if (lists) await runSliced(walkSteps(lists, problems, out, now), lists.items.length + lists.articles.length, options);
   return result(problems, out);
 }

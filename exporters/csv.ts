@@ -7,7 +7,7 @@
 // then bookkeeping (times, id). Headers are bilingual, "中文 English", so either reader finds the column.
 
 import type { Annotation, AnnotationKind, HighlightColour } from '../records/annotation';
-import type { ArticleRecord } from '../storage/database';
+import type { ArticleRecord } from '../records/article';
 import { groupByArticle, speakerLabel, type ArticleGroup } from './article-groups';
 import { CHINA_UTC_OFFSET_MINUTES, formatDayTime, publishedDay } from './dates';
 import { runSliced, runSync, type ProgressOptions, type Steps } from './progress';

@@ -5,7 +5,7 @@
 // never becomes a heading, list, table, link, tag, math or raw HTML.
 
 import type { Annotation, SpeakerRef } from '../records/annotation';
-import type { ArticleRecord } from '../storage/database';
+import type { ArticleRecord } from '../records/article';
 import { groupByArticle, speakerLabel, type ArticleGroup, type ArticleInfo } from './article-groups';
 import { CHINA_UTC_OFFSET_MINUTES, formatDay, publishedDay } from './dates';
 import { citeArticle, citeExcerpt } from './gbt7714';

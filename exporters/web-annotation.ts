@@ -8,7 +8,7 @@
 // data always gives the same bytes whatever order the store returned it in, and two backups diff by line.
 
 import type { Annotation, AnnotationKind } from '../records/annotation';
-import type { ArticleRecord } from '../storage/database';
+import type { ArticleRecord } from '../records/article';
 import { runSliced, runSync, type ProgressOptions, type Steps } from './progress';
 
 export const ANNO_CONTEXT = 'http://www.w3.org/ns/anno.jsonld';

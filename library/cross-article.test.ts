@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { ArticleAnalysisRecord, ArticleRecord } from '../storage/database';
+import type { ArticleAnalysisRecord } from '../storage/database';
+import type { ArticleRecord } from '../records/article';
 import { buildPhraseIndex, buildSpeakerIndex } from './cross-article';
 
 const article = (key: string, title: string, publishedAt: string | null, firstReadAt = 0): ArticleRecord => ({

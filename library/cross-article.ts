@@ -3,7 +3,8 @@
 // Built from the stored per-article analysis summaries.
 
 import type { PhraseCategory } from '../analysis/types';
-import type { ArticleAnalysisRecord, ArticleRecord } from '../storage/database';
+import type { ArticleAnalysisRecord } from '../storage/database';
+import type { ArticleRecord } from '../records/article';
 
 export interface SpeakerAppearance {
   articleKey: string;

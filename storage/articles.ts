@@ -1,7 +1,8 @@
 // Reading history: which portal articles the reader opened, and when.
 
 import type { ArticleMeta, VisitInfo } from '../records/article';
-import type { AnyueDatabase, ArticleRecord } from './database';
+import type { AnyueDatabase } from './database';
+import type { ArticleRecord } from '../records/article';
 
 /** Records a visit: creates the article on first read, refreshes its metadata and counts later reads. */
 export async function recordVisit(db: AnyueDatabase, article: ArticleMeta, now = Date.now()): Promise<VisitInfo> {

@@ -5,7 +5,8 @@ import { parseBackup } from '../exporters/backup-import';
 import { makeAnnotation } from '../library/test-data';
 import { formatStamp } from '../sync/hlc';
 import { importIntoDatabase } from './backup-merge';
-import { AnyueDatabase, type ArticleRecord } from './database';
+import { AnyueDatabase } from './database';
+import { type ArticleRecord } from '../records/article';
 
 const text = '应急管理部召开会议。要坚持人民至上、生命至上,统筹发展和安全。<script>alert(1)</script>';
 const article: ArticleRecord = {

@@ -5,7 +5,8 @@
 import { mergeAnnotation } from '../sync/merge';
 import type { Annotation } from '../records/annotation';
 import { queueForSync } from './annotations';
-import type { AnyueDatabase, ArticleRecord } from './database';
+import type { AnyueDatabase } from './database';
+import type { ArticleRecord } from '../records/article';
 
 export interface ImportSummary {
   added: number;

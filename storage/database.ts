@@ -3,19 +3,12 @@
 
 import Dexie, { type DexieOptions, type Table } from 'dexie';
 import type { AnalysisSummary } from '../highlights/summary';
-import type { ArticleMeta } from '../records/article';
+import type { ArticleRecord } from '../records/article';
 import type { Correction } from '../records/correction';
 import type { Annotation } from '../records/annotation';
 import { SCHEMA_VERSIONS, type SchemaVersion } from './schema';
 
 export const DATABASE_NAME = 'anyue';
-
-/** An article the reader opened, with their reading history. */
-export interface ArticleRecord extends ArticleMeta {
-  firstReadAt: number;
-  lastReadAt: number;
-  readCount: number;
-}
 
 export interface ArticleAnalysisRecord {
   articleKey: string;

@@ -15,7 +15,8 @@
 import type { Correction } from '../records/correction';
 import type { Annotation } from '../records/annotation';
 import { mergeAnnotation } from './merge';
-import { annotationCheck, correctionCheck } from './validate';
+import { annotationCheck } from '../records/annotation';
+import { correctionCheck, correctionIdCheck } from '../records/correction';
 
 export const FORMAT = 'anyue-sync-1';
 export const ANNOTATION_PREFIX = 'annotation:';
@@ -56,14 +57,14 @@ export function documentOf(body: RecordBody, rev: string | null): SyncDocument {
 }
 
 /** The record a stored document holds, or why it is not one of ours (nothing from it may be applied). */
-export function readDocument(document: unknown): { ok: true; body: RecordBody } | { ok: false; reason: string } {
+export function readDocument(document: unknown, now = Date.now()): { ok: true; body: RecordBody } | { ok: false; reason: string } {
   if (typeof document !== 'object' || document === null || Array.isArray(document)) return { ok: false, reason: 'not an object' };
   const { _id: docId, format, type } = document as Record<string, unknown>;
   if (typeof docId !== 'string') return { ok: false, reason: 'no _id' };
   if (format !== FORMAT) return { ok: false, reason: `format is ${JSON.stringify(format)}, expected ${FORMAT}` };
   const fields = document as Partial<SyncDocument>;
   if (type === 'annotation') {
-    const reason = annotationCheck(fields.annotation, 'annotation');
+    const reason = annotationCheck(now)(fields.annotation, 'annotation');
     if (reason) return { ok: false, reason };
     if (docId !== ANNOTATION_PREFIX + fields.annotation!.id) return { ok: false, reason: `_id does not match annotation ${fields.annotation!.id}` };
     return { ok: true, body: { type, annotation: fields.annotation! } };
@@ -75,8 +76,10 @@ export function readDocument(document: unknown): { ok: true; body: RecordBody } 
     return { ok: true, body: { type, correction: fields.correction! } };
   }
   if (type === 'correction-removed') {
-    if (typeof fields.id !== 'string' || docId !== CORRECTION_PREFIX + fields.id) return { ok: false, reason: '_id does not match the removed correction' };
-    return { ok: true, body: { type, id: fields.id } };
+    const reason = correctionIdCheck(fields.id, 'id');
+    if (reason) return { ok: false, reason };
+    if (docId !== CORRECTION_PREFIX + fields.id) return { ok: false, reason: '_id does not match the removed correction' };
+    return { ok: true, body: { type, id: fields.id as string } };
   }
   return { ok: false, reason: `unknown type ${JSON.stringify(type)}` };
 }

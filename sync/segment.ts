@@ -67,7 +67,7 @@ async function decodeFile(
   if (writer !== device || number !== seq) throw corrupt(`says it is ${kind.says} ${String(number)} of ${String(writer)}`);
   const checked = checkChangeBatch(rest, kind.numberField === 'seq' ? 'segment' : 'snapshot');
   if (!checked.ok) throw corrupt(checked.reason);
-  return checked.batch;
+  return checked.value;
 }
 
 /**

@@ -10,7 +10,8 @@ import { SearchIndex, type LibraryFilters } from '../../library/search-index';
 import type { Message } from '../../messaging/protocol';
 import type { UiLanguage } from '../../records/preferences';
 import { HIGHLIGHT_COLOURS, type Annotation, type AnnotationChanges, type HighlightColour } from '../../records/annotation';
-import type { ArticleAnalysisRecord, ArticleRecord } from '../../storage/database';
+import type { ArticleAnalysisRecord } from '../../storage/database';
+import type { ArticleRecord } from '../../records/article';
 
 export interface LibrarySource {
   loadAll(): Promise<{ annotations: Annotation[]; articles: ArticleRecord[]; analyses: ArticleAnalysisRecord[] }>;

@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { render } from 'preact';
 import { describe, expect, it } from 'vitest';
-import type { ArticleRecord } from '../../storage/database';
+import type { ArticleRecord } from '../../records/article';
 import { PopupApp } from './PopupApp';
 
 const article = (key: string, title: string, url: string): ArticleRecord => ({

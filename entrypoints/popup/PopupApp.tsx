@@ -2,7 +2,7 @@ import { formatDateTime, translator } from '../../components/i18n';
 import { describeProblem } from '../../components/SyncPanel';
 import type { SyncStatus } from '../../sync/sync-engine';
 import type { UiLanguage } from '../../records/preferences';
-import type { ArticleRecord } from '../../storage/database';
+import type { ArticleRecord } from '../../records/article';
 
 interface Props {
   language: UiLanguage;
