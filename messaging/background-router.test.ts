@@ -329,6 +329,36 @@ describe('the reader\'s annotations', () => {
     expect(broadcasts).toEqual([{ type: 'library/changed', ids: [id] }]);
   });
 
+  it('after the background worker restarts, still repaints every tab showing the article and refreshes its sidebar', async () => {
+    const id = await create();
+    const otherTab: MessageSender = { tab: { id: 9 }, frameId: 0, url: fromPage.url };
+    await handle({ type: 'article/opened', article }, otherTab);
+    await handle({ type: 'sidebar/get-state' }, fromSidebar);
+    // A new worker: same storage areas and database, nothing kept in memory.
+    const restarted = createBackground(deps);
+    const states: SidebarState[] = [];
+    restarted.connectSidebar({ sender: fromSidebar, postMessage: ({ state }) => void states.push(state), onDisconnect: { addListener: () => undefined } });
+    deps.sent.length = 0;
+    const deleted = await restarted.handleMessage({ type: 'annotations/delete', id }, { url: `${EXTENSION}library.html` });
+    expect(deleted).toMatchObject({ ok: true });
+    expect(deps.sent.filter(([, m]) => m.type === 'annotations/changed').map(([tab]) => tab).sort()).toEqual([7, 9]);
+    expect(states.at(-1)!.annotations.map((a) => a.id)).not.toContain(id);
+    // A closed tab is forgotten for good.
+    await restarted.forgetTab(9);
+    deps.sent.length = 0;
+    await restarted.handleMessage({ type: 'annotations/restore', id }, { url: `${EXTENSION}library.html` });
+    expect(deps.sent.filter(([, m]) => m.type === 'annotations/changed').map(([tab]) => tab)).toEqual([7]);
+  });
+
+  it('after a restart, tells the sending page to repaint even before it is known to show the article', async () => {
+    await handle({ type: 'article/opened', article }, fromPage);
+    const restarted = createBackground(deps);
+    deps.sent.length = 0;
+    const reply = await restarted.handleMessage({ type: 'annotations/create', request }, fromPage);
+    expect(reply).toMatchObject({ ok: true });
+    expect(deps.sent).toContainEqual([7, { type: 'annotations/changed' }]);
+  });
+
   it('snapshots an excerpt\'s source from what the background knows, not from the page', async () => {
     const id = await create({ kind: 'excerpt', speakers: [{ name: '袁宏永', title: '常务副院长', org: '清华大学公共安全研究院' }] });
     expect((await db.annotations.get(id))!).toMatchObject({
