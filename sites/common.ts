@@ -253,3 +253,82 @@ export function assemble(parts: ArticleParts): SiteArticle | null {
 export function matchPatterns(hosts: readonly string[]): string[] {
   return hosts.flatMap((host) => [`http://${host}/*`, `https://${host}/*`]);
 }
+
+/** Whether `hostname` is one of `hosts` (`*.x` accepts x and its subdomains). */
+export function hostIn(hostname: string, hosts: readonly string[]): boolean {
+  const host = hostname.toLowerCase();
+  return hosts.some((entry) => (entry.startsWith('*.') ? hostIsOrUnder(host, entry.slice(2)) : host === entry));
+}
+
+/** The headline: the page's heading element, else `ArticleTitle`, else `<title>` without the site suffix. */
+export function headline(
+  doc: Document,
+  heading: Element | null,
+  suffixes: readonly (string | RegExp)[],
+  channels = 0,
+): string {
+  return textOf(heading) || meta(doc, 'ArticleTitle') || stripSiteSuffix(doc.title, suffixes, { channels });
+}
+
+const CRUMB_SPLIT = /\s*(?:>>|>|›|»|→|\/)\s*/;
+const CRUMB_NOISE = /^(?:首页|网站首页|主页|当前位置[:：]?.*|您现在的位置[:：]?.*|正文|详情|home)$/i;
+
+/**
+ * Breadcrumb items, outermost first, without the home item, the "you are here" label and 正文. Links when the
+ * container has them, else its text split on `>`; `drop` names items to leave out as well (the site's own name).
+ */
+export function breadcrumb(container: Element | null, drop: readonly string[] = []): string[] {
+  if (!container) return [];
+  const links = Array.from(container.querySelectorAll('a')).map((a) => textOf(a));
+  const items = links.length > 0 ? links : textOf(container).split(CRUMB_SPLIT);
+  return items
+    .map((item) => item.replace(/^(?:当前位置|您现在的位置|所在位置)[:：]\s*/, '').trim())
+    .filter((item) => item !== '' && !CRUMB_NOISE.test(item) && !drop.includes(item));
+}
+
+/** Date, source, author and editor from a page's date/source line (`2024-01-02 10:00 来源：新华社 作者：…`). */
+export function infoLine(text: string): { publishedAt: string | null; source: string | null; author: string | null } {
+  return {
+    publishedAt: parseDate(text),
+    source: labelled(text, SOURCE_LABELS),
+    author: labelled(text, '作者|记者|撰稿'),
+  };
+}
+
+export interface AdapterSpec {
+  site: string;
+  siteName: string;
+  siteNameEn: string;
+  /** Exact hostnames; `*.x` for x and every subdomain. */
+  hosts: readonly string[];
+  /** Path shapes of article pages (lists, indexes and directories never match). */
+  articlePaths: readonly RegExp[];
+  /** Reads an article page already known to be on the site with an article URL shape. */
+  read(doc: Document, url: URL): SiteArticle | null;
+}
+
+/** A SiteAdapter from its hosts, article path shapes and reader; read() never throws. */
+export function defineAdapter(spec: AdapterSpec) {
+  const ownsHost = (hostname: string) => hostIn(hostname, spec.hosts);
+  const matchesArticleUrl = (url: string | URL) => {
+    const parsed = parseUrl(url);
+    return !!parsed && ownsHost(parsed.hostname) && spec.articlePaths.some((shape) => shape.test(parsed.pathname));
+  };
+  return {
+    site: spec.site,
+    siteName: spec.siteName,
+    siteNameEn: spec.siteNameEn,
+    hostPatterns: spec.hosts.flatMap((host) => [`http://${host}/*`, `https://${host}/*`]),
+    ownsHost,
+    matchesArticleUrl,
+    read(doc: Document, url: string): SiteArticle | null {
+      const parsed = parseUrl(url);
+      if (!parsed || !matchesArticleUrl(parsed)) return null;
+      try {
+        return spec.read(doc, parsed);
+      } catch {
+        return null;
+      }
+    },
+  };
+}

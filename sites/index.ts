@@ -6,6 +6,13 @@ import { extractPortalArticle, isPortalHost, articlePostId, SITE_NAME as PORTAL_
 import { PORTAL_MATCHES } from './portal-hosts';
 import { articleKey } from './article-key';
 import { parseUrl } from './common';
+import { memAdapter } from './mem';
+import { govcnAdapter } from './govcn';
+import { peopleAdapter } from './people';
+import { xinhuaAdapter } from './xinhua';
+import { cmaAdapter } from './cma';
+import { mwrAdapter } from './mwr';
+import { govMetaAdapter } from './gov-meta';
 import type { SiteAdapter, SiteArticle } from './types';
 
 export type { SiteAdapter, SiteArticle } from './types';
@@ -40,19 +47,37 @@ export const portalAdapter: SiteAdapter = {
   },
 };
 
-/** Site adapters, most specific first. (mem.gov.cn, gov.cn, people.com.cn, news.cn, cma, mwr and gov-meta: not yet.) */
-export const builtInAdapters: readonly SiteAdapter[] = [portalAdapter];
+/**
+ * Site adapters: the per-site ones, then the any-host meta-tag adapter last (it takes only what no site owns).
+ * gov.cn comes before gov-meta so that its editor-in-meta-author rule wins on its pages.
+ */
+export const builtInAdapters: readonly SiteAdapter[] = [
+  portalAdapter,
+  memAdapter,
+  govcnAdapter,
+  peopleAdapter,
+  xinhuaAdapter,
+  cmaAdapter,
+  mwrAdapter,
+  govMetaAdapter,
+];
 
-/** The adapter owning the URL's host, or null (then only the generic extractor can read the page). */
+/** Whether the adapter is tied to its own hosts (every built-in one but gov-meta). */
+const ownsSite = (adapter: SiteAdapter) => adapter.hostPatterns.length > 0;
+
+/** The adapter of the site owning the URL's host, or null (then gov-meta or the generic extractor may read it). */
 export function adapterForUrl(url: string | URL): SiteAdapter | null {
   const parsed = parseUrl(url);
   if (!parsed) return null;
-  return builtInAdapters.find((adapter) => adapter.ownsHost(parsed.hostname)) ?? null;
+  return builtInAdapters.find((adapter) => ownsSite(adapter) && adapter.ownsHost(parsed.hostname)) ?? null;
 }
 
-/** The article at `url` read by its site's adapter; null when no adapter owns the host or the page is no article. */
+/**
+ * The article at `url`: read by its site's adapter when one owns the host (its verdict is final: a list page
+ * there is no article), else by the meta-tag adapter; null when the page is no article.
+ */
 export function readArticle(doc: Document, url: string): SiteArticle | null {
-  const adapter = adapterForUrl(url);
+  const adapter = adapterForUrl(url) ?? (parseUrl(url) ? govMetaAdapter : null);
   if (!adapter || !adapter.matchesArticleUrl(url)) return null;
   try {
     return adapter.read(doc, url);
