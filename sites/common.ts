@@ -77,8 +77,25 @@ export function squash(text: string | null | undefined): string {
   return (text ?? '').replace(/[\s\u00a0\u3000]+/g, ' ').trim();
 }
 
+const BLOCKS = /^(?:ADDRESS|ARTICLE|ASIDE|BLOCKQUOTE|BR|DD|DIV|DL|DT|FOOTER|H[1-6]|HEADER|HR|LI|OL|P|SECTION|TABLE|TD|TH|TR|UL)$/;
+
+/** An element's text as one line: block children (the parts of a date/source line) stay apart. */
 export function textOf(element: Element | null | undefined): string {
-  return squash(element?.textContent);
+  if (!element) return '';
+  let text = '';
+  const walk = (node: Node): void => {
+    if (node.nodeType === 3) text += (node as Text).data;
+    else if (node.nodeType === 1) {
+      const tag = (node as Element).tagName.toUpperCase();
+      if (tag === 'SCRIPT' || tag === 'STYLE') return;
+      const block = BLOCKS.test(tag);
+      if (block) text += ' ';
+      for (let child = node.firstChild; child; child = child.nextSibling) walk(child);
+      if (block) text += ' ';
+    }
+  };
+  walk(element);
+  return squash(text);
 }
 
 export function first(doc: ParentNode, selectors: string): Element | null {
@@ -221,9 +238,19 @@ export interface ArticleParts {
 
 /** Builds the SiteArticle from live nodes; null when the body holds no text. */
 export function assemble(parts: ArticleParts): SiteArticle | null {
-  const heading = parts.heading && !parts.body.contains(parts.heading) && !parts.heading.contains(parts.body) ? parts.heading : null;
+  const heading = parts.heading && !parts.heading.contains(parts.body) ? parts.heading : null;
   const roots = heading ? [heading, parts.body] : [parts.body];
-  let map = buildTextMap(roots, parts.exclude ? { exclude: parts.exclude } : {});
+  // A heading inside the body block (some templates) is mapped once, first, and skipped where it sits.
+  let headingSeen = false;
+  const exclude = (element: Element): boolean => {
+    if (element === heading) {
+      if (headingSeen) return true;
+      headingSeen = true;
+      return false;
+    }
+    return parts.exclude?.(element) ?? false;
+  };
+  let map = buildTextMap(roots, { exclude });
   const headingLength = heading
     ? map.segments.filter((segment) => heading.contains(segment.node)).reduce((sum, segment) => sum + segment.node.data.length, 0)
     : 0;

@@ -44,7 +44,7 @@ export const memAdapter = defineAdapter({
       id,
       url: canonicalUrl(doc, url, (host) => HOSTS.includes(host)),
       title: facts.get('标题') || headline(doc, heading, SUFFIXES),
-      heading: table ? null : heading,
+      heading,
       body,
       exclude: (element) => element.matches('.scy_main_detail, .youbiaodc_ind01, script, style'),
       stopAt: /^(?:责任编辑|责编)[:：]|^扫一扫/,

@@ -1,6 +1,6 @@
 // 水利部 www.mwr.gov.cn (TRS): /xw/<channel>/YYYYMM/tYYYYMMDD_N.html; lists are the channel root and index_N.html.
 // meta PubDate (VERIFIED); the text sits in the xlcontainer block, which ends in 作者 / 责编 / 扫一扫 / 访问量统计
-// lines that are cut off (VERIFIED); the heading and info line inside it (INFERRED) are mapped apart.
+// lines that are cut off (VERIFIED); its heading (INFERRED inside it) is mapped first, its info line left out.
 
 import { assemble, breadcrumb, canonicalUrl, defineAdapter, first, headline, infoLine, meta, parseDate, pathId, textOf } from './common';
 
@@ -38,7 +38,7 @@ export const mwrAdapter = defineAdapter({
       title: headline(doc, heading, ['中华人民共和国水利部', '水利部']),
       heading,
       body: editorial ?? block,
-      exclude: (element) => element === heading || element === infoBox || element.matches('script, style'),
+      exclude: (element) => element === infoBox || element.matches('script, style'),
       stopAt: TRAILER,
       publishedAt: parseDate(meta(doc, 'PubDate')) ?? info.publishedAt,
       source: info.source ?? meta(doc, 'ContentSource'),

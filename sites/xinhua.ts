@@ -16,15 +16,16 @@ function articleId(path: string): string | null {
   return legacy ? `${legacy[1]}-${legacy[2]}/c_${legacy[3]}` : null;
 }
 
-/** The current template's date: .header-time .year and .day hold the parts in either split ("2024" + "02/21"). */
+/** The current template's date: .header-time splits it over .year and .day, either way ("2024" + "02/21", "2024 02" + "21"). */
 function headerTime(doc: Document): string | null {
   const box = doc.querySelector('.header-time');
   if (!box) return null;
-  const part = (selector: string) => textOf(box.querySelector(selector)).replace(/\s+/g, '');
-  const year = part('.year');
-  const day = part('.day');
-  if (!year || !day) return parseDate(textOf(box));
-  return parseDate(`${year}/${day} ${part('.time')}`.replace(/\/+/g, '/'));
+  const numbers = (selector: string) => textOf(box.querySelector(selector)).match(/\d+/g) ?? [];
+  const parts = [...numbers('.year'), ...numbers('.day')];
+  const year = parts.find((part) => part.length === 4);
+  const [month, day] = parts.filter((part) => part !== year);
+  if (!year || !month || !day) return parseDate(textOf(box));
+  return parseDate(`${year}-${month}-${day} ${textOf(box.querySelector('.time'))}`);
 }
 
 export const xinhuaAdapter = defineAdapter({
