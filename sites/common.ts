@@ -118,6 +118,12 @@ const SEPARATOR = /\s*(?:--|——|_|\||｜|-\s|\s-|—)\s*/;
  */
 export function stripSiteSuffix(title: string, suffixes: readonly (string | RegExp)[], options: { channels?: number } = {}): string {
   let result = squash(title);
+  // A bare hyphen before the site's name (`标题-新华网`) separates too; elsewhere it is part of names (中国-东盟).
+  for (const suffix of suffixes) {
+    if (typeof suffix === 'string' && /[^-\s]-$/.test(result.slice(0, -suffix.length)) && result.endsWith(suffix)) {
+      result = result.slice(0, -suffix.length - 1).trim();
+    }
+  }
   const matchesSuffix = (part: string) =>
     suffixes.some((suffix) => (typeof suffix === 'string' ? part === suffix : suffix.test(part)));
   for (let round = 0; round < 4; round++) {

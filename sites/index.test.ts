@@ -32,6 +32,8 @@ describe('helpers', () => {
     expect(stripSiteSuffix('标题--中华人民共和国应急管理部', ['中华人民共和国应急管理部', '应急管理部'])).toBe('标题');
     expect(stripSiteSuffix('标题_国务院部门文件_中国政府网', ['中国政府网'], { channels: 1 })).toBe('标题');
     expect(stripSiteSuffix('标题--经济·科技--人民网', ['人民网'], { channels: 1 })).toBe('标题');
+    expect(stripSiteSuffix('首届中国-东盟会议举行-新华网', ['新华网'])).toBe('首届中国-东盟会议举行');
+    expect(stripSiteSuffix('首届中国-东盟会议举行', ['新华网'])).toBe('首届中国-东盟会议举行');
   });
   it('parses Chinese and gov dates', () => {
     expect(parseDate('2021年07月17日14:15')).toBe('2021-07-17T14:15');
