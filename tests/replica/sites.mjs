@@ -330,6 +330,28 @@ function peoplePages() {
   const reprintTitle = corpus('21').title;
   const reprintLines = corpusLines('21', { skip: 1 });
   const reprintUrl = 'http://opinion.people.com.cn/n1/2020/1109/c1003-31923456.html';
+  // The layout before rm_txt (2013): title in .text_title, date in .box01, body .box_con#rwb_zw, GB2312 declared.
+  const oldTitle = '地震预测仍是世界难题';
+  const oldLines = corpusLines('05');
+  const oldUrl = 'http://scitech.people.com.cn/n/2013/0512/c1007-21451234.html';
+  const oldHtml = `<!DOCTYPE html PUBLIC "-//W3C//DTD XHTML 1.0 Transitional//EN" "http://www.w3.org/TR/xhtml1/DTD/xhtml1-transitional.dtd">
+<html xmlns="http://www.w3.org/1999/xhtml">
+<head>
+<meta http-equiv="content-type" content="text/html;charset=GB2312">
+<title>${esc(oldTitle)}--科技--人民网</title>
+<meta name="source" content="来源：人民日报">
+<meta name="author" content="">
+</head>
+<body>
+<div class="w1000 header"><a href="http://www.people.com.cn/">人民网</a></div>
+<div class="clearfix w1000_320 text_title"><h1>${esc(oldTitle)}</h1>
+<div class="box01"><div class="fl">2013年05月12日10:21</div><div class="fr"><a href="#">分享到</a></div></div></div>
+<div class="clearfix w1000_320 text_con"><div class="fl text_con_left"><div class="box_con" id="rwb_zw">
+${paragraphs(oldLines, '　　')}
+<div class="edit clearfix">(责任编辑：刘军)</div>
+</div></div></div>
+</body>
+</html>`;
   const list = `<!DOCTYPE html><html><head><meta charset="utf-8"><title>社会·法治--人民网</title></head><body>
 <div class="route"><a href="http://www.people.com.cn/">人民网</a>&gt;&gt;<a href="/">社会·法治</a></div>
 <div class="ej_list_box"><ul class="list_ej2"><li><a href="/n1/2021/1014/c1008-32254188.html">${esc(newsTitle)}</a><em>2021-10-14</em></li></ul></div>
@@ -384,6 +406,23 @@ function peoplePages() {
         author: null,
         editor: '孙爽、赵欣悦',
         column: ['观点'],
+      },
+    },
+    {
+      name: 'people older layout (.box_con, 来源 only in meta source)',
+      site: 'people.com.cn',
+      url: oldUrl,
+      html: oldHtml,
+      bodyLines: oldLines,
+      expected: {
+        id: 'scitech/n/2013/0512/c1007-21451234',
+        url: oldUrl,
+        title: oldTitle,
+        publishedAt: '2013-05-12T10:21',
+        source: '人民日报',
+        author: null,
+        editor: '刘军',
+        column: ['科技'],
       },
     },
     { name: 'people list', site: 'people.com.cn', url: 'http://society.people.com.cn/GB/1062/index.html', html: list, expected: null },
