@@ -303,6 +303,13 @@ export function headline(
   return textOf(heading) || meta(doc, 'ArticleTitle') || stripSiteSuffix(doc.title, suffixes, { channels });
 }
 
+/** The headline element: the first of `selectors`, else a heading whose text is `title` (a page's logo may be an h1). */
+export function findHeading(doc: ParentNode, selectors: string, title: string | null): Element | null {
+  const found = selectors ? first(doc, selectors) : null;
+  if (found || !title) return found;
+  return Array.from(doc.querySelectorAll('h1, h2, h3, .title, .tit')).find((element) => textOf(element) === title) ?? null;
+}
+
 const CRUMB_SPLIT = /\s*(?:>>|>|›|»|→|\/)\s*/;
 const CRUMB_NOISE = /^(?:首页|网站首页|主页|当前位置[:：]?.*|您现在的位置[:：]?.*|正文|详情|home)$/i;
 

@@ -3,7 +3,7 @@
 // enabled, so "article page" is decided by the page: ArticleTitle (lists carry only ColumnName/SiteName) and a
 // body container with reading text. The URL test only turns away obvious list, index and search paths.
 
-import { assemble, bareHost, canonicalUrl, editorFrom, first, meta, parseDate, parseUrl, pathId, textOf } from './common';
+import { assemble, bareHost, canonicalUrl, editorFrom, findHeading, first, meta, parseDate, parseUrl, pathId, textOf } from './common';
 import type { SiteAdapter, SiteArticle } from './types';
 
 // Body containers of the common platforms (TRS, Ucap, Hanweb, gkmlpt), most specific first.
@@ -15,7 +15,7 @@ function read(doc: Document, url: URL): SiteArticle | null {
   const id = pathId(url);
   const body = first(doc, BODIES);
   if (!title || !id || !body || textOf(body).length < 40) return null;
-  const heading = Array.from(doc.querySelectorAll('h1, h2, .title, .tit')).find((element) => textOf(element) === title) ?? null;
+  const heading = findHeading(doc, '', title);
   const editorLine = Array.from(body.querySelectorAll('p, div')).map((element) => textOf(element)).find((text) => /^[(（]?责任编辑[:：]/.test(text));
   const column = meta(doc, 'ColumnName');
   const site = bareHost(url.hostname);

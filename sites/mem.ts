@@ -3,7 +3,7 @@
 // .scy_main_detail). Press-conference transcripts are news pages under /xw/xwfbh/…/wzsl_N/; the conference's
 // own landing page is a directory and never matches.
 
-import { assemble, breadcrumb, canonicalUrl, defineAdapter, editorFrom, first, headline, infoLine, meta, parseDate, pathId, textOf } from './common';
+import { assemble, breadcrumb, canonicalUrl, defineAdapter, editorFrom, findHeading, first, headline, infoLine, meta, parseDate, pathId, textOf } from './common';
 
 const SUFFIXES = ['中华人民共和国应急管理部', '应急管理部'];
 const HOSTS = ['www.mem.gov.cn', 'mem.gov.cn'];
@@ -34,7 +34,7 @@ export const memAdapter = defineAdapter({
     if (!id || !body) return null;
     const facts = detailTable(table);
     // INFERRED: the news headline element; ArticleTitle (VERIFIED) and <title> back it up.
-    const heading = first(doc, '.scy_main_detail ~ h1; .tit h1; h1.tit; .title h1; h1');
+    const heading = findHeading(doc, '.tit h1; h1.tit; .title h1; .scy_main_detail ~ h1', facts.get('标题') || meta(doc, 'ArticleTitle'));
     const info = infoLine(textOf(doc.querySelector('.youbiaodc_ind01')));
     const trailer = textOf(first(doc, '.editor; .zrbj'));
     return assemble({
