@@ -3,7 +3,7 @@
 
 import { buildTextMap, type TextMap } from '../anchoring/text-map';
 import { articleKey } from './article-key';
-import type { SiteArticle } from './types';
+import type { SiteAdapter, SiteArticle } from './types';
 
 export function parseUrl(url: string | URL): URL | null {
   if (url instanceof URL) return url;
@@ -348,7 +348,7 @@ export interface AdapterSpec {
 }
 
 /** A SiteAdapter from its hosts, article path shapes and reader; read() never throws. */
-export function defineAdapter(spec: AdapterSpec) {
+export function defineAdapter(spec: AdapterSpec): SiteAdapter {
   const ownsHost = (hostname: string) => hostIn(hostname, spec.hosts);
   const matchesArticleUrl = (url: string | URL) => {
     const parsed = parseUrl(url);
