@@ -2,7 +2,7 @@
 // Title in .rm_txt h1 (kicker .pre, subtitle .sub kept out), date and 来源 in .channel, body .rm_txt_con, writer
 // .author, 责编 .edit. The <title> suffix is --<频道>--人民网, whose 频道 stands in for a missing breadcrumb.
 
-import { assemble, breadcrumb, canonicalUrl, defineAdapter, editorFrom, first, headline, hostIsOrUnder, infoLine, meta, pathId, squash, textOf } from './common';
+import { assemble, breadcrumb, canonicalUrl, defineAdapter, editorFrom, findHeading, first, headline, hostIsOrUnder, infoLine, meta, pathId, squash, stripSiteSuffix, textOf } from './common';
 
 const IS_SITE = (host: string) => hostIsOrUnder(host.toLowerCase(), 'people.com.cn');
 
@@ -18,7 +18,7 @@ export const peopleAdapter = defineAdapter({
     const path = pathId(url);
     const body = first(doc, '.rm_txt_con; .box_con; #rwb_zw; .show_text');
     if (!path || !body) return null;
-    const heading = first(doc, '.rm_txt h1; .text_title h1; h1');
+    const heading = findHeading(doc, '.rm_txt h1; .text_title h1', stripSiteSuffix(doc.title, ['人民网'], { channels: 1 }));
     const info = infoLine(textOf(first(doc, '.rm_txt .channel; .channel; .text_title .box01')));
     // The older layouts say 来源 in meta source ("来源：人民日报").
     const metaSource = meta(doc, 'source')?.replace(/^来源[:：]\s*/, '') ?? null;

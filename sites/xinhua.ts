@@ -2,7 +2,7 @@
 // xinhuanet.com one (/<channel>/YYYY-MM/DD/c_N.htm). The hex (or c_N) number is the article's, whatever channel or
 // subsite shows it, so the id is the date and that number alone.
 
-import { assemble, canonicalUrl, defineAdapter, editorFrom, first, headline, hostIsOrUnder, infoLine, meta, parseDate, textOf } from './common';
+import { assemble, canonicalUrl, defineAdapter, editorFrom, findHeading, first, headline, hostIsOrUnder, infoLine, meta, parseDate, stripSiteSuffix, textOf } from './common';
 
 const HOSTS = ['*.news.cn', '*.xinhuanet.com'];
 const IS_SITE = (host: string) => hostIsOrUnder(host.toLowerCase(), 'news.cn') || hostIsOrUnder(host.toLowerCase(), 'xinhuanet.com');
@@ -39,7 +39,7 @@ export const xinhuaAdapter = defineAdapter({
     const legacy = LEGACY.test(url.pathname);
     const body = legacy ? first(doc, '#p-detail; #content') : first(doc, '#detailContent; #detail');
     if (!id || !body) return null;
-    const heading = legacy ? first(doc, '.h-title; #title; h1') : first(doc, '.head-line h1 .title; .head-line h1; h1');
+    const heading = findHeading(doc, legacy ? '.h-title; #title' : '.head-line h1 .title; .head-line h1', stripSiteSuffix(doc.title, ['新华网']));
     // shtdbb reads a div.info line ("YYYY-MM-DD HH:mm:ss 来源：…") on some pages; the header has .source.
     const info = infoLine(textOf(first(doc, legacy ? '.h-info' : '.header-cont .source; .header .source; div.info')));
     const dateInfo = legacy ? textOf(doc.querySelector('.h-info .h-time')) : '';
