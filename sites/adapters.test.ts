@@ -126,6 +126,25 @@ describe('authors and editors stay apart', () => {
   });
 });
 
+describe('page chrome and markup', () => {
+  it('people: the print-edition line and the kicker stay out of the text', () => {
+    const p = page('people reprint from the print edition (no breadcrumb: column from the title suffix)');
+    const article = read(p.html, p.url)!;
+    expect(p.html).toContain('paper_num');
+    expect(article.text).not.toContain('人民日报 》');
+    expect(article.text).not.toContain('人民时评');
+  });
+
+  it('markup in a title or body is text, never parsed', () => {
+    const p = page('gov-meta article on a provincial portal');
+    const hostile = '&lt;img src=x onerror=alert(1)&gt;安阳';
+    const html = p.html.replace(/(<meta name="ArticleTitle" content=")[^"]*/, `$1${hostile}`).replace('<p>　　7月21日', '<p>　　&lt;script&gt;x()&lt;/script&gt;7月21日');
+    const article = read(html, p.url)!;
+    expect(article.title).toBe('<img src=x onerror=alert(1)>安阳');
+    expect(article.text).toContain('<script>x()</script>7月21日');
+  });
+});
+
 describe('odd cases', () => {
   it('a date split into <font> pieces is read whole', () => {
     const p = page('mem press-conference transcript (font-split date line, no PubDate)');

@@ -358,7 +358,7 @@ export function defineAdapter(spec: AdapterSpec): SiteAdapter {
     site: spec.site,
     siteName: spec.siteName,
     siteNameEn: spec.siteNameEn,
-    hostPatterns: spec.hosts.flatMap((host) => [`http://${host}/*`, `https://${host}/*`]),
+    hostPatterns: matchPatterns(spec.hosts),
     ownsHost,
     matchesArticleUrl,
     read(doc: Document, url: string): SiteArticle | null {
