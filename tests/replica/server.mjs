@@ -1,10 +1,12 @@
-// Serves the replica of the portal on 127.0.0.1. Also answers as an HTTP proxy (absolute request URLs),
-// which is how Firefox is pointed at it while the page keeps its real host name.
+// Serves the replica of the portal, and the other sites' replica pages (tests/replica/sites.mjs), on 127.0.0.1.
+// Also answers as an HTTP proxy (absolute request URLs), which is how Firefox is pointed at it while the page keeps
+// its real host name.
 // Usage: node tests/replica/server.mjs [port]   (prints "replica listening on http://127.0.0.1:PORT")
 
 import { createServer } from 'node:http';
 import { pathToFileURL } from 'node:url';
 import { articlePage, homePage, listPage, replicaArticles, revisedSeedArticle, searchPage } from './pages.mjs';
+import { sitePages } from './sites.mjs';
 
 const FIGURE_SVG = `<svg xmlns="http://www.w3.org/2000/svg" width="600" height="400"><rect width="600" height="400" fill="#dfe6ee"/><text x="300" y="210" font-size="28" text-anchor="middle" fill="#7a8796">图片</text></svg>`;
 
@@ -20,6 +22,13 @@ export function createReplicaServer() {
       date: article.info?.datetime?.slice(0, 10) ?? '2020-11-23',
     }));
 
+  // The other sites' replica pages by host and path; their hosts are answered only from this table.
+  const siteHtml = new Map(sitePages().map((page) => {
+    const at = new URL(page.url);
+    return [`${at.hostname}${at.pathname}`, page.html];
+  }));
+  const siteHosts = new Set(Array.from(siteHtml.keys(), (key) => key.slice(0, key.indexOf('/'))));
+
   return createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://zaihaifangyu.cn');
     const send = (status, type, body) => {
@@ -27,6 +36,12 @@ export function createReplicaServer() {
       res.end(body);
     };
     const html = (body) => send(200, 'text/html; charset=utf-8', body);
+    // A proxied request names its host in the URL; a host-mapped one (Chromium) in the Host header.
+    const host = /^https?:\/\//.test(req.url ?? '') ? url.hostname : (req.headers.host ?? '').replace(/:\d+$/, '').toLowerCase();
+    if (siteHosts.has(host)) {
+      const page = siteHtml.get(`${host}${url.pathname}`);
+      return page ? html(page) : send(404, 'text/html; charset=utf-8', '<!DOCTYPE html><title>404</title><body>页面不存在</body>');
+    }
     if (!/^(www\.)?zaihaifangyu\.cn$|^127\.0\.0\.1$|^localhost$/.test(url.hostname)) {
       return send(502, 'text/plain; charset=utf-8', 'the replica serves only the portal');
     }
