@@ -2,7 +2,7 @@
 // meta tags, and building a SiteArticle from live nodes. No site is named here.
 
 import { buildTextMap, type TextMap } from '../anchoring/text-map';
-import { articleKey } from './article-key';
+import { formatArticleKey } from '../records/article-key';
 import type { SiteAdapter, SiteArticle } from './types';
 
 export function parseUrl(url: string | URL): URL | null {
@@ -268,7 +268,7 @@ export function assemble(parts: ArticleParts): SiteArticle | null {
     siteName: parts.siteName,
     siteNameEn: parts.siteNameEn,
     id: parts.id,
-    key: articleKey(parts.site, parts.id),
+    key: formatArticleKey(parts.site, parts.id),
     url: parts.url,
     title: parts.title,
     publishedAt: parts.publishedAt,

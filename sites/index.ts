@@ -4,7 +4,7 @@
 
 import { extractPortalArticle, isPortalHost, articlePostId, SITE_NAME as PORTAL_NAME } from './zaihaifangyu';
 import { PORTAL_MATCHES } from './portal-hosts';
-import { articleKey } from './article-key';
+import { formatArticleKey } from '../records/article-key';
 import { parseUrl } from './common';
 import { memAdapter } from './mem';
 import { govcnAdapter } from './govcn';
@@ -32,7 +32,7 @@ export const portalAdapter: SiteAdapter = {
       siteName: PORTAL_NAME,
       siteNameEn: portalAdapter.siteNameEn,
       id: article.postId,
-      key: articleKey('zaihaifangyu.cn', article.postId),
+      key: formatArticleKey('zaihaifangyu.cn', article.postId),
       url: article.url,
       title: article.title,
       publishedAt: article.publishedAt,
