@@ -5,6 +5,8 @@ import type { AnchorStatus, Message } from '../messaging/protocol';
 import type { UiLanguage } from '../records/preferences';
 import { HIGHLIGHT_COLOURS, MAX_NOTE_LENGTH, splitTags, type Annotation, type AnnotationChanges } from '../records/annotation';
 import { translator } from './i18n';
+import type { Stamp } from '../records/stamp';
+import { useNoteDraft } from './use-note-draft';
 
 export interface AnnotationEditorProps {
   annotation: Annotation;
@@ -12,7 +14,8 @@ export interface AnnotationEditorProps {
   language: UiLanguage;
   /** Open with the cursor in this field (after "note" or "tags" on the page's toolbar). */
   focusField?: 'note' | 'tags' | null;
-  update(id: string, changes: AnnotationChanges): void;
+  /** Saves a change; `noteBase` is the stamp of the note a draft started from. Resolves to the saved record, or null. */
+  update(id: string, changes: AnnotationChanges, noteBase?: Stamp | null): Promise<Annotation | null>;
   remove(id: string): void;
   /** The reader settled a sync conflict. */
   resolve(message: Extract<Message, { type: 'annotations/resolve-conflict' }>): void;
@@ -46,7 +49,7 @@ function useDraft(value: string): [string, (next: string) => void, () => boolean
 /** One highlight or excerpt: its quote, colour, note and tags, editable; delete goes through undo. */
 export function AnnotationEditor({ annotation, anchor, language, focusField, update, remove, resolve, reveal, copy, showArticle }: AnnotationEditorProps) {
   const t = translator(language);
-  const [note, setNote, takeNote] = useDraft(annotation.note);
+  const note = useNoteDraft(annotation.note, annotation.stamps.note, async (text, base) => (await update(annotation.id, { note: text }, base))?.stamps.note ?? null);
   const [tags, setTags, takeTags] = useDraft(annotation.tags.join(', '));
   const noteRef = useRef<HTMLTextAreaElement>(null);
   const tagsRef = useRef<HTMLInputElement>(null);
@@ -59,11 +62,8 @@ export function AnnotationEditor({ annotation, anchor, language, focusField, upd
   }, [focusField]);
 
   // Read the fields themselves: a blur can come before the render that follows the last keystroke.
-  const saveNote = () => {
-    if (takeNote()) update(annotation.id, { note: noteRef.current?.value ?? note });
-  };
   const saveTags = () => {
-    if (takeTags()) update(annotation.id, { tags: splitTags(tagsRef.current?.value ?? tags) });
+    if (takeTags()) void update(annotation.id, { tags: splitTags(tagsRef.current?.value ?? tags) });
   };
   const placed = anchor?.status === 'anchored' ? anchor : null;
   const quote = annotation.target?.quote.exact ?? '';
@@ -153,13 +153,13 @@ export function AnnotationEditor({ annotation, anchor, language, focusField, upd
           class="note"
           rows={2}
           maxLength={MAX_NOTE_LENGTH}
-          value={note}
+          value={note.draft}
           placeholder={t('notePlaceholder')}
           aria-label={t('note')}
-          onInput={(event) => setNote((event.currentTarget as HTMLTextAreaElement).value)}
-          onBlur={saveNote}
+          onInput={(event) => note.edit((event.currentTarget as HTMLTextAreaElement).value)}
+          onBlur={note.flush}
           onKeyDown={(event) => {
-            if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) saveNote();
+            if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) note.flush();
           }}
         />
       </label>

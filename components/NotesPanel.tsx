@@ -1,13 +1,12 @@
-import { useEffect, useState } from 'preact/hooks';
 import { citeArticle, exportMarkdownCombined, safeFileName } from '../exporters';
 import type { AnchorStatus } from '../messaging/protocol';
-import type { ArticleMeta, VisitInfo } from '../records/article';
+import type { ArticleMeta, ArticleRecord, VisitInfo } from '../records/article';
 import type { UiLanguage } from '../records/preferences';
-import type { ArticleRecord } from '../records/article';
 import { download, fileStamp } from './download';
-import type { Annotation, AnnotationChanges } from '../records/annotation';
+import type { Annotation } from '../records/annotation';
 import { AnnotationEditor, type AnnotationEditorProps } from './AnnotationEditor';
 import { translator } from './i18n';
+import { useNoteDraft, type SaveNote } from './use-note-draft';
 
 interface Props {
   article: ArticleMeta;
@@ -16,10 +15,11 @@ interface Props {
   anchors: Record<string, AnchorStatus>;
   focus: { id: string; field: 'note' | 'tags' } | null;
   language: UiLanguage;
-  update(id: string, changes: AnnotationChanges): void;
+  update: AnnotationEditorProps['update'];
   remove(id: string): void;
   resolve: AnnotationEditorProps['resolve'];
-  setPageNote(note: string): void;
+  /** Saves the page note over the version stamped `base` (null: none); resolves to the saved stamp, or null. */
+  setPageNote: SaveNote;
   reveal(start: number, end: number): void;
   copy(text: string): void;
 }
@@ -28,8 +28,7 @@ interface Props {
 export function NotesPanel(props: Props) {
   const t = translator(props.language);
   const pageNote = props.annotations.find((annotation) => annotation.kind === 'page-note');
-  const [draft, setDraft] = useState(pageNote?.note ?? '');
-  useEffect(() => setDraft(pageNote?.note ?? ''), [pageNote?.note]);
+  const pageNoteDraft = useNoteDraft(pageNote?.note ?? '', pageNote?.stamps.note ?? null, props.setPageNote);
   const marks = props.annotations.filter((annotation) => annotation.kind !== 'page-note');
   // By where they landed on this visit; orphans last (they keep their stored order).
   const placedAt = (annotation: Annotation) => {
@@ -58,13 +57,10 @@ export function NotesPanel(props: Props) {
         <span>{t('pageNote')}</span>
         <textarea
           rows={3}
-          value={draft}
+          value={pageNoteDraft.draft}
           placeholder={t('pageNotePlaceholder')}
-          onInput={(event) => setDraft((event.currentTarget as HTMLTextAreaElement).value)}
-          onBlur={(event) => {
-            const value = (event.currentTarget as HTMLTextAreaElement).value;
-            if (value !== (pageNote?.note ?? '')) props.setPageNote(value);
-          }}
+          onInput={(event) => pageNoteDraft.edit((event.currentTarget as HTMLTextAreaElement).value)}
+          onBlur={pageNoteDraft.flush}
         />
       </label>
       <div class="article-actions">

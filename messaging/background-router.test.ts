@@ -6,6 +6,7 @@ import { createBackground, type BackgroundDeps, type MessageSender } from './bac
 import type { AnalysisSummary } from '../highlights/summary';
 import type { Message, SidebarState } from './protocol';
 import type { ArticleMeta } from '../records/article';
+import type { Annotation } from '../records/annotation';
 
 const EXTENSION = 'chrome-extension://abcdefghijklmnop/';
 const article: ArticleMeta = {
@@ -406,10 +407,44 @@ describe('the reader\'s annotations', () => {
   it('keeps one page note per article, created then updated', async () => {
     await handle({ type: 'article/opened', article }, fromPage);
     await handle({ type: 'sidebar/get-state' }, fromSidebar);
-    const first = await handle({ type: 'annotations/set-page-note', articleKey: article.key, note: '读后感' }, fromSidebar);
-    const second = await handle({ type: 'annotations/set-page-note', articleKey: article.key, note: '读后感(改)' }, fromSidebar);
+    const first = await handle({ type: 'annotations/set-page-note', articleKey: article.key, note: '读后感', base: null }, fromSidebar);
+    const base = (first as { annotation: Annotation }).annotation.stamps.note;
+    const second = await handle({ type: 'annotations/set-page-note', articleKey: article.key, note: '读后感(改)', base }, fromSidebar);
     expect((first as { annotation: { id: string } }).annotation.id).toBe((second as { annotation: { id: string } }).annotation.id);
     expect(await db.annotations.where('kind').equals('page-note').count()).toBe(1);
+    expect((second as { annotation: Annotation }).annotation.conflicts).toEqual([]);
+  });
+
+  it('never makes two page notes from two saves at once (one transaction)', async () => {
+    await handle({ type: 'article/opened', article }, fromPage);
+    await handle({ type: 'sidebar/get-state' }, fromSidebar);
+    const replies = await Promise.all(
+      ['甲', '乙', '丙'].map((note) => handle({ type: 'annotations/set-page-note', articleKey: article.key, note, base: null }, fromSidebar)),
+    );
+    expect(replies.every((reply) => reply.ok)).toBe(true);
+    expect(await db.annotations.where('kind').equals('page-note').count()).toBe(1);
+  });
+
+  it('a note saved from a stale version keeps the newer one as a conflict, never overwriting it silently', async () => {
+    const id = await create();
+    const started = (await db.annotations.get(id))!.stamps.note;
+    // Meanwhile the note changes elsewhere (another tab, or sync from another device).
+    await handle({ type: 'annotations/update', id, changes: { note: '另一处写的' } }, fromSidebar);
+    const reply = await handle({ type: 'annotations/update', id, changes: { note: '我的草稿' }, noteBase: started }, fromSidebar);
+    const saved = (reply as { annotation: Annotation }).annotation;
+    expect(saved.note).toBe('我的草稿');
+    expect(saved.conflicts).toEqual([{ field: 'note', value: '另一处写的', stamp: expect.stringMatching(/:test-device$/) }]);
+    // A save from the current version is no conflict.
+    const next = await handle({ type: 'annotations/update', id, changes: { note: '我的草稿2' }, noteBase: saved.stamps.note }, fromSidebar);
+    expect((next as { annotation: Annotation }).annotation.conflicts).toHaveLength(1);
+  });
+
+  it('the page note: a save from a stale version keeps the newer note as a conflict', async () => {
+    await handle({ type: 'article/opened', article }, fromPage);
+    await handle({ type: 'sidebar/get-state' }, fromSidebar);
+    await handle({ type: 'annotations/set-page-note', articleKey: article.key, note: '别处先写了', base: null }, fromSidebar);
+    const reply = await handle({ type: 'annotations/set-page-note', articleKey: article.key, note: '我从空白开始写的', base: null }, fromSidebar);
+    expect((reply as { annotation: Annotation }).annotation).toMatchObject({ note: '我从空白开始写的', conflicts: [{ field: 'note', value: '别处先写了' }] });
   });
 
   it('opens the sidebar editor when the reader asked for a note', async () => {

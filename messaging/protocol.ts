@@ -18,6 +18,7 @@ import {
   type SpeakerRef,
 } from '../records/annotation';
 import { articleKeyCheck } from '../records/article-key';
+import { stampFormCheck, type Stamp } from '../records/stamp';
 import { articleMetaCheck, type ArticleMeta, type VisitInfo } from '../records/article';
 import { correctionIdCheck, correctionInputCheck, readerCorrectionsCheck, type Correction, type CorrectionInput, type CorrectionsExport, type ReaderCorrections } from '../records/correction';
 import { languageCheck, layersCheck, type LayerVisibility, type UiLanguage } from '../records/preferences';
@@ -107,10 +108,11 @@ export type Message =
   /** background → content: the context menu or a keyboard command asked to annotate the selection. */
   | { type: 'selection/annotate'; kind: 'highlight' | 'excerpt' }
   /** extension pages → background: edit, delete (tombstone), undo a delete, write the page note. */
-  | { type: 'annotations/update'; id: string; changes: AnnotationChanges }
+  /** `noteBase`: the stamp of the note the reader's draft started from (a save over a newer note keeps it as a conflict). */
+  | { type: 'annotations/update'; id: string; changes: AnnotationChanges; noteBase?: Stamp }
   | { type: 'annotations/delete'; id: string }
   | { type: 'annotations/restore'; id: string }
-  | { type: 'annotations/set-page-note'; articleKey: string; note: string }
+  | { type: 'annotations/set-page-note'; articleKey: string; note: string; base: Stamp | null }
   /** extension pages → background: the reader chose which version of a conflicting field shows. */
   | { type: 'annotations/resolve-conflict'; id: string; field: 'note'; value: string }
   | { type: 'annotations/resolve-conflict'; id: string; field: 'target'; value: TextTarget | null };
@@ -232,10 +234,10 @@ const messageShapes: Record<MessageType, Check> = {
   'sync/now': object({ type: string() }),
   // Runtime messages carry at most 64 MiB in Chromium; the text is UTF-16 in transit.
   'backup/import': object({ type: string(), text: string(MAX_IMPORT_CHARACTERS) }),
-  'annotations/update': object({ type: string(), id: annotationIdCheck, changes: annotationChanges }),
+  'annotations/update': object({ type: string(), id: annotationIdCheck, changes: annotationChanges }, { noteBase: stampFormCheck }),
   'annotations/delete': object({ type: string(), id: annotationIdCheck }),
   'annotations/restore': object({ type: string(), id: annotationIdCheck }),
-  'annotations/set-page-note': object({ type: string(), articleKey: articleKeyCheck, note: string(MAX_NOTE_LENGTH) }),
+  'annotations/set-page-note': object({ type: string(), articleKey: articleKeyCheck, note: string(MAX_NOTE_LENGTH), base: nullable(stampFormCheck) }),
   'annotations/resolve-conflict': (value, path) =>
     (value as { field?: unknown } | null)?.field === 'target'
       ? object({ type: string(), id: annotationIdCheck, field: oneOf('target'), value: nullable(textTargetCheck) })(value, path)

@@ -34,6 +34,9 @@ export function isStamp(value: unknown): value is Stamp {
 /** True when the stamp is no further ahead of `now` than the allowed skew. */
 export const isStampWithinSkew = (stamp: Stamp, now: number): boolean => (parseStamp(stamp)?.ms ?? Infinity) <= now + MAX_CLOCK_SKEW_MS;
 
+/** A stamp in form only (a page sending back the stamp it was shown; it is compared, never adopted). */
+export const stampFormCheck: Check = (value, path) => (isStamp(value) ? null : `${path}: not an HLC stamp (13-digit ms, 5-digit counter, device id)`);
+
 /** A stamp, and not from further ahead than MAX_CLOCK_SKEW_MS past `now` (the receiving device's time). */
 export const stampCheck =
   (now: number): Check =>

@@ -4,7 +4,7 @@
 // changed without scanning and a crash can never separate an edit from its queue entry.
 
 import type { TextTarget } from '../anchoring/selectors';
-import type { Clock } from '../sync/hlc';
+import type { Clock, Stamp } from '../sync/hlc';
 import { applyConflictResolution, applyLocalChanges, applyLocalDeleted, createdSyncState } from '../sync/merge';
 import {
   normaliseTags,
@@ -70,9 +70,29 @@ async function change(db: AnyueDatabase, clock: Clock, id: string, edit: (annota
   });
 }
 
-/** Changes colour, note or tags; only the fields that really change get new stamps. */
-export function updateAnnotation(db: AnyueDatabase, clock: Clock, id: string, changes: AnnotationChanges, now = Date.now()) {
-  return change(db, clock, id, (annotation, stamp) => applyLocalChanges(annotation, changes, stamp, now));
+/**
+ * Changes colour, note or tags; only the fields that really change get new stamps. With `noteBase` (the
+ * stamp of the note a draft started from) a note saved over a newer one keeps that one as a conflict.
+ */
+export function updateAnnotation(db: AnyueDatabase, clock: Clock, id: string, changes: AnnotationChanges, now = Date.now(), noteBase?: Stamp | null) {
+  return change(db, clock, id, (annotation, stamp) => applyLocalChanges(annotation, changes, stamp, now, noteBase));
+}
+
+/**
+ * Writes the article's page note (one per article), creating it on first use or lifting its tombstone, in
+ * one transaction: two quick saves never make two page notes. `base` is the stamp of the note the draft
+ * started from (null: there was none), so a save over a note written meanwhile keeps that one as a conflict.
+ */
+export async function setPageNote(db: AnyueDatabase, clock: Clock, article: Pick<Annotation, 'articleKey' | 'articleUrl' | 'articleTitle'>, note: string, base: Stamp | null, now = Date.now()): Promise<Annotation> {
+  return db.transaction('rw', db.annotations, db.syncOutbox, async () => {
+    const existing = await pageNoteOf(db, article.articleKey);
+    if (!existing) {
+      return createAnnotation(db, clock, { ...article, kind: 'page-note', target: null, colour: 'yellow', note, tags: [], speakers: [], excerpt: null }, now);
+    }
+    let annotation = await updateAnnotation(db, clock, existing.id, { note }, now, base);
+    if (annotation.deleted && note) annotation = await setDeleted(db, clock, existing.id, false, now);
+    return annotation;
+  });
 }
 
 export function setDeleted(db: AnyueDatabase, clock: Clock, id: string, deleted: boolean, now = Date.now()) {

@@ -230,8 +230,13 @@ export function createdSyncState(tags: string[], stamp: Stamp): Required<Pick<An
   return { seen: { [deviceOf(stamp)]: stamp }, conflicts: [], tagStamps: tags.map((tag, rank) => ({ tag, stamp, rank })), liveBy: [stamp] };
 }
 
-/** The record after a local change of colour, note or tags; null when nothing really changes. */
-export function applyLocalChanges(annotation: Annotation, changes: AnnotationChanges, stamp: Stamp, now: number): SyncedAnnotation | null {
+/**
+ * The record after a local change of colour, note or tags; null when nothing really changes. `noteBase` is
+ * the stamp of the note the reader's draft started from: when the stored note has changed since (another
+ * device, another tab), the draft still shows, and the version it would overwrite is kept as a conflict
+ * the reader resolves, as for concurrent edits that meet in sync.
+ */
+export function applyLocalChanges(annotation: Annotation, changes: AnnotationChanges, stamp: Stamp, now: number, noteBase?: Stamp | null): SyncedAnnotation | null {
   const next = begin(annotation, stamp, now);
   let changed = false;
   if (changes.colour !== undefined && changes.colour !== next.colour) {
@@ -240,6 +245,10 @@ export function applyLocalChanges(annotation: Annotation, changes: AnnotationCha
     changed = true;
   }
   if (changes.note !== undefined && changes.note !== next.note) {
+    const stale = noteBase !== undefined && noteBase !== next.stamps.note && next.note !== '';
+    if (stale && !next.conflicts.some((c) => c.field === 'note' && c.stamp === next.stamps.note)) {
+      next.conflicts = [...next.conflicts, { field: 'note', value: next.note, stamp: next.stamps.note }];
+    }
     // Replaces the shown version only: versions kept as conflicts stay until the reader resolves them.
     next.note = changes.note;
     next.stamps.note = stamp;

@@ -7,7 +7,8 @@ import { translator, type MessageKey } from '../../components/i18n';
 import { categoryLabel } from '../../highlights/labels';
 import { buildPhraseIndex, buildSpeakerIndex } from '../../library/cross-article';
 import { SearchIndex, type LibraryFilters } from '../../library/search-index';
-import type { Message } from '../../messaging/protocol';
+import type { Message, Replies } from '../../messaging/protocol';
+import type { Stamp } from '../../records/stamp';
 import type { UiLanguage } from '../../records/preferences';
 import { HIGHLIGHT_COLOURS, type Annotation, type AnnotationChanges, type HighlightColour } from '../../records/annotation';
 import type { ArticleAnalysisRecord } from '../../storage/database';
@@ -111,7 +112,10 @@ export function LibraryApp({ source }: { source: LibrarySource }) {
     if (!reply?.ok) setNotice(`${t('saveFailed')}${reply?.error ?? ''}`);
     return reply;
   };
-  const update = (id: string, changes: AnnotationChanges) => void request({ type: 'annotations/update', id, changes });
+  const update = async (id: string, changes: AnnotationChanges, noteBase?: Stamp | null) => {
+    const reply = (await request({ type: 'annotations/update', id, changes, ...(noteBase ? { noteBase } : {}) })) as Replies['annotations/update'] | { ok: false } | undefined;
+    return reply?.ok ? reply.annotation : null;
+  };
   const remove = async (id: string) => {
     if ((await request({ type: 'annotations/delete', id }))?.ok) {
       setUndoable(id);

@@ -8,6 +8,7 @@ import { NotesPanel } from '../../components/NotesPanel';
 import { PhrasesPanel } from '../../components/PhrasesPanel';
 import { SpeakersPanel } from '../../components/SpeakersPanel';
 import type { ErrorReply, Message, Replies, SidebarState } from '../../messaging/protocol';
+import type { Stamp } from '../../records/stamp';
 import type { CorrectionInput } from '../../records/correction';
 import type { UiLanguage } from '../../records/preferences';
 import type { AnnotationChanges } from '../../records/annotation';
@@ -71,9 +72,14 @@ export function SidebarApp({ messenger, subscribe, openLibrary }: { messenger: M
     setNotice(reply?.ok && !reply.found ? t('notFound') : '');
   };
   const correct = (correction: CorrectionInput) => void request({ type: 'corrections/add', correction });
-  const update = async (id: string, changes: AnnotationChanges) => {
-    const reply = await request({ type: 'annotations/update', id, changes });
+  const update = async (id: string, changes: AnnotationChanges, noteBase?: Stamp | null) => {
+    const reply = (await request({ type: 'annotations/update', id, changes, ...(noteBase ? { noteBase } : {}) })) as Replies['annotations/update'] | ErrorReply | undefined;
     if (!reply?.ok) setNotice(`${t('saveFailed')}${reply?.error ?? ''}`);
+    return reply?.ok ? reply.annotation : null;
+  };
+  const setPageNote = async (note: string, base: Stamp | null) => {
+    const reply = (await request({ type: 'annotations/set-page-note', articleKey: state!.article!.key, note, base })) as Replies['annotations/set-page-note'] | ErrorReply | undefined;
+    return reply?.ok ? reply.annotation.stamps.note : null;
   };
   const remove = async (id: string) => {
     const reply = await request({ type: 'annotations/delete', id });
@@ -198,10 +204,10 @@ export function SidebarApp({ messenger, subscribe, openLibrary }: { messenger: M
                   anchors={state.anchors}
                   focus={state.focus}
                   language={language}
-                  update={(id, changes) => void update(id, changes)}
+                  update={update}
                   remove={(id) => void remove(id)}
                   resolve={(message) => void request(message)}
-                  setPageNote={(note) => void request({ type: 'annotations/set-page-note', articleKey: state.article!.key, note })}
+                  setPageNote={setPageNote}
                   reveal={(start, end) => void reveal(start, end)}
                   copy={(text) => void copy(text)}
                 />

@@ -1,6 +1,6 @@
 // The reader's highlights, excerpts and page notes: made on the page, edited in extension pages.
 
-import { annotationsOfArticle, createAnnotation, pageNoteOf, resolveConflict, setDeleted, updateAnnotation } from '../../storage/annotations';
+import { annotationsOfArticle, createAnnotation, resolveConflict, setDeleted, setPageNote, updateAnnotation } from '../../storage/annotations';
 import { savePreferences } from '../../storage/preferences';
 import type { Handler, Handlers } from './context';
 import { anchorsKey } from './sidebar';
@@ -10,7 +10,7 @@ const editOrDelete: Handler<'annotations/update' | 'annotations/delete' | 'annot
   const { deps } = context;
   const annotation =
     message.type === 'annotations/update'
-      ? await updateAnnotation(deps.db, await deps.clock, message.id, message.changes)
+      ? await updateAnnotation(deps.db, await deps.clock, message.id, message.changes, Date.now(), message.noteBase)
       : await setDeleted(deps.db, await deps.clock, message.id, message.type === 'annotations/delete');
   await context.annotationsChanged(annotation.articleKey, [annotation.id]);
   return { ok: true, annotation };
@@ -91,27 +91,10 @@ export const annotationHandlers: Handlers = {
   async 'annotations/set-page-note'(message, sender, context) {
     if (!context.fromExtensionPage(sender)) return context.refuse('annotations/set-page-note: not from an extension page');
     const { deps } = context;
-    const existing = await pageNoteOf(deps.db, message.articleKey);
-    let annotation;
-    if (existing) {
-      annotation = await updateAnnotation(deps.db, await deps.clock, existing.id, { note: message.note });
-      if (annotation.deleted && message.note) annotation = await setDeleted(deps.db, await deps.clock, existing.id, false);
-    } else {
-      const article = await deps.db.articles.get(message.articleKey);
-      if (!article) return context.refuse('annotations/set-page-note: unknown article');
-      annotation = await createAnnotation(deps.db, await deps.clock, {
-        articleKey: article.key,
-        articleUrl: article.url,
-        articleTitle: article.title,
-        kind: 'page-note',
-        target: null,
-        colour: 'yellow',
-        note: message.note,
-        tags: [],
-        speakers: [],
-        excerpt: null,
-      });
-    }
+    const article = await deps.db.articles.get(message.articleKey);
+    if (!article) return context.refuse('annotations/set-page-note: unknown article');
+    const clock = await deps.clock;
+    const annotation = await setPageNote(deps.db, clock, { articleKey: article.key, articleUrl: article.url, articleTitle: article.title }, message.note, message.base);
     await context.annotationsChanged(message.articleKey, [annotation.id]);
     return { ok: true, annotation };
   },
