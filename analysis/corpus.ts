@@ -9,7 +9,7 @@ export interface CorpusArticle {
   gold: Gold;
 }
 
-export const CORPUS_IDS = ['seed/5288', ...Array.from({ length: 12 }, (_, i) => `articles/${String(i + 1).padStart(2, '0')}`)];
+export const CORPUS_IDS = ['seed/5288', ...Array.from({ length: 32 }, (_, i) => `articles/${String(i + 1).padStart(2, '0')}`)];
 
 export function loadCorpus(root: string): CorpusArticle[] {
   return CORPUS_IDS.map((id) => {

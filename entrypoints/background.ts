@@ -6,6 +6,7 @@ import { AnyueDatabase } from '../storage/database';
 import { loadDeviceClock } from '../storage/device';
 import { loadSyncSettings, type SyncSettings } from '../storage/sync-settings';
 import { createCouchDbBackend } from '../sync/couchdb-backend';
+import { ensureSyncAlarm, SYNC_ALARM } from '../sync/alarm';
 import { createSyncRunner } from '../sync/runner';
 import { createWebDavBackend } from '../sync/webdav-backend';
 
@@ -52,9 +53,9 @@ export default defineBackground(() => {
   });
 
   // Periodic sync; an idle round costs one request.
-  void browser.alarms.create('anyue-sync', { periodInMinutes: 15 });
+  void ensureSyncAlarm(browser.alarms);
   browser.alarms.onAlarm.addListener((alarm) => {
-    if (alarm.name === 'anyue-sync') void sync.syncNow();
+    if (alarm.name === SYNC_ALARM) void sync.syncNow();
   });
 
   browser.runtime.onMessage.addListener((message: unknown, sender) => background.handleMessage(message, sender));

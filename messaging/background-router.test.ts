@@ -466,6 +466,18 @@ describe('sync settings and status', () => {
     expect((deps.preferences as unknown as { data: Map<string, { password: string; location: string }> }).data.get('syncSettings')).toMatchObject({ password: '应用密码🔑', location: '安阅2' });
   });
 
+  it('never sends the stored password to a newly typed server or user (Test and Save)', async () => {
+    await handle({ type: 'sync/save-settings', settings }, fromSidebar);
+    const tested: string[] = [];
+    deps.sync.test = async (tried) => (tested.push(tried.password), { ok: true, report: null });
+    await handle({ type: 'sync/test', settings: { ...settings, url: 'https://evil.example/dav/', password: null } }, fromSidebar);
+    await handle({ type: 'sync/test', settings: { ...settings, username: 'other@example.com', password: null } }, fromSidebar);
+    await handle({ type: 'sync/test', settings: { ...settings, location: '别处', password: null } }, fromSidebar);
+    expect(tested).toEqual(['', '', '应用密码🔑']);
+    await handle({ type: 'sync/save-settings', settings: { ...settings, url: 'https://evil.example/dav/', password: null } }, fromSidebar);
+    expect((deps.preferences as unknown as { data: Map<string, { password: string }> }).data.get('syncSettings')).toMatchObject({ password: '' });
+  });
+
   it('refuses bad settings with the reason, and sync requests from pages', async () => {
     expect(await handle({ type: 'sync/save-settings', settings: { ...settings, url: 'ftp://x' } }, fromSidebar)).toEqual({ ok: false, error: expect.stringContaining('http(s)') });
     expect((await handle({ type: 'sync/now' }, fromPage)).ok).toBe(false);

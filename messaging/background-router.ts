@@ -11,7 +11,7 @@ import { annotationsOfArticle, createAnnotation, pageNoteOf, resolveConflict, se
 import { addCorrection, exportCorrections, foldCorrections, listCorrections, removeCorrection } from '../storage/corrections';
 import type { Clock } from '../sync/hlc';
 import type { SyncRunner } from '../sync/runner';
-import { checkSyncSettings, loadSyncSettings, saveSyncSettings, type SyncSettings } from '../storage/sync-settings';
+import { checkSyncSettings, loadSyncSettings, resolveSettingsInput, saveSyncSettings, type SyncSettings } from '../storage/sync-settings';
 import { SITE_NAME } from '../sites/zaihaifangyu';
 import type { AnyueDatabase } from '../storage/database';
 import { loadPreferences, savePreferences, type KeyValueArea } from '../storage/preferences';
@@ -394,7 +394,7 @@ export function createBackground(deps: BackgroundDeps) {
       case 'sync/test': {
         if (!fromExtensionPage(sender)) return refuse(`${message.type}: not from an extension page`);
         const stored = await loadSyncSettings(deps.preferences);
-        const settings: SyncSettings = { ...message.settings, password: message.settings.password ?? stored?.password ?? '' };
+        const settings: SyncSettings = resolveSettingsInput(stored, message.settings);
         const reason = checkSyncSettings(settings);
         if (reason) return refuse(`${message.type}: ${reason}`);
         if (message.type === 'sync/test') {

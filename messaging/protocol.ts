@@ -5,7 +5,7 @@ import type { PhraseCategory, ReaderCorrections } from '../analysis/types';
 import { textTargetCheck, type TextTarget } from '../anchoring/selectors';
 import type { SyncProblem } from '../sync/errors';
 import type { SyncReport, SyncStatus } from '../sync/sync-engine';
-import { syncSettingsShape, type SyncSettings } from '../storage/sync-settings';
+import { syncSettingsShape, type SyncSettings, type SyncSettingsDraft } from '../storage/sync-settings';
 import { HIGHLIGHT_COLOURS, MAX_NOTE_LENGTH, MAX_TAG_LENGTH, MAX_TAGS, type Annotation, type AnnotationChanges, type HighlightColour, type SpeakerRef } from '../storage/annotation';
 import { analysisSummaryShape, type AnalysisSummary } from '../highlights/summary';
 import type { LayerVisibility } from '../highlights/layers';
@@ -128,7 +128,7 @@ export type Message =
   | { type: 'annotations/resolve-conflict'; id: string; field: 'target'; value: TextTarget | null };
 
 /** Sync settings as a page sends them: `password` null keeps the stored one (pages never read it back). */
-export type SyncSettingsInput = Omit<SyncSettings, 'password'> & { password: string | null };
+export type SyncSettingsInput = SyncSettingsDraft;
 
 /** What pages may know of the sync settings. */
 export type SyncSettingsView = Omit<SyncSettings, 'password'> & { hasPassword: boolean };

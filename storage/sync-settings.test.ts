@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkSyncSettings, loadSyncSettings, saveSyncSettings, serverPermission, type SyncSettings } from './sync-settings';
+import { checkSyncSettings, loadSyncSettings, resolveSettingsInput, saveSyncSettings, serverPermission, type SyncSettings } from './sync-settings';
 
 const area = () => {
   const data: Record<string, unknown> = {};
@@ -32,5 +32,15 @@ describe('sync settings', () => {
     expect(serverPermission('https://dav.jianguoyun.com/dav/')).toBe('https://dav.jianguoyun.com/*');
     expect(serverPermission('http://127.0.0.1:8080/webdav/')).toBe('http://127.0.0.1/*');
     expect(serverPermission('file:///etc/passwd')).toBeNull();
+  });
+  it('forget the stored password when the backend, address or user changes, keep it otherwise', () => {
+    const keep = { ...webdav, password: null };
+    expect(resolveSettingsInput(webdav, keep).password).toBe(webdav.password);
+    expect(resolveSettingsInput(webdav, { ...keep, location: '别处', enabled: false }).password).toBe(webdav.password);
+    expect(resolveSettingsInput(webdav, { ...keep, url: 'https://evil.example/dav/' }).password).toBe('');
+    expect(resolveSettingsInput(webdav, { ...keep, username: 'other@example.com' }).password).toBe('');
+    expect(resolveSettingsInput(webdav, { ...keep, backend: 'couchdb', location: 'anyue' }).password).toBe('');
+    expect(resolveSettingsInput(null, keep).password).toBe('');
+    expect(resolveSettingsInput(webdav, { ...keep, url: 'https://evil.example/', password: 'typed' }).password).toBe('typed');
   });
 });

@@ -55,6 +55,21 @@ export function checkSyncSettings(value: unknown): string | null {
   return null;
 }
 
+/** Settings as a page sends them: no password (null) means "keep the stored one". */
+export type SyncSettingsDraft = Omit<SyncSettings, 'password'> & { password: string | null };
+
+/**
+ * The settings to test or save from what the reader typed. A password left empty keeps the stored one only
+ * for the same server and account: once the backend type, the address or the user name differs, the stored
+ * secret is forgotten (it must never travel to a server the reader has just typed in).
+ */
+export function resolveSettingsInput(stored: SyncSettings | null, input: SyncSettingsDraft): SyncSettings {
+  if (input.password !== null) return { ...input, password: input.password };
+  const sameAccount = stored !== null && stored.backend === input.backend && stored.url === input.url && stored.username === input.username;
+  return { ...input, password: sameAccount ? stored.password : '' };
+}
+
+
 export async function loadSyncSettings(area: KeyValueArea): Promise<SyncSettings | null> {
   const stored = (await area.get(SETTINGS_KEY))[SETTINGS_KEY];
   return stored !== undefined && checkSyncSettings(stored) === null ? (stored as SyncSettings) : null;

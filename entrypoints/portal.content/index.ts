@@ -78,7 +78,12 @@ async function showArticle(article: PortalArticle): Promise<void> {
   const annotate = selectionAnnotator(article, view);
   const toolbar = mountSelectionToolbar(
     document,
-    (action) => void annotate(action).then(() => toolbar.hide()),
+    // Hide now, not when the reply arrives: by then the reader may have selected the next passage and a
+    // late hide() would take that passage's toolbar away (the Firefox flake in annotations.e2e.ts).
+    (action) => {
+      toolbar.hide();
+      void annotate(action);
+    },
     () => (sidebar.open ? SIDEBAR_WIDTH_PX : 0),
   );
   toolbar.setLanguage(reply.language);
@@ -127,8 +132,9 @@ function followSelection(view: ArticleView, toolbar: SelectionToolbar): void {
     if (view.selectedSpan() && selection?.rangeCount) toolbar.showFor(selection.getRangeAt(0));
     else toolbar.hide();
   };
-  document.addEventListener('mouseup', () => setTimeout(update, 0), { passive: true });
-  document.addEventListener('keyup', (event) => (event.key === 'Escape' ? toolbar.hide() : event.shiftKey && update()), {
+  // Only the reader's own pointer and keys place the toolbar; synthetic page events do not.
+  document.addEventListener('mouseup', (event) => event.isTrusted && setTimeout(update, 0), { passive: true });
+  document.addEventListener('keyup', (event) => (event.key === 'Escape' ? toolbar.hide() : event.isTrusted && event.shiftKey && update()), {
     passive: true,
   });
   document.addEventListener('selectionchange', () => {

@@ -308,7 +308,7 @@ for (const name of ['lighttpd', 'nginx'] as ServerName[]) {
       const first = await fresh.engine.syncOnce();
       expect(first.requests).toBe(2 + 8);
       expect(await fresh.db.annotations.count()).toBe(520);
-    });
+    }, 60_000);
 
     it('a kill mid-compaction leaves everything readable, and the next compaction finishes the job', async () => {
       let killAt: ((url: string, method: string) => boolean) | null = null;
