@@ -55,8 +55,12 @@ const MIN_EVIDENCE = 16;
 /** Two candidates whose context agreement differs by less than this are "nearly equally good". */
 const AMBIGUITY_MARGIN = 6;
 /** When context cannot separate candidates, the nearer one wins only if every rival is much farther:
- *  beyond 4× its distance plus this slack (edits elsewhere shift offsets by a paragraph or so). */
-const NEAR_SLACK = 256;
+ *  beyond 4× its distance, distances counting this slack from the stored offset (edits elsewhere shift
+ *  offsets by a paragraph or so: a rival must be ~4·d + 256 away)... */
+const STORED_SLACK = 85;
+/** ...and this much from where the previous highlight's shift predicts it, which already absorbs the
+ *  edits above: a copy one short paragraph away from the prediction is then clearly farther. */
+const PREDICTED_SLACK = 8;
 /** Below this length the quote must occur exactly: one edit in `李明` or `应急管理部` is a different word. */
 const FUZZY_MIN_LENGTH = 6;
 /** Below this length fuzzy matching allows one edit and needs strong context on both sides. */
@@ -257,7 +261,20 @@ const contextOf = (c: Candidate) => c.before + c.after;
  * if the nearest is clearly nearer. `acceptable` is checked on the winner only: a strong rival that fails
  * it still makes the choice ambiguous (better an orphan than the wrong twin).
  */
-function choose(candidates: Candidate[], acceptable: Acceptance, score: (c: Candidate) => number): Choice | null {
+function choose(candidates: Candidate[], acceptable: Acceptance, score: (c: Candidate) => number, ownPlace?: OwnPlace): Choice | null {
+  if (candidates.length === 0) return null;
+  const choice = chooseAmong(candidates, acceptable, score);
+  if (!ownPlace || !choice || !('candidate' in choice)) return choice;
+  const winner = choice.candidate;
+  if (!ownPlace.changedNearer(winner, candidates)) return choice;
+  // The passage's own place still shows pieces of it: the winner is a twin elsewhere. Only a candidate
+  // much nearer than the winner may be the passage itself (its copy with an edit next to it).
+  const nearer = candidates.filter((c) => 4 * c.distance < winner.distance);
+  const local = nearer.length > 0 ? chooseAmong(nearer, acceptable, score) : null;
+  return local && 'candidate' in local ? local : { reason: 'ambiguous' };
+}
+
+function chooseAmong(candidates: Candidate[], acceptable: Acceptance, score: (c: Candidate) => number): Choice | null {
   if (candidates.length === 0) return null;
   let top = -Infinity;
   for (const c of candidates) top = Math.max(top, score(c));
@@ -265,7 +282,7 @@ function choose(candidates: Candidate[], acceptable: Acceptance, score: (c: Cand
   contenders.sort((a, b) => a.distance - b.distance || score(b) - score(a));
   const nearest = contenders[0];
   for (let i = 1; i < contenders.length; i++) {
-    if (contenders[i].distance < 4 * nearest.distance + NEAR_SLACK) return { reason: 'ambiguous' };
+    if (contenders[i].distance < 4 * nearest.distance) return { reason: 'ambiguous' };
   }
   const refusal = acceptable(nearest);
   return refusal ? { reason: refusal } : { candidate: nearest };
@@ -280,9 +297,10 @@ interface FoldedTarget {
   hints: number[];
 }
 
+/** Distance from the nearer hint, plus that hint's slack (hints[0] is the stored offset). */
 function distanceFromHints(hints: number[], at: number): number {
-  let best = Infinity;
-  for (const hint of hints) best = Math.min(best, Math.abs(at - hint));
+  let best = Math.abs(at - hints[0]) + STORED_SLACK;
+  for (let i = 1; i < hints.length; i++) best = Math.min(best, Math.abs(at - hints[i]) + PREDICTED_SLACK);
   return best;
 }
 
@@ -296,6 +314,59 @@ function wholeBefore(target: FoldedTarget, c: Candidate): boolean {
 function wholeAfter(target: FoldedTarget, c: Candidate, foldedLength: number): boolean {
   const length = target.suffix.length;
   return length === 0 ? c.end === foldedLength : c.after >= length || (length >= 8 && c.after >= length - 1);
+}
+
+/** Pieces of the stored neighbourhood looked for around the expected place; see ownPlaceChanged. */
+const PIECE = 8;
+/** Shortest stored context side that still makes a piece: 3 characters match anywhere. */
+const MIN_PIECE = 4;
+
+interface OwnPlace {
+  /** Some piece of the stored quote or context survives much nearer the expected place than `c`, and
+   *  not as part of `c`'s own neighbourhood. */
+  changedNearer: (c: Candidate, all: Candidate[]) => boolean;
+}
+
+/**
+ * When the best match is far from where the passage is expected, look there for what is left of it:
+ * the last characters of the prefix, the first of the suffix, the head or tail of a long quote. Finding
+ * any means the passage's own copy is still there, changed (a name corrected, words cut); the far
+ * match is then the untouched twin of a repeated passage, not the passage moved.
+ */
+function ownPlace(prepared: PreparedText, target: FoldedTarget, budget: number): OwnPlace {
+  const { folded, toText } = prepared;
+  const q = target.quote.length;
+  const pieces: { text: string; toStart: number }[] = [];
+  const prefixPiece = Math.min(PIECE, target.prefix.length);
+  if (prefixPiece >= MIN_PIECE) pieces.push({ text: target.prefix.slice(-prefixPiece), toStart: prefixPiece });
+  const suffixPiece = Math.min(PIECE, target.suffix.length);
+  if (suffixPiece >= MIN_PIECE) pieces.push({ text: target.suffix.slice(0, suffixPiece), toStart: -q });
+  if (q >= PIECE) {
+    pieces.push({ text: target.quote.slice(0, PIECE), toStart: 0 });
+    pieces.push({ text: target.quote.slice(-PIECE), toStart: PIECE - q });
+  }
+  const hintsFolded = target.hints.map((h) => lowerBound(toText, Math.min(h, toText[toText.length - 1])));
+  return {
+    changedNearer(c, all) {
+      const nearer = (at: number) => 4 * distanceFromHints(target.hints, toText[Math.max(0, Math.min(at, toText.length - 1))]) < c.distance;
+      const notC = (start: number) => Math.abs(start - c.start) > budget + 2;
+      // Another exact copy of the quote nearer, with enough agreeing context to be more than chance.
+      for (const o of all) if (o !== c && q + contextOf(o) >= PIECE && notC(o.start) && 4 * o.distance < c.distance) return true;
+      const radius = Math.min(LOCAL_WINDOW, Math.floor(c.distance / 4));
+      if (radius <= 0) return false;
+      for (const hf of hintsFolded) {
+        const from = Math.max(0, hf - radius - PIECE);
+        const to = Math.min(folded.length, hf + radius + q + PIECE);
+        for (const piece of pieces) {
+          for (let at = folded.indexOf(piece.text, from); at >= 0 && at + piece.text.length <= to; at = folded.indexOf(piece.text, at + 1)) {
+            const start = at + piece.toStart;
+            if (notC(start) && nearer(start)) return true;
+          }
+        }
+      }
+      return false;
+    },
+  };
 }
 
 function exactCandidates(prepared: PreparedText, target: FoldedTarget): Candidate[] {
@@ -481,6 +552,14 @@ function holdsVerbatim(text: string, target: TextTarget, start: number): boolean
   );
 }
 
+/** The verbatim quote with its context, known to be at `start`, occurs nowhere else in `text`. */
+function verbatimOnce(text: string, target: TextTarget, start: number): boolean {
+  const { exact, prefix, suffix } = target.quote;
+  const whole = prefix + exact + suffix;
+  const at = start - prefix.length;
+  return text.indexOf(whole) === at && text.indexOf(whole, at + 1) < 0;
+}
+
 function invalid(target: TextTarget): boolean {
   const { quote, position } = target ?? ({} as TextTarget);
   return (
@@ -502,7 +581,9 @@ function anchorPrepared(text: string, prepare: () => PreparedText, target: TextT
   }
   // Same test where the neighbouring highlights moved to (anchorTargets): a paragraph inserted above
   // shifts every later highlight by the same amount.
-  if (predictedStart !== undefined && predictedStart !== stored.start && holdsVerbatim(text, target, predictedStart)) {
+  // Only if nothing else on the page holds it verbatim: when the neighbour was put on the twin of a
+  // repeated passage, its shift points at the twin too, and the full search must weigh both copies.
+  if (predictedStart !== undefined && predictedStart !== stored.start && holdsVerbatim(text, target, predictedStart) && verbatimOnce(text, target, predictedStart)) {
     return { status: 'anchored', start: predictedStart, end: predictedStart + exact.length, method: 'quote', confidence: 1 };
   }
 
@@ -529,7 +610,8 @@ function anchorPrepared(text: string, prepare: () => PreparedText, target: TextT
 
   // 2. Exact quote, context first, distance to break near-ties.
   const exactHits = exactCandidates(prepared, folded);
-  const exactChoice = choose(exactHits, exactAcceptable(prepared, folded), contextOf);
+  const place = ownPlace(prepared, folded, 0);
+  const exactChoice = choose(exactHits, exactAcceptable(prepared, folded), contextOf, place);
   if (exactChoice && 'candidate' in exactChoice) return anchored(exactChoice.candidate, 'quote');
   // Two equally good exact copies: an approximate match cannot be better evidence than either.
   if (exactChoice?.reason === 'ambiguous') return { status: 'orphan', reason: 'ambiguous' };
@@ -541,7 +623,7 @@ function anchorPrepared(text: string, prepare: () => PreparedText, target: TextT
   }
   const { candidates, unsure } = fuzzyCandidates(prepared, folded, budget);
   // Fewer edits are worth more than context: one edit ≈ AMBIGUITY_MARGIN characters of context.
-  const fuzzyChoice = choose(candidates, fuzzyAcceptable(prepared, folded), (c) => contextOf(c) - c.errors * AMBIGUITY_MARGIN);
+  const fuzzyChoice = choose(candidates, fuzzyAcceptable(prepared, folded), (c) => contextOf(c) - c.errors * AMBIGUITY_MARGIN, ownPlace(prepared, folded, budget));
   if (fuzzyChoice && 'candidate' in fuzzyChoice) return anchored(fuzzyChoice.candidate, 'fuzzy');
   if (fuzzyChoice) return { status: 'orphan', reason: fuzzyChoice.reason };
   if (exactHits.length > 0) return { status: 'orphan', reason: 'weak-context' };
