@@ -639,6 +639,15 @@ export function anchorTarget(text: string, target: TextTarget, options: AnchorOp
  * Re-attaches many targets to the same text: folds the text once (and only if some target needs it),
  * and visits targets in stored order so each can first be tried where its predecessor moved to (a page
  * edit shifts a whole run of highlights by the same amount). Results are in the order of `targets`.
+ *
+ * Then the placements are read together. A passage printed twice whose highlighted copy was deleted
+ * whole leaves nothing at its own place, so on its own it looks exactly like a moved passage: the twin
+ * holds the same quote and context. What tells them apart is the other highlights: the longest run of
+ * placements in stored order (the backbone) says which text stayed where it was. A moved passage lands
+ * in a gap between backbone highlights that grew by at least its length; a twin was there all along, so
+ * it lands on a backbone highlight or in a gap that did not grow. Those are orphaned as ambiguous. With
+ * no highlights around the landing place there is no such evidence, and a lone far match is still taken
+ * as a move (reanchor.repeated.test.ts counts what that rule leaves).
  */
 export function anchorTargets(text: string, targets: readonly TextTarget[], options: AnchorOptions = {}): AnchorResult[] {
   let prepared: PreparedText | undefined;
@@ -647,12 +656,94 @@ export function anchorTargets(text: string, targets: readonly TextTarget[], opti
   const order = targets.map((_, i) => i);
   const storedStart = (i: number) => (Number.isInteger(targets[i]?.position?.start) ? targets[i].position.start : 0);
   order.sort((a, b) => storedStart(a) - storedStart(b));
+  const run = (i: number, shift: number) => {
+    const target = targets[i];
+    return anchorPrepared(text, prepare, target, options, invalid(target) ? undefined : target.position.start + shift);
+  };
   let shift = 0;
   for (const i of order) {
-    const target = targets[i];
-    const result = anchorPrepared(text, prepare, target, options, invalid(target) ? undefined : target.position.start + shift);
-    if (result.status === 'anchored') shift = result.start - target.position.start;
+    const result = run(i, shift);
+    if (result.status === 'anchored') shift = result.start - targets[i].position.start;
+    results[i] = result;
+  }
+  if (targets.length < 2) return results;
+
+  const backbone = longestChain(order, results);
+  const onBackbone = new Uint8Array(targets.length);
+  for (const i of backbone) onBackbone[i] = 1;
+  // Off the backbone: try again where the backbone says the text now is (the first pass may have
+  // followed a neighbour onto a twin), then keep the placement only if there is room for a move.
+  let backboneShift = 0;
+  for (const i of order) {
+    if (onBackbone[i]) {
+      const r = results[i] as Extract<AnchorResult, { status: 'anchored' }>;
+      backboneShift = r.start - targets[i].position.start;
+      continue;
+    }
+    if (results[i].status !== 'anchored') continue;
+    let result = results[i];
+    const retry = run(i, backboneShift);
+    if (retry.status !== 'anchored' || retry.start !== (result as { start: number }).start) result = retry;
+    if (result.status === 'anchored' && landsOnStayingText(targets, results, backbone, i, result)) result = { status: 'orphan', reason: 'ambiguous' };
     results[i] = result;
   }
   return results;
+}
+
+type Anchored = Extract<AnchorResult, { status: 'anchored' }>;
+
+/** Longest run of anchored targets, in stored order, whose new starts do not decrease (patience sort). */
+function longestChain(order: number[], results: AnchorResult[]): number[] {
+  const tails: number[] = []; // tails[k]: index of the smallest-start end of a chain of length k + 1
+  const previous = new Map<number, number>();
+  const startOf = (i: number) => (results[i] as Anchored).start;
+  for (const i of order) {
+    if (results[i].status !== 'anchored') continue;
+    const start = startOf(i);
+    let low = 0;
+    let high = tails.length;
+    while (low < high) {
+      const mid = (low + high) >> 1;
+      if (startOf(tails[mid]) <= start) low = mid + 1;
+      else high = mid;
+    }
+    if (low > 0) previous.set(i, tails[low - 1]);
+    tails[low] = i;
+  }
+  const chain: number[] = [];
+  for (let i: number | undefined = tails[tails.length - 1]; i !== undefined; i = previous.get(i)) chain.push(i);
+  return chain.reverse();
+}
+
+/**
+ * `placed` (for target i, off the backbone) covers text the backbone shows stayed in place: it overlaps a
+ * backbone highlight whose stored span is elsewhere, or it lies in a gap between two backbone highlights
+ * that did not grow by its length, so nothing was moved in there.
+ */
+function landsOnStayingText(targets: readonly TextTarget[], results: AnchorResult[], backbone: number[], i: number, placed: Anchored): boolean {
+  const own = targets[i].position;
+  const span = (k: number) => results[k] as Anchored;
+  const storedApart = (k: number) => targets[k].position.end <= own.start || targets[k].position.start >= own.end;
+  // First backbone highlight starting at or after the placement's start.
+  let low = 0;
+  let high = backbone.length;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if (span(backbone[mid]).start < placed.start) low = mid + 1;
+    else high = mid;
+  }
+  // Overlaps: the highlight just before (it may reach into the placement) and those starting inside it.
+  for (let k = Math.max(0, low - 1); k < backbone.length && span(backbone[k]).start < placed.end; k++) {
+    const b = backbone[k];
+    if (span(b).end > placed.start && span(b).start < placed.end && storedApart(b)) return true;
+  }
+  let after = low;
+  while (after < backbone.length && span(backbone[after]).start < placed.end) after++;
+  if (after >= backbone.length) return false; // nothing after it: no gap to measure
+  const before = low - 1;
+  const newGapStart = before >= 0 ? span(backbone[before]).end : 0;
+  const storedGapStart = before >= 0 ? targets[backbone[before]].position.end : 0;
+  const y = backbone[after];
+  const grew = span(y).start - newGapStart - (targets[y].position.start - storedGapStart);
+  return grew < placed.end - placed.start;
 }
