@@ -668,7 +668,8 @@ export function anchorTargets(text: string, targets: readonly TextTarget[], opti
   }
   if (targets.length < 2) return results;
 
-  const backbone = longestChain(order, results);
+  const backbone = longestChain(order, targets, results);
+  if (process.env.DEBUG_CHAIN) console.log("chain", backbone.map((i) => `${i}:${targets[i].position.start}>${(results[i] as Anchored).start}`).join(" "));
   const onBackbone = new Uint8Array(targets.length);
   for (const i of backbone) onBackbone[i] = 1;
   // Off the backbone: try again where the backbone says the text now is (the first pass may have
@@ -692,26 +693,45 @@ export function anchorTargets(text: string, targets: readonly TextTarget[], opti
 
 type Anchored = Extract<AnchorResult, { status: 'anchored' }>;
 
-/** Longest run of anchored targets, in stored order, whose new starts do not decrease (patience sort). */
-function longestChain(order: number[], results: AnchorResult[]): number[] {
-  const tails: number[] = []; // tails[k]: index of the smallest-start end of a chain of length k + 1
-  const previous = new Map<number, number>();
-  const startOf = (i: number) => (results[i] as Anchored).start;
-  for (const i of order) {
-    if (results[i].status !== 'anchored') continue;
-    const start = startOf(i);
-    let low = 0;
-    let high = tails.length;
-    while (low < high) {
-      const mid = (low + high) >> 1;
-      if (startOf(tails[mid]) <= start) low = mid + 1;
-      else high = mid;
+/**
+ * The placements that best explain the page as text kept in place: a chain, in stored order, of anchored
+ * targets whose new starts do not decrease, scored by how much stored text it vouches for — each
+ * target's own characters, plus the stored gap to the previous one, less however much the shift
+ * changed across it (a paragraph cut between them still vouches for the rest of the gap). Counting
+ * targets instead would let a large group on the twin of a deleted copy outvote the few highlights in
+ * the text between the copies; by characters, the twin group is the shorter story. O(n²) in anchored
+ * targets, a few hundred per page.
+ */
+/** Most a gap between two chain members can vouch for: unhighlighted text is only weak evidence, and a
+ *  link must not be worth more than the highlights it skips. */
+const GAP_CREDIT = 32;
+
+function longestChain(order: number[], targets: readonly TextTarget[], results: AnchorResult[]): number[] {
+  const ids = order.filter((i) => results[i].status === 'anchored');
+  const n = ids.length;
+  const newStart = ids.map((i) => (results[i] as Anchored).start);
+  const start = ids.map((i) => targets[i].position.start);
+  const end = ids.map((i) => targets[i].position.end);
+  const score = new Float64Array(n);
+  const previous = new Int32Array(n).fill(-1);
+  let best = -1;
+  for (let b = 0; b < n; b++) {
+    score[b] = end[b] - start[b];
+    for (let a = 0; a < b; a++) {
+      if (newStart[a] > newStart[b] || end[b] <= end[a]) continue; // out of order, or nested: vouches for nothing more
+      const own = Math.max(0, end[b] - Math.max(start[b], end[a]));
+      const gap = Math.max(0, start[b] - end[a]);
+      const drift = Math.abs(newStart[b] - start[b] - (newStart[a] - start[a]));
+      const s = score[a] + own + Math.min(GAP_CREDIT, Math.max(0, gap - drift));
+      if (s > score[b]) {
+        score[b] = s;
+        previous[b] = a;
+      }
     }
-    if (low > 0) previous.set(i, tails[low - 1]);
-    tails[low] = i;
+    if (best < 0 || score[b] > score[best]) best = b;
   }
   const chain: number[] = [];
-  for (let i: number | undefined = tails[tails.length - 1]; i !== undefined; i = previous.get(i)) chain.push(i);
+  for (let k = best; k >= 0; k = previous[k]) chain.push(ids[k]);
   return chain.reverse();
 }
 
@@ -744,6 +764,8 @@ function landsOnStayingText(targets: readonly TextTarget[], results: AnchorResul
   const newGapStart = before >= 0 ? span(backbone[before]).end : 0;
   const storedGapStart = before >= 0 ? targets[backbone[before]].position.end : 0;
   const y = backbone[after];
+  // In stored order between its neighbours: not a jump, just a highlight the chain did not need.
+  if ((before < 0 || targets[backbone[before]].position.start <= own.start) && own.start <= targets[y].position.start) return false;
   const grew = span(y).start - newGapStart - (targets[y].position.start - storedGapStart);
   return grew < placed.end - placed.start;
 }
