@@ -396,7 +396,13 @@ function repeatsNearby(target: FoldedTarget, c: Candidate, wholeSide: 'before' |
   const neighbourhood = target.prefix + target.quote + target.suffix;
   const from = target.prefix.length - (wholeSide === 'before' ? 0 : Math.min(c.before, target.prefix.length));
   const to = target.prefix.length + target.quote.length + (wholeSide === 'after' ? 0 : Math.min(c.after, target.suffix.length));
+  // A quote shorter than a run counts as repeated only when the whole quote recurs: its short runs
+  // into agreeing text would call any bigram seen twice a repeat ("1." in "31.07度…121.09度").
   const length = Math.min(target.quote.length, REPEAT_RUN);
+  if (length < REPEAT_RUN) {
+    const at = target.prefix.length;
+    return neighbourhood.indexOf(target.quote) !== at || neighbourhood.indexOf(target.quote, at + 1) >= 0;
+  }
   for (let i = from; i + length <= to; i++) {
     const run = neighbourhood.slice(i, i + length);
     const first = neighbourhood.indexOf(run);
