@@ -65,7 +65,7 @@ const PREDICTED_SLACK = 8;
 const FUZZY_MIN_LENGTH = 6;
 /** Below this length fuzzy matching allows one edit and needs strong context on both sides. */
 const FUZZY_SHORT_LENGTH = 16;
-/** A run of this many characters of the quote (all of it, if shorter) seen again in its own stored
+/** A second copy of this many characters of the quote (all of it, if shorter) seen in its own stored
  *  context marks a locally repeated passage (see repeatsNearby). Eight Han characters recur by chance
  *  only in repetitive text: headings printed twice, captions that open the paragraph below. */
 const REPEAT_RUN = 8;
@@ -391,22 +391,31 @@ function exactCandidates(prepared: PreparedText, target: FoldedTarget): Candidat
  * repeats within the stored neighbourhood (a caption above the paragraph it summarises, a heading printed
  * twice). Cutting one copy then leaves a text that an equally small cut of the other copy would also
  * leave, so the agreeing side proves nothing.
+ *
+ * "Repeats" means the neighbourhood shifted by some offset agrees with that evidence over a run of at
+ * least REPEAT_RUN characters (the whole quote, if shorter) that reaches the edge of where the two
+ * overlap (the copy goes on beyond what the stored context shows) or covers half of it: that is what a
+ * second copy looks like from inside. A short run shared in the middle of a longer quote, with
+ * different text on both sides, is no copy of it ("北京市应急管理局" in a speaker list, each time with
+ * another title and name).
  */
 function repeatsNearby(target: FoldedTarget, c: Candidate, wholeSide: 'before' | 'after'): boolean {
-  const neighbourhood = target.prefix + target.quote + target.suffix;
+  const nb = target.prefix + target.quote + target.suffix;
   const from = target.prefix.length - (wholeSide === 'before' ? 0 : Math.min(c.before, target.prefix.length));
   const to = target.prefix.length + target.quote.length + (wholeSide === 'after' ? 0 : Math.min(c.after, target.suffix.length));
-  // A quote shorter than a run counts as repeated only when the whole quote recurs: its short runs
-  // into agreeing text would call any bigram seen twice a repeat ("1." in "31.07度…121.09度").
-  const length = Math.min(target.quote.length, REPEAT_RUN);
-  if (length < REPEAT_RUN) {
-    const at = target.prefix.length;
-    return neighbourhood.indexOf(target.quote) !== at || neighbourhood.indexOf(target.quote, at + 1) >= 0;
-  }
-  for (let i = from; i + length <= to; i++) {
-    const run = neighbourhood.slice(i, i + length);
-    const first = neighbourhood.indexOf(run);
-    if (first !== i || neighbourhood.indexOf(run, i + 1) >= 0) return true;
+  const need = Math.min(target.quote.length, REPEAT_RUN);
+  for (let d = 1; d < nb.length; d++) {
+    for (const shift of [d, -d]) {
+      const low = Math.max(from, -shift);
+      const high = Math.min(to, nb.length - shift);
+      if (high - low < need) continue;
+      let run = 0;
+      for (let i = low; i < high; i++) {
+        run = nb.charCodeAt(i) === nb.charCodeAt(i + shift) ? run + 1 : 0;
+        const atEdge = i + 1 === high || i + 1 - run === low;
+        if (run >= need && (atEdge || 2 * run >= high - low)) return true;
+      }
+    }
   }
   return false;
 }
