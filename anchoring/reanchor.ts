@@ -608,7 +608,8 @@ function anchorPrepared(text: string, prepare: () => PreparedText, target: TextT
     quote: foldText(exact),
     prefix: foldText(target.quote.prefix),
     suffix: foldText(target.quote.suffix),
-    hints: predictedStart === undefined || predictedStart === stored.start ? [stored.start] : [stored.start, predictedStart],
+    // A prediction equal to the stored offset still counts: the neighbour's zero shift confirms it.
+    hints: predictedStart === undefined ? [stored.start] : [stored.start, predictedStart],
   };
   if (folded.quote.length === 0) return { status: 'orphan', reason: 'invalid-target' };
   const total = folded.quote.length + folded.prefix.length + folded.suffix.length;
@@ -671,11 +672,12 @@ export function anchorTargets(text: string, targets: readonly TextTarget[], opti
   const order = targets.map((_, i) => i);
   const storedStart = (i: number) => (Number.isInteger(targets[i]?.position?.start) ? targets[i].position.start : 0);
   order.sort((a, b) => storedStart(a) - storedStart(b));
-  const run = (i: number, shift: number) => {
+  // shift undefined: no neighbour placed yet, so no prediction (a lone target gets anchorTarget's answer).
+  const run = (i: number, shift: number | undefined) => {
     const target = targets[i];
-    return anchorPrepared(text, prepare, target, options, invalid(target) ? undefined : target.position.start + shift);
+    return anchorPrepared(text, prepare, target, options, invalid(target) || shift === undefined ? undefined : target.position.start + shift);
   };
-  let shift = 0;
+  let shift: number | undefined;
   for (const i of order) {
     const result = run(i, shift);
     if (result.status === 'anchored') shift = result.start - targets[i].position.start;
@@ -689,7 +691,7 @@ export function anchorTargets(text: string, targets: readonly TextTarget[], opti
   for (const i of backbone) onBackbone[i] = 1;
   // Off the backbone: try again where the backbone says the text now is (the first pass may have
   // followed a neighbour onto a twin), then keep the placement only if there is room for a move.
-  let backboneShift = 0;
+  let backboneShift: number | undefined;
   for (const i of order) {
     if (onBackbone[i]) {
       const r = results[i] as Extract<AnchorResult, { status: 'anchored' }>;
