@@ -1,6 +1,13 @@
 // Issue 13: repeated text (a speaker list printed twice, a reprinted paragraph) with one copy edited or
 // deleted. 100 seeded runs of tests/fixtures/anchoring/repeated.ts: no highlight may land on a wrong place
 // (the intact twin of its edited copy), and ≥ 99% of passages that survived unchanged are re-placed.
+//
+// A copy deleted whole, with its twin intact, looks from the stored target alone exactly like the passage
+// moved: the twin holds the same quote and context. The rule (anchorTargets): a far match is a move only
+// if the other highlights leave room for one — it must not land on text they show stayed in place, nor in
+// a gap between them that did not grow by its length; otherwise it is orphaned as ambiguous. Where two
+// copies sit next to each other ("P 【相关阅读】 P") and no highlight is on the surviving copy, deleting
+// either copy gives the same stored evidence; these are the placements still counted wrong here.
 import { describe, expect, it } from 'vitest';
 import { anchorTargets } from './reanchor';
 import { repeatedScenario } from '../tests/fixtures/anchoring/repeated';
