@@ -55,13 +55,17 @@ const MIN_EVIDENCE = 16;
 /** Two candidates whose context agreement differs by less than this are "nearly equally good". */
 const AMBIGUITY_MARGIN = 6;
 /** When context cannot separate candidates, the nearer one wins only if every rival is much farther:
- *  beyond 4× its distance plus this slack (edits elsewhere shift offsets by a paragraph or so). */
-const NEAR_SLACK = 256;
+ *  beyond 4× its distance, distances counting this slack from the stored offset (edits elsewhere shift
+ *  offsets by a paragraph or so: a rival must be ~4·d + 256 away)... */
+const STORED_SLACK = 85;
+/** ...and this much from where the previous highlight's shift predicts it, which already absorbs the
+ *  edits above: a copy one short paragraph away from the prediction is then clearly farther. */
+const PREDICTED_SLACK = 8;
 /** Below this length the quote must occur exactly: one edit in `李明` or `应急管理部` is a different word. */
 const FUZZY_MIN_LENGTH = 6;
 /** Below this length fuzzy matching allows one edit and needs strong context on both sides. */
 const FUZZY_SHORT_LENGTH = 16;
-/** A run of this many characters of the quote (all of it, if shorter) seen again in its own stored
+/** A second copy of this many characters of the quote (all of it, if shorter) seen in its own stored
  *  context marks a locally repeated passage (see repeatsNearby). Eight Han characters recur by chance
  *  only in repetitive text: headings printed twice, captions that open the paragraph below. */
 const REPEAT_RUN = 8;
@@ -257,7 +261,20 @@ const contextOf = (c: Candidate) => c.before + c.after;
  * if the nearest is clearly nearer. `acceptable` is checked on the winner only: a strong rival that fails
  * it still makes the choice ambiguous (better an orphan than the wrong twin).
  */
-function choose(candidates: Candidate[], acceptable: Acceptance, score: (c: Candidate) => number): Choice | null {
+function choose(candidates: Candidate[], acceptable: Acceptance, score: (c: Candidate) => number, ownPlace?: OwnPlace): Choice | null {
+  if (candidates.length === 0) return null;
+  const choice = chooseAmong(candidates, acceptable, score);
+  if (!ownPlace || !choice || !('candidate' in choice)) return choice;
+  const winner = choice.candidate;
+  if (!ownPlace.changedNearer(winner, candidates)) return choice;
+  // The passage's own place still shows pieces of it: the winner is a twin elsewhere. Only a candidate
+  // much nearer than the winner may be the passage itself (its copy with an edit next to it).
+  const nearer = candidates.filter((c) => 4 * c.distance < winner.distance);
+  const local = nearer.length > 0 ? chooseAmong(nearer, acceptable, score) : null;
+  return local && 'candidate' in local ? local : { reason: 'ambiguous' };
+}
+
+function chooseAmong(candidates: Candidate[], acceptable: Acceptance, score: (c: Candidate) => number): Choice | null {
   if (candidates.length === 0) return null;
   let top = -Infinity;
   for (const c of candidates) top = Math.max(top, score(c));
@@ -265,7 +282,7 @@ function choose(candidates: Candidate[], acceptable: Acceptance, score: (c: Cand
   contenders.sort((a, b) => a.distance - b.distance || score(b) - score(a));
   const nearest = contenders[0];
   for (let i = 1; i < contenders.length; i++) {
-    if (contenders[i].distance < 4 * nearest.distance + NEAR_SLACK) return { reason: 'ambiguous' };
+    if (contenders[i].distance < 4 * nearest.distance) return { reason: 'ambiguous' };
   }
   const refusal = acceptable(nearest);
   return refusal ? { reason: refusal } : { candidate: nearest };
@@ -280,9 +297,10 @@ interface FoldedTarget {
   hints: number[];
 }
 
+/** Distance from the nearer hint, plus that hint's slack (hints[0] is the stored offset). */
 function distanceFromHints(hints: number[], at: number): number {
-  let best = Infinity;
-  for (const hint of hints) best = Math.min(best, Math.abs(at - hint));
+  let best = Math.abs(at - hints[0]) + STORED_SLACK;
+  for (let i = 1; i < hints.length; i++) best = Math.min(best, Math.abs(at - hints[i]) + PREDICTED_SLACK);
   return best;
 }
 
@@ -296,6 +314,59 @@ function wholeBefore(target: FoldedTarget, c: Candidate): boolean {
 function wholeAfter(target: FoldedTarget, c: Candidate, foldedLength: number): boolean {
   const length = target.suffix.length;
   return length === 0 ? c.end === foldedLength : c.after >= length || (length >= 8 && c.after >= length - 1);
+}
+
+/** Pieces of the stored neighbourhood looked for around the expected place; see ownPlaceChanged. */
+const PIECE = 8;
+/** Shortest stored context side that still makes a piece: 3 characters match anywhere. */
+const MIN_PIECE = 4;
+
+interface OwnPlace {
+  /** Some piece of the stored quote or context survives much nearer the expected place than `c`, and
+   *  not as part of `c`'s own neighbourhood. */
+  changedNearer: (c: Candidate, all: Candidate[]) => boolean;
+}
+
+/**
+ * When the best match is far from where the passage is expected, look there for what is left of it:
+ * the last characters of the prefix, the first of the suffix, the head or tail of a long quote. Finding
+ * any means the passage's own copy is still there, changed (a name corrected, words cut); the far
+ * match is then the untouched twin of a repeated passage, not the passage moved.
+ */
+function ownPlace(prepared: PreparedText, target: FoldedTarget, budget: number): OwnPlace {
+  const { folded, toText } = prepared;
+  const q = target.quote.length;
+  const pieces: { text: string; toStart: number }[] = [];
+  const prefixPiece = Math.min(PIECE, target.prefix.length);
+  if (prefixPiece >= MIN_PIECE) pieces.push({ text: target.prefix.slice(-prefixPiece), toStart: prefixPiece });
+  const suffixPiece = Math.min(PIECE, target.suffix.length);
+  if (suffixPiece >= MIN_PIECE) pieces.push({ text: target.suffix.slice(0, suffixPiece), toStart: -q });
+  if (q >= PIECE) {
+    pieces.push({ text: target.quote.slice(0, PIECE), toStart: 0 });
+    pieces.push({ text: target.quote.slice(-PIECE), toStart: PIECE - q });
+  }
+  const hintsFolded = target.hints.map((h) => lowerBound(toText, Math.min(h, toText[toText.length - 1])));
+  return {
+    changedNearer(c, all) {
+      const nearer = (at: number) => 4 * distanceFromHints(target.hints, toText[Math.max(0, Math.min(at, toText.length - 1))]) < c.distance;
+      const notC = (start: number) => Math.abs(start - c.start) > budget + 2;
+      // Another exact copy of the quote nearer, with enough agreeing context to be more than chance.
+      for (const o of all) if (o !== c && q + contextOf(o) >= PIECE && notC(o.start) && 4 * o.distance < c.distance) return true;
+      const radius = Math.min(LOCAL_WINDOW, Math.floor(c.distance / 4));
+      if (radius <= 0) return false;
+      for (const hf of hintsFolded) {
+        const from = Math.max(0, hf - radius - PIECE);
+        const to = Math.min(folded.length, hf + radius + q + PIECE);
+        for (const piece of pieces) {
+          for (let at = folded.indexOf(piece.text, from); at >= 0 && at + piece.text.length <= to; at = folded.indexOf(piece.text, at + 1)) {
+            const start = at + piece.toStart;
+            if (notC(start) && nearer(start)) return true;
+          }
+        }
+      }
+      return false;
+    },
+  };
 }
 
 function exactCandidates(prepared: PreparedText, target: FoldedTarget): Candidate[] {
@@ -320,16 +391,31 @@ function exactCandidates(prepared: PreparedText, target: FoldedTarget): Candidat
  * repeats within the stored neighbourhood (a caption above the paragraph it summarises, a heading printed
  * twice). Cutting one copy then leaves a text that an equally small cut of the other copy would also
  * leave, so the agreeing side proves nothing.
+ *
+ * "Repeats" means the neighbourhood shifted by some offset agrees with that evidence over a run of at
+ * least REPEAT_RUN characters (the whole quote, if shorter) that reaches the edge of where the two
+ * overlap (the copy goes on beyond what the stored context shows) or covers half of it: that is what a
+ * second copy looks like from inside. A short run shared in the middle of a longer quote, with
+ * different text on both sides, is no copy of it ("北京市应急管理局" in a speaker list, each time with
+ * another title and name).
  */
 function repeatsNearby(target: FoldedTarget, c: Candidate, wholeSide: 'before' | 'after'): boolean {
-  const neighbourhood = target.prefix + target.quote + target.suffix;
+  const nb = target.prefix + target.quote + target.suffix;
   const from = target.prefix.length - (wholeSide === 'before' ? 0 : Math.min(c.before, target.prefix.length));
   const to = target.prefix.length + target.quote.length + (wholeSide === 'after' ? 0 : Math.min(c.after, target.suffix.length));
-  const length = Math.min(target.quote.length, REPEAT_RUN);
-  for (let i = from; i + length <= to; i++) {
-    const run = neighbourhood.slice(i, i + length);
-    const first = neighbourhood.indexOf(run);
-    if (first !== i || neighbourhood.indexOf(run, i + 1) >= 0) return true;
+  const need = Math.min(target.quote.length, REPEAT_RUN);
+  for (let d = 1; d < nb.length; d++) {
+    for (const shift of [d, -d]) {
+      const low = Math.max(from, -shift);
+      const high = Math.min(to, nb.length - shift);
+      if (high - low < need) continue;
+      let run = 0;
+      for (let i = low; i < high; i++) {
+        run = nb.charCodeAt(i) === nb.charCodeAt(i + shift) ? run + 1 : 0;
+        const atEdge = i + 1 === high || i + 1 - run === low;
+        if (run >= need && (atEdge || 2 * run >= high - low)) return true;
+      }
+    }
   }
   return false;
 }
@@ -481,6 +567,14 @@ function holdsVerbatim(text: string, target: TextTarget, start: number): boolean
   );
 }
 
+/** The verbatim quote with its context, known to be at `start`, occurs nowhere else in `text`. */
+function verbatimOnce(text: string, target: TextTarget, start: number): boolean {
+  const { exact, prefix, suffix } = target.quote;
+  const whole = prefix + exact + suffix;
+  const at = start - prefix.length;
+  return text.indexOf(whole) === at && text.indexOf(whole, at + 1) < 0;
+}
+
 function invalid(target: TextTarget): boolean {
   const { quote, position } = target ?? ({} as TextTarget);
   return (
@@ -502,7 +596,9 @@ function anchorPrepared(text: string, prepare: () => PreparedText, target: TextT
   }
   // Same test where the neighbouring highlights moved to (anchorTargets): a paragraph inserted above
   // shifts every later highlight by the same amount.
-  if (predictedStart !== undefined && predictedStart !== stored.start && holdsVerbatim(text, target, predictedStart)) {
+  // Only if nothing else on the page holds it verbatim: when the neighbour was put on the twin of a
+  // repeated passage, its shift points at the twin too, and the full search must weigh both copies.
+  if (predictedStart !== undefined && predictedStart !== stored.start && holdsVerbatim(text, target, predictedStart) && verbatimOnce(text, target, predictedStart)) {
     return { status: 'anchored', start: predictedStart, end: predictedStart + exact.length, method: 'quote', confidence: 1 };
   }
 
@@ -512,7 +608,8 @@ function anchorPrepared(text: string, prepare: () => PreparedText, target: TextT
     quote: foldText(exact),
     prefix: foldText(target.quote.prefix),
     suffix: foldText(target.quote.suffix),
-    hints: predictedStart === undefined || predictedStart === stored.start ? [stored.start] : [stored.start, predictedStart],
+    // A prediction equal to the stored offset still counts: the neighbour's zero shift confirms it.
+    hints: predictedStart === undefined ? [stored.start] : [stored.start, predictedStart],
   };
   if (folded.quote.length === 0) return { status: 'orphan', reason: 'invalid-target' };
   const total = folded.quote.length + folded.prefix.length + folded.suffix.length;
@@ -529,7 +626,8 @@ function anchorPrepared(text: string, prepare: () => PreparedText, target: TextT
 
   // 2. Exact quote, context first, distance to break near-ties.
   const exactHits = exactCandidates(prepared, folded);
-  const exactChoice = choose(exactHits, exactAcceptable(prepared, folded), contextOf);
+  const place = ownPlace(prepared, folded, 0);
+  const exactChoice = choose(exactHits, exactAcceptable(prepared, folded), contextOf, place);
   if (exactChoice && 'candidate' in exactChoice) return anchored(exactChoice.candidate, 'quote');
   // Two equally good exact copies: an approximate match cannot be better evidence than either.
   if (exactChoice?.reason === 'ambiguous') return { status: 'orphan', reason: 'ambiguous' };
@@ -541,7 +639,7 @@ function anchorPrepared(text: string, prepare: () => PreparedText, target: TextT
   }
   const { candidates, unsure } = fuzzyCandidates(prepared, folded, budget);
   // Fewer edits are worth more than context: one edit ≈ AMBIGUITY_MARGIN characters of context.
-  const fuzzyChoice = choose(candidates, fuzzyAcceptable(prepared, folded), (c) => contextOf(c) - c.errors * AMBIGUITY_MARGIN);
+  const fuzzyChoice = choose(candidates, fuzzyAcceptable(prepared, folded), (c) => contextOf(c) - c.errors * AMBIGUITY_MARGIN, ownPlace(prepared, folded, budget));
   if (fuzzyChoice && 'candidate' in fuzzyChoice) return anchored(fuzzyChoice.candidate, 'fuzzy');
   if (fuzzyChoice) return { status: 'orphan', reason: fuzzyChoice.reason };
   if (exactHits.length > 0) return { status: 'orphan', reason: 'weak-context' };
@@ -557,6 +655,15 @@ export function anchorTarget(text: string, target: TextTarget, options: AnchorOp
  * Re-attaches many targets to the same text: folds the text once (and only if some target needs it),
  * and visits targets in stored order so each can first be tried where its predecessor moved to (a page
  * edit shifts a whole run of highlights by the same amount). Results are in the order of `targets`.
+ *
+ * Then the placements are read together. A passage printed twice whose highlighted copy was deleted
+ * whole leaves nothing at its own place, so on its own it looks exactly like a moved passage: the twin
+ * holds the same quote and context. What tells them apart is the other highlights: the longest run of
+ * placements in stored order (the backbone) says which text stayed where it was. A moved passage lands
+ * in a gap between backbone highlights that grew by at least its length; a twin was there all along, so
+ * it lands on a backbone highlight or in a gap that did not grow. Those are orphaned as ambiguous. With
+ * no highlights around the landing place there is no such evidence, and a lone far match is still taken
+ * as a move (reanchor.repeated.test.ts counts what that rule leaves).
  */
 export function anchorTargets(text: string, targets: readonly TextTarget[], options: AnchorOptions = {}): AnchorResult[] {
   let prepared: PreparedText | undefined;
@@ -565,12 +672,117 @@ export function anchorTargets(text: string, targets: readonly TextTarget[], opti
   const order = targets.map((_, i) => i);
   const storedStart = (i: number) => (Number.isInteger(targets[i]?.position?.start) ? targets[i].position.start : 0);
   order.sort((a, b) => storedStart(a) - storedStart(b));
-  let shift = 0;
-  for (const i of order) {
+  // shift undefined: no neighbour placed yet, so no prediction (a lone target gets anchorTarget's answer).
+  const run = (i: number, shift: number | undefined) => {
     const target = targets[i];
-    const result = anchorPrepared(text, prepare, target, options, invalid(target) ? undefined : target.position.start + shift);
-    if (result.status === 'anchored') shift = result.start - target.position.start;
+    return anchorPrepared(text, prepare, target, options, invalid(target) || shift === undefined ? undefined : target.position.start + shift);
+  };
+  let shift: number | undefined;
+  for (const i of order) {
+    const result = run(i, shift);
+    if (result.status === 'anchored') shift = result.start - targets[i].position.start;
+    results[i] = result;
+  }
+  if (targets.length < 2) return results;
+
+  const backbone = longestChain(order, targets, results);
+  if (process.env.DEBUG_CHAIN) console.log("chain", backbone.map((i) => `${i}:${targets[i].position.start}>${(results[i] as Anchored).start}`).join(" "));
+  const onBackbone = new Uint8Array(targets.length);
+  for (const i of backbone) onBackbone[i] = 1;
+  // Off the backbone: try again where the backbone says the text now is (the first pass may have
+  // followed a neighbour onto a twin), then keep the placement only if there is room for a move.
+  let backboneShift: number | undefined;
+  for (const i of order) {
+    if (onBackbone[i]) {
+      const r = results[i] as Extract<AnchorResult, { status: 'anchored' }>;
+      backboneShift = r.start - targets[i].position.start;
+      continue;
+    }
+    if (results[i].status !== 'anchored') continue;
+    let result = results[i];
+    const retry = run(i, backboneShift);
+    if (retry.status !== 'anchored' || retry.start !== (result as { start: number }).start) result = retry;
+    if (result.status === 'anchored' && landsOnStayingText(targets, results, backbone, i, result)) result = { status: 'orphan', reason: 'ambiguous' };
     results[i] = result;
   }
   return results;
+}
+
+type Anchored = Extract<AnchorResult, { status: 'anchored' }>;
+
+/**
+ * The placements that best explain the page as text kept in place: a chain, in stored order, of anchored
+ * targets whose new starts do not decrease, scored by how much stored text it vouches for — each
+ * target's own characters, plus the stored gap to the previous one, less however much the shift
+ * changed across it (a paragraph cut between them still vouches for the rest of the gap). Counting
+ * targets instead would let a large group on the twin of a deleted copy outvote the few highlights in
+ * the text between the copies; by characters, the twin group is the shorter story. O(n²) in anchored
+ * targets, a few hundred per page.
+ */
+/** Most a gap between two chain members can vouch for: unhighlighted text is only weak evidence, and a
+ *  link must not be worth more than the highlights it skips. */
+const GAP_CREDIT = 32;
+
+function longestChain(order: number[], targets: readonly TextTarget[], results: AnchorResult[]): number[] {
+  const ids = order.filter((i) => results[i].status === 'anchored');
+  const n = ids.length;
+  const newStart = ids.map((i) => (results[i] as Anchored).start);
+  const start = ids.map((i) => targets[i].position.start);
+  const end = ids.map((i) => targets[i].position.end);
+  const score = new Float64Array(n);
+  const previous = new Int32Array(n).fill(-1);
+  let best = -1;
+  for (let b = 0; b < n; b++) {
+    score[b] = end[b] - start[b];
+    for (let a = 0; a < b; a++) {
+      if (newStart[a] > newStart[b] || end[b] <= end[a]) continue; // out of order, or nested: vouches for nothing more
+      const own = Math.max(0, end[b] - Math.max(start[b], end[a]));
+      const gap = Math.max(0, start[b] - end[a]);
+      const drift = Math.abs(newStart[b] - start[b] - (newStart[a] - start[a]));
+      const s = score[a] + own + Math.min(GAP_CREDIT, Math.max(0, gap - drift));
+      if (s > score[b]) {
+        score[b] = s;
+        previous[b] = a;
+      }
+    }
+    if (best < 0 || score[b] > score[best]) best = b;
+  }
+  const chain: number[] = [];
+  for (let k = best; k >= 0; k = previous[k]) chain.push(ids[k]);
+  return chain.reverse();
+}
+
+/**
+ * `placed` (for target i, off the backbone) covers text the backbone shows stayed in place: it overlaps a
+ * backbone highlight whose stored span is elsewhere, or it lies in a gap between two backbone highlights
+ * that did not grow by its length, so nothing was moved in there.
+ */
+function landsOnStayingText(targets: readonly TextTarget[], results: AnchorResult[], backbone: number[], i: number, placed: Anchored): boolean {
+  const own = targets[i].position;
+  const span = (k: number) => results[k] as Anchored;
+  const storedApart = (k: number) => targets[k].position.end <= own.start || targets[k].position.start >= own.end;
+  // First backbone highlight starting at or after the placement's start.
+  let low = 0;
+  let high = backbone.length;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if (span(backbone[mid]).start < placed.start) low = mid + 1;
+    else high = mid;
+  }
+  // Overlaps: the highlight just before (it may reach into the placement) and those starting inside it.
+  for (let k = Math.max(0, low - 1); k < backbone.length && span(backbone[k]).start < placed.end; k++) {
+    const b = backbone[k];
+    if (span(b).end > placed.start && span(b).start < placed.end && storedApart(b)) return true;
+  }
+  let after = low;
+  while (after < backbone.length && span(backbone[after]).start < placed.end) after++;
+  if (after >= backbone.length) return false; // nothing after it: no gap to measure
+  const before = low - 1;
+  const newGapStart = before >= 0 ? span(backbone[before]).end : 0;
+  const storedGapStart = before >= 0 ? targets[backbone[before]].position.end : 0;
+  const y = backbone[after];
+  // In stored order between its neighbours: not a jump, just a highlight the chain did not need.
+  if ((before < 0 || targets[backbone[before]].position.start <= own.start) && own.start <= targets[y].position.start) return false;
+  const grew = span(y).start - newGapStart - (targets[y].position.start - storedGapStart);
+  return grew < placed.end - placed.start;
 }

@@ -14,6 +14,7 @@
 
 import { anchorTargets } from '../../anchoring/reanchor';
 import { exactWithContext, hypothesisStyle, positionOnly, type BaselineResult } from '../fixtures/anchoring/baselines';
+import { repeatedScenario } from '../fixtures/anchoring/repeated';
 import { accuracyScenario, buildLongArticle, makeHighlights, mutate, seededRandom, tally } from '../fixtures/anchoring/scenario';
 import type { TextTarget } from '../../anchoring/selectors';
 
@@ -46,6 +47,31 @@ for (const seed of [1, 2, 3]) {
     const t = tally(scenario.truths, method.run(scenario.after.text, targets));
     console.log(`  ${pad(method.name, 36)}${pad(t.right, 8)}${pad(t.wrong, 8)}${pad(t.orphaned, 10)}${t.orphanedRightly}`);
   }
+}
+
+// ---- Repeated text (issue 13): a passage printed twice, one copy edited or deleted ----
+{
+  const totals = { right: 0, wrong: 0, ambiguous: 0, orphaned: 0, unchanged: 0, unchangedPlaced: 0 };
+  for (let seed = 1; seed <= 100; seed++) {
+    const s = repeatedScenario(seed);
+    const results = anchorTargets(s.after.text, s.highlights.map((h) => h.target));
+    const t = tally(s.truths, results);
+    totals.right += t.right;
+    totals.wrong += t.wrong;
+    totals.orphaned += t.orphaned;
+    results.forEach((r, i) => {
+      if (r.status === 'orphan' && r.reason === 'ambiguous') totals.ambiguous += 1;
+      if (!s.unchanged[i]) return;
+      totals.unchanged += 1;
+      const truth = s.truths[i];
+      if (r.status === 'anchored' && truth.kind === 'span' && r.start === truth.start && r.end === truth.end) totals.unchangedPlaced += 1;
+    });
+  }
+  console.log(
+    `\nrepeated text, 100 seeded runs (tests/fixtures/anchoring/repeated.ts): right ${totals.right}, wrong ${totals.wrong}, ` +
+      `orphaned ${totals.orphaned} (ambiguous ${totals.ambiguous}); unchanged passages re-placed ${totals.unchangedPlaced}/${totals.unchanged} ` +
+      `(${((100 * totals.unchangedPlaced) / totals.unchanged).toFixed(2)} %)`,
+  );
 }
 
 // ---- Speed ----
