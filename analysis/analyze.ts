@@ -25,7 +25,7 @@ export function analyzeText(text: string, corrections?: ReaderCorrections): Anal
   const attributions = attribute(scan, people);
   const quotesByKey = new Map(attributions.map((a) => [a.key, a.quotes]));
 
-  const byKey = new Map<string, Person & { first: number; titled: boolean; hosted: boolean; attended: boolean; reporter: boolean }>();
+  const byKey = new Map<string, Person & { first: number; shortFirst: boolean; titled: boolean; hosted: boolean; attended: boolean; reporter: boolean }>();
   for (const m of people.mentions) {
     let p = byKey.get(m.key);
     if (!p) {
@@ -37,6 +37,7 @@ export function analyzeText(text: string, corrections?: ReaderCorrections): Anal
         mentions: [],
         quotes: [],
         first: m.start,
+        shortFirst: !!m.short,
         titled: false,
         hosted: false,
         attended: false,
@@ -44,6 +45,10 @@ export function analyzeText(text: string, corrections?: ReaderCorrections): Anal
       };
       byKey.set(m.key, p);
     }
+    // The name as written at its fullest: a short form (塔拉斯) seen first gives way to the full name.
+    if (m.short && p.mentions.length === 0) p.name = m.key;
+    else if (!m.short && p.shortFirst) p.name = input.slice(m.start, m.end).replace(/\s+/g, '');
+    p.shortFirst = p.shortFirst && !!m.short;
     p.mentions.push({ start: m.start, end: m.end });
     // Title and organisation come from the first mention with a title (else one with an organisation).
     if (!p.titled && m.title) {
