@@ -401,6 +401,8 @@ export function findPeople(scan: Scan): PeopleScan {
   const sites = collectSites(scan).filter((s) => !creditStarts.has(s.pos));
   const decided = decideSites(scan, sites, (site, end) => {
     if (site.mode !== 'bare') return true;
+    // 简单来说 / 坦率地说 / 具体而言: a discourse marker, not a name before 说.
+    if ((norm[end - 1] === '来' || norm[end - 1] === '地') && norm[end] === '说') return false;
     // A bare name counts only before a speech verb, and not when it is an organisation's start.
     const cue = cueAfter(scan, end, norm.length);
     return !!cue && (cue.kinds & (K.CUE | K.EVENT)) !== 0 && !boundaryIsOrg(scan, end);

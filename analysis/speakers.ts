@@ -88,6 +88,7 @@ export function attribute(scan: Scan, people: PeopleScan): Attribution[] {
     const before = skipBack(norm, m.descStart, ' ');
     // 请X介绍 / 邀请X发言: an invitation to speak, not the words.
     if (before > 0 && norm[before - 1] === '请') continue;
+    if (invitedInList(scan, before)) continue;
     let via: AttributionVia = 'direct';
     if (before > 0 && norm[before - 1] === '据') via = 'according-to';
     const qb = quoteBefore(scan, m.descStart);
@@ -293,6 +294,22 @@ export function attribute(scan: Scan, people: PeopleScan): Attribution[] {
     a.quotes = a.quotes.filter((q, i, arr) => i === 0 || q.start !== arr[i - 1].start || q.end !== arr[i - 1].end);
   }
   return [...out.values()];
+}
+
+/**
+ * 请A,B,C介绍…情况: the 请 governs the whole list of people before the verb, so the last one in the list is
+ * invited too. True when the sentence has a 请 before the mention and no speech verb between them.
+ */
+function invitedInList(scan: Scan, before: number): boolean {
+  const { norm } = scan;
+  for (let j = before - 1; j >= 0 && before - j <= 200; j--) {
+    const c = norm[j];
+    if (c === '。' || c === '!' || c === '?' || c === '\n' || c === ';' || c === ':') return false;
+    if (c === '请') return j === 0 || norm[j - 1] !== '申'; // 申请 is “apply”
+    const h = wordAt(scan, j);
+    if (h && h.kinds & K.CUE && h.end <= before) return false;
+  }
+  return false;
 }
 
 function anonInClause(scan: Scan, cue: number, floor: number): boolean {
