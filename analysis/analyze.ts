@@ -2,7 +2,7 @@
 import { compileLexicon } from './lexicon';
 import { findPeople } from './people';
 import { findPolicyPhrases } from './policy-phrases';
-import { paragraphIndex, scanText } from './scan';
+import { paragraphIndex, scanText, wordAt } from './scan';
 import { attribute, clauseVerb, sentenceVerb } from './speakers';
 import { K } from './lexicon';
 import type { AnalysisResult, Person, PersonRole, ReaderCorrections } from './types';
@@ -25,7 +25,7 @@ export function analyzeText(text: string, corrections?: ReaderCorrections): Anal
   const attributions = attribute(scan, people);
   const quotesByKey = new Map(attributions.map((a) => [a.key, a.quotes]));
 
-  const byKey = new Map<string, Person & { first: number; shortFirst: boolean; titled: boolean; hosted: boolean; attended: boolean; reporter: boolean }>();
+  const byKey = new Map<string, Person & { first: number; shortFirst: boolean; titled: boolean; postTitle: string; hosted: boolean; attended: boolean; reporter: boolean }>();
   for (const m of people.mentions) {
     let p = byKey.get(m.key);
     if (!p) {
@@ -39,6 +39,7 @@ export function analyzeText(text: string, corrections?: ReaderCorrections): Anal
         first: m.start,
         shortFirst: !!m.short,
         titled: false,
+        postTitle: '',
         hosted: false,
         attended: false,
         reporter: false,
@@ -56,6 +57,11 @@ export function analyzeText(text: string, corrections?: ReaderCorrections): Anal
       p.org = m.org;
       p.titled = true;
     } else if (!p.titled && !p.org && m.org) p.org = m.org;
+    // 王荣华市长: a title right after the name, used only when no mention has a descriptor before it.
+    if (!p.postTitle && !m.credit) {
+      const after = wordAt(scan, m.end);
+      if (after && after.kinds & K.TITLE) p.postTitle = input.slice(after.start, after.end);
+    }
     if (m.credit) p.reporter = true;
     else {
       const limit = scan.paragraphs[paragraphIndex(scan, m.start)].end;
@@ -74,6 +80,7 @@ export function analyzeText(text: string, corrections?: ReaderCorrections): Anal
     else if (quotes.length) role = 'speaker';
     else if (p.hosted) role = 'host';
     else if (p.attended) role = 'attendee';
+    if (!p.titled && !p.org && p.postTitle) p.title = p.postTitle;
     const fix = fixes.get(p.name);
     people_.push({
       name: fix?.fixedName ?? p.name,

@@ -290,7 +290,7 @@ function collectSites(scan: Scan): NameSite[] {
       while (p < n && norm[p] === ' ') p++;
       if (!cueWithin(p, 32)) continue;
       push(p, 'bare');
-      if (norm[p] === '据') push(p + 1, 'bare');
+      if (norm[p] === '据' || norm[p] === '在') push(p + 1, 'bare'); // 据X介绍, 在X看来
     }
   }
   return sites;
@@ -403,6 +403,12 @@ export function findPeople(scan: Scan): PeopleScan {
     if (site.mode !== 'bare') return true;
     // 简单来说 / 坦率地说 / 具体而言: a discourse marker, not a name before 说.
     if ((norm[end - 1] === '来' || norm[end - 1] === '地') && norm[end] === '说') return false;
+    // 向救援队员表示 / 于当地群众表示: a preposition-like surname before a noun and a title is no name;
+    // an ambiguous surname needs its verb right after the name.
+    if (site.prior < 0.5) {
+      const h = wordAt(scan, end);
+      if (h && h.kinds & K.TITLE && !(h.kinds & K.CUE)) return false;
+    }
     // A bare name counts only before a speech verb, and not when it is an organisation's start.
     const cue = cueAfter(scan, end, norm.length);
     return !!cue && (cue.kinds & (K.CUE | K.EVENT)) !== 0 && !boundaryIsOrg(scan, end);

@@ -80,12 +80,19 @@ export function attribute(scan: Scan, people: PeopleScan): Attribution[] {
   for (const m of people.mentions) {
     if (m.credit || !speakerCapable(m.key)) continue;
     const para = scan.paragraphs[paragraphIndex(scan, m.start)];
-    const cue = cueAfter(scan, m.end, para.end);
-    if (!cue || !(cue.kinds & K.CUE)) continue;
+    const before = skipBack(norm, m.descStart, ' ');
+    let cue = cueAfter(scan, m.end, para.end);
+    // 在X看来: the opinion frame needs its 在; 看来 alone (看来今年…) is an adverb.
+    if (cue && isFramedCue(scan, cue) && !(before > 0 && norm[before - 1] === '在')) cue = null;
+    if (!cue || !(cue.kinds & K.CUE)) {
+      // X笑着摇了摇头:“…” — a speech frame: the name, a short gesture or adverbial, a colon, a quote.
+      const colon = colonFrame(scan, m.end, para.end);
+      if (colon < 0) continue;
+      cue = { start: colon, end: colon + 1, kinds: K.CUE };
+    }
     // 介绍了情况 / 表示了感谢: the verb reports an act, not words.
     if (norm[cue.end] === '了') continue;
     claimedCues.add(cue.start);
-    const before = skipBack(norm, m.descStart, ' ');
     // 请X介绍 / 邀请X发言: an invitation to speak, not the words.
     if (before > 0 && norm[before - 1] === '请') continue;
     if (invitedInList(scan, before)) continue;
@@ -106,6 +113,7 @@ export function attribute(scan: Scan, people: PeopleScan): Attribution[] {
     const para = scan.paragraphs[pi];
     const cue = cueAfter(scan, i + 1, para.end);
     if (!cue || !(cue.kinds & K.CUE) || claimedCues.has(cue.start)) continue;
+    if (isFramedCue(scan, cue)) continue;
     // Antecedent: the latest person mentioned before, in this or the two previous paragraphs.
     let key: string | null = null;
     for (let p = pi; p >= Math.max(0, pi - 2) && key === null; p--) {
@@ -175,6 +183,7 @@ export function attribute(scan: Scan, people: PeopleScan): Attribution[] {
         if (k) subject = k;
         continue;
       }
+      if (isFramedCue(scan, h)) continue;
       const cs = clauseStartBefore(scan, h.start);
       const prev = skipBack(norm, cs, ' ');
       const atClauseStart = prev > para.start && CLAUSE_END.has(norm[prev - 1]) && norm[prev - 1] !== ':';
@@ -294,6 +303,36 @@ export function attribute(scan: Scan, people: PeopleScan): Attribution[] {
     a.quotes = a.quotes.filter((q, i, arr) => i === 0 || q.start !== arr[i - 1].start || q.end !== arr[i - 1].end);
   }
   return [...out.values()];
+}
+
+/** Cues that attribute only inside a frame: 在X看来. */
+function isFramedCue(scan: Scan, cue: { start: number; end: number }): boolean {
+  return cue.end - cue.start === 2 && scan.norm.startsWith('看来', cue.start);
+}
+
+const MAX_GESTURE = 16;
+/** Characters that make the words before a colon something other than a gesture (的口号是:, 指出的是:). */
+const NOT_GESTURE = new Set('的是为'.split(''));
+
+/**
+ * <name><gesture>:“…” — the colon right after a name and a short stretch without clause punctuation, followed by
+ * an opening quote. Returns the colon's position, or -1.
+ */
+function colonFrame(scan: Scan, from: number, limit: number): number {
+  const { norm } = scan;
+  const end = Math.min(limit, from + MAX_GESTURE + 1);
+  for (let j = from; j < end; j++) {
+    const c = norm[j];
+    if (c === ':') {
+      let q = j + 1;
+      while (q < limit && norm[q] === ' ') q++;
+      return norm[q] === '“' ? j : -1;
+    }
+    if (CLAUSE_END.has(c) || c === '“' || c === '”' || c === '(' || NOT_GESTURE.has(c)) return -1;
+    const h = wordAt(scan, j);
+    if (h && h.kinds & (K.ATTEND | K.HOST | K.ANON | K.TITLE)) return -1;
+  }
+  return -1;
 }
 
 /**

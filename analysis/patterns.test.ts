@@ -1,0 +1,156 @@
+// One block per attribution pattern of the taxonomy in analysis/README.md. Every sentence here is made up
+// for the test (none is taken from the labelled corpus), with a positive and a negative case per pattern.
+import { describe, expect, it } from 'vitest';
+import { person, quotesOf, speakerNames } from './test-helpers';
+
+describe('transcript layouts', () => {
+  it('caption <org><title><name>(… 摄), then a bare-name label, then the speech', () => {
+    const text = '省应急管理厅厅长吴振宇(李明 摄)\n吴振宇:\n今年我们重点抓好三件事。第一是隐患排查。';
+    expect(speakerNames(text)).toEqual(['吴振宇']);
+    expect(person(text, '吴振宇')).toMatchObject({ title: '厅长', org: '省应急管理厅' });
+    expect(person(text, '李明')?.role).toBe('reporter');
+  });
+
+  it('a caption alone is no speech', () => {
+    expect(speakerNames('省应急管理厅厅长吴振宇(李明 摄)\n\n全省各地加强值守。')).toEqual([]);
+  });
+
+  it('live text: `- <name>:` turns after timestamps; 主持人/记者/media labels are not people', () => {
+    const text = '10:02\n- 张海峰:各位好,今天介绍汛期工作。\n10:05\n- 主持人:请记者提问。\n- 记者:请问今年汛情如何?\n- 新华网:还有哪些准备?\n- 张海峰:总体偏重,我们已经备足物资。';
+    expect(speakerNames(text)).toEqual(['张海峰']);
+    expect(quotesOf(text, '张海峰').map((q) => q.text)).toEqual(['各位好,今天介绍汛期工作。', '总体偏重,我们已经备足物资。']);
+  });
+
+  it('问/答 interviews: a named answer label speaks; anonymous 答 does not', () => {
+    expect(speakerNames('问:今年防汛形势怎样?\n孔德明:总体偏重,我们已经做好准备。')).toEqual(['孔德明']);
+    expect(speakerNames('问:条例有哪些新规定?\n答:主要有三个方面。\n问:何时施行?\n答:明年起施行。')).toEqual([]);
+  });
+
+  it('a speaker invited in the lead (请…介绍) who then speaks under a bare-name label', () => {
+    const text = '发布会请市应急管理局局长孔德明、副局长谢芳介绍情况。\n孔德明:\n感谢各位。今年以来全市没有发生较大事故。';
+    expect(speakerNames(text)).toEqual(['孔德明']);
+    expect(person(text, '孔德明')).toMatchObject({ title: '局长', org: '市应急管理局' });
+  });
+
+  it('an invitation alone is no speech, however long the list', () => {
+    expect(speakerNames('会议请市水务局局长孔德明,市气象局副局长谢芳,市消防救援支队支队长黄永强介绍情况。')).toEqual([]);
+  });
+});
+
+describe('verbs and frames of opinion', () => {
+  it('在<descriptor><name>看来,…', () => {
+    const text = '在市气象局首席专家罗文涛看来,今年台风偏多。';
+    expect(speakerNames(text)).toEqual(['罗文涛']);
+    expect(quotesOf(text, '罗文涛')[0].text).toBe('今年台风偏多。');
+  });
+
+  it('看来 without 在 is not an attribution', () => {
+    expect(speakerNames('副县长罗文涛来到现场。看来今年的汛期比往年更早。')).toEqual([]);
+  });
+
+  it('认为 / 坦言 / 直言 / 建议 / 呼吁', () => {
+    for (const verb of ['认为', '坦言', '直言', '建议', '呼吁']) {
+      expect(speakerNames(`应急管理大学教授卢海涛${verb},基层力量仍需加强。`)).toEqual(['卢海涛']);
+    }
+  });
+
+  it('在接受…采访时说 / 对记者说', () => {
+    expect(speakerNames('县消防救援大队大队长孔德明在接受本报记者采访时说,火情已经控制。')).toEqual(['孔德明']);
+    expect(speakerNames('市水务局副局长许晓光对记者说,水库水位正常。')).toEqual(['许晓光']);
+  });
+
+  it('据<name>介绍', () => {
+    const text = '据市水务局副局长许晓光介绍,全市已储备编织袋十万条。';
+    expect(quotesOf(text, '许晓光')).toEqual([{ text: '全市已储备编织袋十万条。', via: 'according-to' }]);
+  });
+
+  it('split quotes around the attribution', () => {
+    const text = '“今年汛期来得早,”市水务局副局长许晓光说,“我们必须提前准备。”';
+    expect(quotesOf(text, '许晓光').map((q) => q.text)).toEqual(['今年汛期来得早,', '我们必须提前准备。']);
+  });
+
+  it('a gesture or adverbial before the colon: <name>笑着摇了摇头:“…”', () => {
+    expect(speakerNames('市气象台台长罗文涛笑着摇了摇头:“今年不一样。”')).toEqual(['罗文涛']);
+    expect(speakerNames('护林员高建民指着山坡:“那里去年着过火。”')).toEqual(['高建民']);
+  });
+
+  it('no speech frame without a person, or when the colon introduces a theme', () => {
+    expect(speakerNames('活动的主题是:“人人讲安全”。')).toEqual([]);
+    expect(speakerNames('副县长高建民的口号是:“隐患不除不收兵。”')).toEqual([]);
+  });
+});
+
+describe('names', () => {
+  it('middle-dot names and their later short forms are one speaker', () => {
+    const text = '联合国减灾署官员卡米拉·沃尔特斯表示,预警要覆盖每个人。沃尔特斯还说,资金仍有缺口。';
+    expect(speakerNames(text)).toEqual(['卡米拉·沃尔特斯']);
+    expect(person(text, '卡米拉·沃尔特斯')?.quotes).toHaveLength(2);
+  });
+
+  it('a short form met before the full name still reports the full name', () => {
+    const text = '专访萨利赫\n气象专家阿卜杜勒·卡里姆·萨利赫说,热浪会更频繁。';
+    expect(speakerNames(text)).toEqual(['阿卜杜勒·卡里姆·萨利赫']);
+  });
+
+  it('a middle dot that joins no names is nothing', () => {
+    expect(speakerNames('会议·论坛·展览表示欢迎。')).toEqual([]);
+  });
+
+  it('compound surnames', () => {
+    const text = '副县长司马建国出席会议并讲话。司马建国强调,要守住底线。';
+    expect(speakerNames(text)).toEqual(['司马建国']);
+  });
+
+  it('a two-character name directly followed by the verb', () => {
+    expect(speakerNames('村支书刘明说,堤坝已经加固。')).toEqual(['刘明']);
+  });
+});
+
+describe('traps that are not speakers', () => {
+  it('<A>代表<B>…表示感谢: only A speaks', () => {
+    expect(speakerNames('市长张卫东:\n我代表市政府和刘建华书记,向救援队员表示衷心感谢!')).toEqual(['张卫东']);
+  });
+
+  it('people who only attend, accompany, host or meet', () => {
+    expect(speakerNames('副市长刘建华出席会议。')).toEqual([]);
+    expect(speakerNames('省长赵立新会见了代表团。')).toEqual([]);
+    expect(speakerNames('区委书记钱江陪同调研。')).toEqual([]);
+    expect(speakerNames('市委常委孙志远主持会议。')).toEqual([]);
+  });
+
+  it('reporters, photographers and editors', () => {
+    const text = '本报讯(记者 孙小雨)全市开展消防演练。\n(孙小雨 摄)\n责任编辑:何婷婷';
+    expect(speakerNames(text)).toEqual([]);
+  });
+
+  it('names inside organisation or place names', () => {
+    expect(speakerNames('马鞍山市应急管理局表示,将加强巡查。')).toEqual([]);
+  });
+
+  it('会议指出 / 会议强调: the meeting speaks', () => {
+    expect(speakerNames('市委书记钱江主持会议。会议指出,要压实责任。会议强调,要守牢底线。')).toEqual([]);
+  });
+});
+
+describe('roles', () => {
+  it('the title and organisation nearest the first mention', () => {
+    const text = '省应急管理厅党委书记、厅长王建军表示,要抓好落实。';
+    expect(person(text, '王建军')).toMatchObject({ title: '党委书记、厅长', org: '省应急管理厅' });
+  });
+
+  it('a shared organisation prefix stands only before the first person of a list', () => {
+    const text = '应急管理部救援协调局局长许一鸣、风险监测司司长梁志强表示,将加强会商。';
+    expect(person(text, '许一鸣')).toMatchObject({ title: '局长', org: '应急管理部救援协调局' });
+    expect(person(text, '梁志强')).toMatchObject({ title: '司长', org: '风险监测司' });
+  });
+
+  it('a title after the name when there is no descriptor before it', () => {
+    const text = '王荣华市长主持召开会议。王荣华指出,要守牢底线。';
+    expect(person(text, '王荣华')).toMatchObject({ title: '市长', org: '' });
+  });
+
+  it('a descriptor before the name wins over a title after it', () => {
+    const text = '市减灾办主任董立新接受采访。董立新主任说,物资已经到位。';
+    expect(person(text, '董立新')).toMatchObject({ title: '主任', org: '市减灾办' });
+  });
+});
