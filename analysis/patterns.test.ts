@@ -154,3 +154,51 @@ describe('roles', () => {
     expect(person(text, '董立新')).toMatchObject({ title: '主任', org: '市减灾办' });
   });
 });
+
+// Policy phrases made by patterns rather than listed one by one (policy-patterns.json).
+import { phraseTexts } from './test-helpers';
+
+describe('policy phrase patterns', () => {
+  it('<hazard><colour>预警(信号) and <hazard><level>预警', () => {
+    expect(phraseTexts('市气象台发布寒潮蓝色预警信号,随后升级为大风橙色预警。')).toEqual(['寒潮蓝色预警信号', '大风橙色预警']);
+    expect(phraseTexts('省地震局未发布海啸Ⅱ级预警。')).toEqual(['海啸Ⅱ级预警']);
+    expect(phraseTexts('他穿着一件橙色外套,看到预警后回家。')).toEqual([]);
+  });
+
+  it('response levels with a hazard prefix, Roman or Chinese numerals', () => {
+    expect(phraseTexts('省防指启动防汛Ⅳ级应急响应,后提升至三级应急响应。')).toEqual(['防汛Ⅳ级应急响应', '三级应急响应']);
+    expect(phraseTexts('这座楼有三级台阶。')).toEqual([]);
+  });
+
+  it('Hong Kong signals and fire alarm levels', () => {
+    expect(phraseTexts('天文台改发八号烈风或暴风信号,早前为三号强风信号。')).toEqual(['八号烈风或暴风信号', '三号强风信号']);
+    expect(phraseTexts('消防处将火警升为四级火警。')).toEqual(['四级火警']);
+    expect(phraseTexts('他住在三号楼。')).toEqual([]);
+  });
+
+  it('named disasters and accidents', () => {
+    expect(phraseTexts('要汲取某地“8·12”山洪灾害的教训。')).toContain('“8·12”山洪灾害');
+    expect(phraseTexts('认真汲取洛川港特别重大爆炸事故教训。')).toEqual(['洛川港特别重大爆炸事故']);
+    expect(phraseTexts('这是一次重大的胜利。')).toEqual([]);
+  });
+
+  it('formulas: 遏制重特大事故, 百年奋斗目标, decree numbers, shared-tail enumerations', () => {
+    expect(phraseTexts('坚决防范遏制重特大事故。')).toEqual(['坚决防范遏制重特大事故']);
+    expect(phraseTexts('第二个百年奋斗目标')).toEqual(['第二个百年奋斗目标']);
+    expect(phraseTexts('以第812号国务院令公布。')).toEqual(['第812号国务院令']);
+    expect(phraseTexts('做到属地担责、行业履责、企业负责。')).toEqual(['属地担责、行业履责、企业负责']);
+    expect(phraseTexts('购买了道路运输、铁路运输、航空运输的保险。')).toEqual([]);
+  });
+
+  it('systems and centres with a domain head', () => {
+    expect(phraseTexts('构建新时代国家应急救援体系。')).toEqual(['新时代国家应急救援体系']);
+    expect(phraseTexts('完善山洪灾害监测预警系统。')).toEqual(['山洪灾害监测预警系统']);
+    expect(phraseTexts('县政府成立地震灾害应变中心。')).toEqual(['地震灾害应变中心']);
+    expect(phraseTexts('公司升级了财务系统。')).toEqual([]);
+  });
+
+  it('a title in 《》 before 报告/白皮书 even without a document suffix', () => {
+    expect(phraseTexts('发布题为《炎热之夏:热浪与干旱》的报告。')).toEqual(['《炎热之夏:热浪与干旱》']);
+    expect(phraseTexts('他读了《边城》。')).toEqual([]);
+  });
+});

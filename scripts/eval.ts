@@ -8,11 +8,14 @@ import { scoreArticle, totals, type ArticleScore } from '../analysis/evaluate';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', 'tests', 'fixtures', 'corpus');
 const quiet = process.argv.includes('--quiet');
+// --half A: print only that half's per-article misses, so rules can be developed without reading the other half's.
+const halfArg = process.argv.indexOf('--half');
+const onlyHalf = halfArg >= 0 ? process.argv[halfArg + 1] : undefined;
 const scores: ArticleScore[] = [];
 for (const article of loadCorpus(root)) {
   const s = scoreArticle(article.id, article.text, article.gold, analyzeText(article.text));
   scores.push(s);
-  if (quiet) continue;
+  if (quiet || (onlyHalf && halfOf(article.id) !== onlyHalf)) continue;
   const lines: string[] = [];
   if (s.missedSpeakers.length) lines.push(`  missed speakers: ${s.missedSpeakers.join(', ')}`);
   if (s.falseSpeakers.length) lines.push(`  false speakers:  ${s.falseSpeakers.join(', ')}`);
