@@ -3,7 +3,7 @@
 import { fileURLToPath } from 'node:url';
 import { dirname, join } from 'node:path';
 import { analyzeText } from '../analysis/index';
-import { DEVELOPED_ON, halfOf, loadCorpus, neverSeenBeforeIssue11 } from '../analysis/corpus';
+import { DEVELOPED_ON, HELD_OUT_RECORD, halfOf, loadCorpus, neverSeenBeforeIssue11 } from '../analysis/corpus';
 import { scoreArticle, totals, type ArticleScore } from '../analysis/evaluate';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', 'tests', 'fixtures', 'corpus');
@@ -42,7 +42,8 @@ console.log('');
 console.log(line(`dev (${scores.length} articles)`, scores));
 console.log(line(`half A (${inHalf('A').length} articles)`, inHalf('A')));
 console.log(line(`half B (${inHalf('B').length} articles)`, inHalf('B')));
-console.log(line(`held-out (half ${heldOut}, rules developed on half ${DEVELOPED_ON})`, inHalf(heldOut)));
+for (const r of HELD_OUT_RECORD) console.log(`held-out (half ${r.heldOut}, rules developed on half ${r.developedOn}), recorded at the ${r.when}: ${r.figures}`);
+console.log(line(`held-out (half ${heldOut}, rules developed on half ${DEVELOPED_ON}, now)`, inHalf(heldOut)));
 // The rules before issue 11 were written on seed + 01–12, which lie in both halves: the part of the
 // held-out half that nobody had seen before issue 11 is the cleanest estimate.
 const clean = inHalf(heldOut).filter((s) => neverSeenBeforeIssue11(s.id));
