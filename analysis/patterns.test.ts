@@ -80,6 +80,18 @@ describe('verbs and frames of opinion', () => {
   });
 });
 
+describe('coordinated subjects', () => {
+  it('A、B…作出部署,要求…: every person of the subject speaks', () => {
+    const text = '地震发生后,省委书记沈立新、省长高振东第一时间作出部署,要求全力搜救被困群众。';
+    expect(speakerNames(text)).toEqual(['沈立新', '高振东']);
+    expect(speakerNames('副市长沈立新和消防支队支队长高振东表示,火场已经清理完毕。')).toEqual(['沈立新', '高振东']);
+  });
+
+  it('a list that only attends stays silent', () => {
+    expect(speakerNames('省委书记沈立新、省长高振东出席会议。')).toEqual([]);
+  });
+});
+
 describe('names', () => {
   it('middle-dot names and their later short forms are one speaker', () => {
     const text = '联合国减灾署官员卡米拉·沃尔特斯表示,预警要覆盖每个人。沃尔特斯还说,资金仍有缺口。';
@@ -142,6 +154,12 @@ describe('roles', () => {
     const text = '应急管理部救援协调局局长许一鸣、风险监测司司长梁志强表示,将加强会商。';
     expect(person(text, '许一鸣')).toMatchObject({ title: '局长', org: '应急管理部救援协调局' });
     expect(person(text, '梁志强')).toMatchObject({ title: '司长', org: '风险监测司' });
+  });
+
+  it('a bare region before the title belongs to the title (heads of regional governments)', () => {
+    expect(person('内蒙古自治区副主席黄立平表示,要抓好防火。', '黄立平')).toMatchObject({ title: '内蒙古自治区副主席', org: '' });
+    expect(person('云岭省副省长杜向阳指出,要严防山火。', '杜向阳')).toMatchObject({ title: '云岭省副省长', org: '' });
+    expect(person('云岭省应急管理厅厅长杜向阳指出,要严防山火。', '杜向阳')).toMatchObject({ title: '厅长', org: '云岭省应急管理厅' });
   });
 
   it('a title after the name when there is no descriptor before it', () => {

@@ -45,6 +45,8 @@ const CREDIT_END = new Set([')', '】', '\n', '。', ']']);
 const SEPARATORS = new Set([' ', ':', '/', '|', '丨']);
 const DESC_STOP = new Set('由在和与及的是为对向了据请将把被从让使到同给访'.split(''));
 const MAX_DESC = 48;
+/** A place name and nothing else: no organisation word, ends in a region unit above the town. */
+const REGION_ONLY = /^[\u4e00-\u9fff]{0,10}(?:省|市|县|自治区|自治州|自治县|州|旗|盟|特别行政区)$|^自治区$/;
 
 export function isClauseStart(norm: string, p: number): boolean {
   let j = p - 1;
@@ -389,6 +391,9 @@ export function descriptorBefore(scan: Scan, nameStart: number, nameEnds: Set<nu
     // Only an organisation: keep it when it ends right before the name (…办公室董亚明主任).
     return scan.orgEndAt.has(right) ? { start: k, org: text.slice(k, right).trim(), title: '' } : { start: nameStart, org: '', title: '' };
   }
+  // 自治区党委书记, 宁夏自治区副主席: a bare region before the title belongs to the title (a head of a regional
+  // government or party committee), not an organisation; a town or village (罗湖镇烟墩村) stays one.
+  if (REGION_ONLY.test(norm.slice(k, titleStart).trim())) return { start: k, org: '', title: text.slice(k, right).trim() };
   return { start: k, org: text.slice(k, titleStart).trim(), title: text.slice(titleStart, right).trim() };
 }
 
@@ -481,7 +486,7 @@ function boundaryIsOrg(scan: Scan, end: number): boolean {
 
 /** Characters of transliterated (foreign, Uyghur, Tibetan…) names: each part of a middle-dot name is a run of them. */
 const TRANSLIT = new Set(
-  ('阿埃艾爱安昂奥巴拜班得思罕默琴科夫基娃霍顿什蒂兹鲍邦保贝本比彼毕别宾波伯博布查达代戴丹道德登迪蒂丁东杜顿多厄恩尔法凡范菲费芬丰弗福夫盖甘冈高戈格根古瓜哈海汉豪赫黑亨胡华霍基吉加贾杰金卡凯坎康考柯科克肯库夸奎昆拉莱兰朗劳勒雷里利连林琳卢鲁伦罗洛吕马玛迈麦曼芒梅门蒙米明姆莫穆纳乃奈南内尼努诺帕派潘庞佩彭皮普奇齐恰乔切钦琼丘萨塞桑瑟森沙莎尚舍什施舒斯松苏索塔泰坦汤唐特提图托瓦万旺威韦维温沃乌伍西希夏谢辛休雅亚扬耶伊因英尤扎泽詹兹佐祖买江热孜丽娜汗木合吐逊则力依玉素甫吾加肉音卜杜姆赖洁妮娅蕾莉琪黛露珍贝丝薇嘉茨策格朱' as string).split(''),
+  ('阿埃艾爱安昂奥巴拜班得思罕默琴科夫基娃霍顿什蒂兹鲍来雪铁乎仁旦增措卓嘎央宗次珠桑曲玛洛叶依兰乌特其朝图额敦肯尼邦保贝本比彼毕别宾波伯博布查达代戴丹道德登迪蒂丁东杜顿多厄恩尔法凡范菲费芬丰弗福夫盖甘冈高戈格根古瓜哈海汉豪赫黑亨胡华霍基吉加贾杰金卡凯坎康考柯科克肯库夸奎昆拉莱兰朗劳勒雷里利连林琳卢鲁伦罗洛吕马玛迈麦曼芒梅门蒙米明姆莫穆纳乃奈南内尼努诺帕派潘庞佩彭皮普奇齐恰乔切钦琼丘萨塞桑瑟森沙莎尚舍什施舒斯松苏索塔泰坦汤唐特提图托瓦万旺威韦维温沃乌伍西希夏谢辛休雅亚扬耶伊因英尤扎泽詹兹佐祖买江热孜丽娜汗木合吐逊则力依玉素甫吾加肉音卜杜姆赖洁妮娅蕾莉琪黛露珍贝丝薇嘉茨策格朱' as string).split(''),
 );
 const MAX_PART = 6;
 

@@ -76,8 +76,26 @@ export function attribute(scan: Scan, people: PeopleScan): Attribution[] {
   }
   const speakerCapable = (key: string) => !people.reporters.has(key) && !lex.citedLeaders.has(key);
 
+  // A、B…要求 / A和B表示: people coordinated before one verb all speak. For each mention, the ones joined to it.
+  const mentions = people.mentions;
+  const indexOfMention = new Map(mentions.map((m, i) => [m, i]));
+  const coordinated = (mi: number): Mention[] => {
+    const out: Mention[] = [];
+    let cur = mentions[mi];
+    for (let j = mi - 1; j >= 0 && out.length < 6; j--) {
+      const prev = mentions[j];
+      if (prev.credit || !speakerCapable(prev.key)) break;
+      const gap = norm.slice(prev.end, cur.descStart).trim();
+      if (gap !== '、' && gap !== '和' && gap !== '与' && gap !== '及') break;
+      out.push(prev);
+      cur = prev;
+    }
+    return out;
+  };
+
   // 1. Direct: X表示 / X在致辞中指出 / 据X介绍 / “…”X说
-  for (const m of people.mentions) {
+  for (let mi = 0; mi < mentions.length; mi++) {
+    const m = mentions[mi];
     if (m.credit || !speakerCapable(m.key)) continue;
     const para = scan.paragraphs[paragraphIndex(scan, m.start)];
     const before = skipBack(norm, m.descStart, ' ');
@@ -102,6 +120,7 @@ export function attribute(scan: Scan, people: PeopleScan): Attribution[] {
     const ev: Event = { key: m.key, pos: cue.start, cueEnd: cue.end, via, follow: true, from: m.descStart };
     if (qb) ev.fixed = [{ ...qb, via: 'quote-first' }];
     events.push(ev);
+    for (const c of coordinated(mi)) events.push({ ...ev, key: c.key, from: c.descStart });
   }
 
   // 2. Pronoun: 他强调 / 她表示 / “…”他说
@@ -153,6 +172,7 @@ export function attribute(scan: Scan, people: PeopleScan): Attribution[] {
     const mentions = (byPara.get(pi) ?? []).filter((m) => !m.credit);
     let mi = 0;
     let subject: string | null = null;
+    let group: string[] = [];
     while (wi < words.length && words[wi].start < para.start) wi++;
     for (let i = para.start; i < para.end; i++) {
       // Sentence start: keep the subject only when the sentence goes on with it.
@@ -170,7 +190,11 @@ export function attribute(scan: Scan, people: PeopleScan): Attribution[] {
         const m = mentions[mi];
         if (isClauseStart(norm, i) && speakerCapable(m.key)) {
           const verb = clauseVerb(scan, m.end, para.end);
-          if (!(verb & K.ATTEND)) subject = m.key;
+          if (!(verb & K.ATTEND)) {
+            const joined = coordinated(indexOfMention.get(m) ?? 0).map((c) => c.key);
+            group = subject !== null && joined.includes(subject) ? [...joined, m.key] : [m.key];
+            subject = m.key;
+          }
         }
       }
       while (wi < words.length && words[wi].start < i) wi++;
@@ -190,6 +214,7 @@ export function attribute(scan: Scan, people: PeopleScan): Attribution[] {
       if (atClauseStart && subject) {
         claimedCues.add(h.start);
         events.push({ key: subject, pos: h.start, cueEnd: h.end, via: 'zero-subject', follow: true, from: cs });
+        if (group.includes(subject)) for (const k of group) if (k !== subject) events.push({ key: k, pos: h.start, cueEnd: h.end, via: 'zero-subject', follow: true, from: cs });
       } else if (!atClauseStart) {
         // 会议指出 / 中国地震局负责同志…要求 : someone else speaks; the person's turn is over.
         // Only an explicit non-person subject (会议, 负责同志, 专家…) in the clause ends the turn;
