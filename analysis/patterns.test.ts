@@ -215,6 +215,21 @@ describe('policy phrase patterns', () => {
     expect(phraseTexts('公司升级了财务系统。')).toEqual([]);
   });
 
+  it('named meetings and mechanisms start after a verb or punctuation, never inside the verb', () => {
+    expect(phraseTexts('省政府召开汛前防汛整备会议。')).toEqual(['汛前防汛整备会议']);
+    expect(phraseTexts('双方通过中日韩灾害管理部长级合作机制开展交流。')).toEqual(['中日韩灾害管理部长级合作机制']);
+    expect(phraseTexts('他要去开会。')).toEqual([]);
+  });
+
+  it('<domain>任务/行动 and 最大限度减少…', () => {
+    expect(phraseTexts('完成灾后救援任务,要最大限度减少人员伤亡。')).toEqual(['灾后救援任务', '最大限度减少人员伤亡']);
+    expect(phraseTexts('他完成了学习任务。')).toEqual([]);
+  });
+
+  it('a year range inside a 《》 plan title', () => {
+    expect(phraseTexts('印发《城市防洪工作计划(2026-2030)》。')).toEqual(['《城市防洪工作计划(2026-2030)》']);
+  });
+
   it('a title in 《》 before 报告/白皮书 even without a document suffix', () => {
     expect(phraseTexts('发布题为《炎热之夏:热浪与干旱》的报告。')).toEqual(['《炎热之夏:热浪与干旱》']);
     expect(phraseTexts('他读了《边城》。')).toEqual([]);
