@@ -2,7 +2,7 @@
 import { compileLexicon } from './lexicon';
 import { findPeople } from './people';
 import { findPolicyPhrases } from './policy-phrases';
-import { paragraphIndex, scanText } from './scan';
+import { paragraphIndex, scanText, wordAt } from './scan';
 import { attribute, clauseVerb, sentenceVerb } from './speakers';
 import { K } from './lexicon';
 import type { AnalysisResult, Person, PersonRole, ReaderCorrections } from './types';
@@ -25,7 +25,7 @@ export function analyzeText(text: string, corrections?: ReaderCorrections): Anal
   const attributions = attribute(scan, people);
   const quotesByKey = new Map(attributions.map((a) => [a.key, a.quotes]));
 
-  const byKey = new Map<string, Person & { first: number; titled: boolean; hosted: boolean; attended: boolean; reporter: boolean }>();
+  const byKey = new Map<string, Person & { first: number; shortFirst: boolean; titled: boolean; postTitle: string; hosted: boolean; attended: boolean; reporter: boolean }>();
   for (const m of people.mentions) {
     let p = byKey.get(m.key);
     if (!p) {
@@ -37,13 +37,19 @@ export function analyzeText(text: string, corrections?: ReaderCorrections): Anal
         mentions: [],
         quotes: [],
         first: m.start,
+        shortFirst: !!m.short,
         titled: false,
+        postTitle: '',
         hosted: false,
         attended: false,
         reporter: false,
       };
       byKey.set(m.key, p);
     }
+    // The name as written at its fullest: a short form (塔拉斯) seen first gives way to the full name.
+    if (m.short && p.mentions.length === 0) p.name = m.key;
+    else if (!m.short && p.shortFirst) p.name = input.slice(m.start, m.end).replace(/\s+/g, '');
+    p.shortFirst = p.shortFirst && !!m.short;
     p.mentions.push({ start: m.start, end: m.end });
     // Title and organisation come from the first mention with a title (else one with an organisation).
     if (!p.titled && m.title) {
@@ -51,6 +57,11 @@ export function analyzeText(text: string, corrections?: ReaderCorrections): Anal
       p.org = m.org;
       p.titled = true;
     } else if (!p.titled && !p.org && m.org) p.org = m.org;
+    // 王荣华市长: a title right after the name, used only when no mention has a descriptor before it.
+    if (!p.postTitle && !m.credit) {
+      const after = wordAt(scan, m.end);
+      if (after && after.kinds & K.TITLE) p.postTitle = input.slice(after.start, after.end);
+    }
     if (m.credit) p.reporter = true;
     else {
       const limit = scan.paragraphs[paragraphIndex(scan, m.start)].end;
@@ -69,6 +80,7 @@ export function analyzeText(text: string, corrections?: ReaderCorrections): Anal
     else if (quotes.length) role = 'speaker';
     else if (p.hosted) role = 'host';
     else if (p.attended) role = 'attendee';
+    if (!p.titled && !p.org && p.postTitle) p.title = p.postTitle;
     const fix = fixes.get(p.name);
     people_.push({
       name: fix?.fixedName ?? p.name,

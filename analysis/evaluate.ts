@@ -22,6 +22,8 @@ export interface ArticleScore {
   speakerFn: number;
   titleRight: number;
   orgRight: number;
+  /** Title and organisation both right: the “role” figure of the issue's targets. */
+  roleRight: number;
   matched: number;
   phraseGold: number;
   phraseRecalled: number;
@@ -40,6 +42,7 @@ export interface Totals {
   speakerRecall: number;
   titleAccuracy: number;
   orgAccuracy: number;
+  roleAccuracy: number;
   phraseRecall: number;
   phrasePrecision: number;
   counts: { tp: number; fp: number; fn: number; matched: number; phraseGold: number; phraseRecalled: number; phrasePredicted: number; phraseCorrect: number };
@@ -84,6 +87,7 @@ export function scoreArticle(id: string, text: string, gold: Gold, result: Analy
     speakerFn: 0,
     titleRight: 0,
     orgRight: 0,
+    roleRight: 0,
     matched: 0,
     phraseGold: 0,
     phraseRecalled: 0,
@@ -105,10 +109,13 @@ export function scoreArticle(id: string, text: string, gold: Gold, result: Analy
     }
     score.speakerTp++;
     score.matched++;
-    if (lenientMatch(g.title, p.title)) score.titleRight++;
+    const titleOk = lenientMatch(g.title, p.title);
+    const orgOk = lenientMatch(g.org, p.org);
+    if (titleOk) score.titleRight++;
     else score.titleMisses.push(`${g.name}: “${p.title}” ≠ “${g.title}”`);
-    if (lenientMatch(g.org, p.org)) score.orgRight++;
+    if (orgOk) score.orgRight++;
     else score.orgMisses.push(`${g.name}: “${p.org}” ≠ “${g.org}”`);
+    if (titleOk && orgOk) score.roleRight++;
   }
   for (const name of predicted.keys()) {
     if (goldNames.has(name) || optional.has(name)) continue;
@@ -153,6 +160,7 @@ export function totals(scores: ArticleScore[]): Totals {
     speakerRecall: ratio(tp, tp + fn),
     titleAccuracy: ratio(sum((s) => s.titleRight), matched),
     orgAccuracy: ratio(sum((s) => s.orgRight), matched),
+    roleAccuracy: ratio(sum((s) => s.roleRight), matched),
     phraseRecall: ratio(phraseRecalled, phraseGold),
     phrasePrecision: ratio(phraseCorrect, phrasePredicted),
     counts: { tp, fp, fn, matched, phraseGold, phraseRecalled, phrasePredicted, phraseCorrect },

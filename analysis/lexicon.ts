@@ -38,6 +38,10 @@ export interface RegexPattern {
   id: string;
   category: PhraseCategory;
   re: RegExp;
+  /** Literals every match contains; with them the regex is sticky and tried only near their occurrences. */
+  anchors?: string[];
+  /** How far before an anchor a match may start. */
+  reach?: number;
 }
 
 export interface SloganGates {
@@ -140,10 +144,12 @@ function build(corrections: Pick<ReaderCorrections, 'addedTerms' | 'removedTerms
 
   const surname = new Map<string, number>(Object.entries(surnamesData.single as Record<string, number>));
   const compoundSurname = new Map<string, number>(Object.entries(surnamesData.compound as Record<string, number>));
-  const regexes: RegexPattern[] = patternsData.regex.map((r) => ({
+  const regexes: RegexPattern[] = (patternsData.regex as { id: string; category: string; re: string; anchors?: string[]; reach?: number }[]).map((r) => ({
     id: r.id,
     category: r.category as PhraseCategory,
-    re: new RegExp(r.re, 'g'),
+    re: new RegExp(r.re, r.anchors ? 'y' : 'g'),
+    anchors: r.anchors,
+    reach: r.reach,
   }));
   const ac = new AhoCorasick(strings);
   const t1 = typeof performance !== 'undefined' ? performance.now() : Date.now();

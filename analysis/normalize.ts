@@ -32,6 +32,12 @@ function buildTable(): Uint16Array {
   map[0xfe55] = 0x3a; // small colon
   map[0xfe50] = 0x2c; // small comma
   map[0x2014] = 0x2014;
+  // Middle dots of transliterated names (亚森·苏莱曼) come in several code points: one form for the name rule.
+  map[0x2027] = 0xb7; // ‧ (Traditional pages)
+  map[0x30fb] = 0xb7; // ・
+  map[0xff65] = 0xb7; // ･
+  map[0x2022] = 0xb7; // •
+  map[0x2219] = 0xb7; // ∙
   const trad: string = t2s.traditional;
   const simp: string = t2s.simplified;
   for (let i = 0; i < trad.length && i < simp.length; i++) map[trad.charCodeAt(i)] = simp.charCodeAt(i);

@@ -16,6 +16,8 @@ export interface Mention {
   org: string;
   /** The mention is inside a reporter/editor/photographer credit. */
   credit: boolean;
+  /** A later short form of a middle-dot name (塔拉斯 for 彼得里·塔拉斯); the key is the full name. */
+  short?: boolean;
 }
 
 export interface LabelTurn {
@@ -41,8 +43,10 @@ export interface PeopleScan {
 const CLAUSE_PUNCT = new Set([',', ';', '。', '!', '?', ':', '\n', '“', '”', '(', ')', '【', '】', '…', '《', '》']);
 const CREDIT_END = new Set([')', '】', '\n', '。', ']']);
 const SEPARATORS = new Set([' ', ':', '/', '|', '丨']);
-const DESC_STOP = new Set('由在和与及的是为对向了据请将把被从让使到同给'.split(''));
+const DESC_STOP = new Set('由在和与及的是为对向了据请将把被从让使到同给访'.split(''));
 const MAX_DESC = 48;
+/** A place name and nothing else: no organisation word, ends in a region unit above the town. */
+const REGION_ONLY = /^[\u4e00-\u9fff]{0,10}(?:省|市|县|自治区|自治州|自治县|州|旗|盟|特别行政区)$|^自治区$/;
 
 export function isClauseStart(norm: string, p: number): boolean {
   let j = p - 1;
@@ -51,12 +55,14 @@ export function isClauseStart(norm: string, p: number): boolean {
 }
 
 /** Credits: (记者 陈溯) 【编辑:李岩】 审核:王诚 光明日报记者 马荣瑞 常河 (罗晓光) 徐想 摄 */
-function findCredits(scan: Scan): { names: { start: number; end: number }[]; spans: { start: number; end: number }[] } {
+function findCredits(scan: Scan, dottedAt: Map<number, number>): { names: { start: number; end: number }[]; spans: { start: number; end: number }[] } {
   const { norm } = scan;
   const n = norm.length;
   const names: { start: number; end: number }[] = [];
   const spans: { start: number; end: number }[] = [];
   const readCreditName = (p: number): number => {
+    const dotted = dottedAt.get(p);
+    if (dotted) return dotted; // 新华社记者陈斌杰 玛蒂娜·福斯
     const sn = surnameAt(scan, p);
     if (!sn) return 0;
     for (const len of [sn.len + 2, sn.len + 1]) {
@@ -210,7 +216,10 @@ function findLabels(scan: Scan): { labels: LabelTurn[]; names: { start: number; 
       let clash = false;
       for (let i = p + sn.len; i < e; i++) {
         const h = wordAt(scan, i);
-        if (h && h.kinds & (K.TITLE | K.CUE | K.ORG | K.CREDIT | K.ATTEND | K.HOST | K.EVENT)) clash = true;
+        if (!h || !(h.kinds & (K.TITLE | K.CUE | K.ORG | K.CREDIT | K.ATTEND | K.HOST | K.EVENT))) continue;
+        // 文/图 alone are credits only with a separator (文/张三): inside 陈文俊 they are name characters.
+        if (h.end - h.start === 1 && (h.kinds & ~K.CREDIT) === 0) continue;
+        clash = true;
       }
       if (clash) continue;
       found = { start: p, end: e, key };
@@ -283,7 +292,7 @@ function collectSites(scan: Scan): NameSite[] {
       while (p < n && norm[p] === ' ') p++;
       if (!cueWithin(p, 32)) continue;
       push(p, 'bare');
-      if (norm[p] === '据') push(p + 1, 'bare');
+      if (norm[p] === '据' || norm[p] === '在') push(p + 1, 'bare'); // 据X介绍, 在X看来
     }
   }
   return sites;
@@ -382,17 +391,29 @@ export function descriptorBefore(scan: Scan, nameStart: number, nameEnds: Set<nu
     // Only an organisation: keep it when it ends right before the name (…办公室董亚明主任).
     return scan.orgEndAt.has(right) ? { start: k, org: text.slice(k, right).trim(), title: '' } : { start: nameStart, org: '', title: '' };
   }
+  // 自治区党委书记, 宁夏自治区副主席: a bare region before the title belongs to the title (a head of a regional
+  // government or party committee), not an organisation; a town or village (罗湖镇烟墩村) stays one.
+  if (REGION_ONLY.test(norm.slice(k, titleStart).trim())) return { start: k, org: '', title: text.slice(k, right).trim() };
   return { start: k, org: text.slice(k, titleStart).trim(), title: text.slice(titleStart, right).trim() };
 }
 
 export function findPeople(scan: Scan): PeopleScan {
   const { norm, lex } = scan;
-  const credits = findCredits(scan);
+  const dotted = findDottedNames(scan);
+  const credits = findCredits(scan, new Map(dotted.map((d) => [d.start, d.end - d.start])));
   const { labels, names: labelNames } = findLabels(scan);
   const creditStarts = new Set(credits.names.map((c) => c.start));
   const sites = collectSites(scan).filter((s) => !creditStarts.has(s.pos));
   const decided = decideSites(scan, sites, (site, end) => {
     if (site.mode !== 'bare') return true;
+    // 简单来说 / 坦率地说 / 具体而言: a discourse marker, not a name before 说.
+    if ((norm[end - 1] === '来' || norm[end - 1] === '地') && norm[end] === '说') return false;
+    // 向救援队员表示 / 于当地群众表示: a preposition-like surname before a noun and a title is no name;
+    // an ambiguous surname needs its verb right after the name.
+    if (site.prior < 0.5) {
+      const h = wordAt(scan, end);
+      if (h && h.kinds & K.TITLE && !(h.kinds & K.CUE)) return false;
+    }
     // A bare name counts only before a speech verb, and not when it is an organisation's start.
     const cue = cueAfter(scan, end, norm.length);
     return !!cue && (cue.kinds & (K.CUE | K.EVENT)) !== 0 && !boundaryIsOrg(scan, end);
@@ -402,11 +423,24 @@ export function findPeople(scan: Scan): PeopleScan {
   for (const c of credits.names) keys.add(norm.slice(c.start, c.end));
   for (const l of labelNames) if (!l.key.includes(' ')) keys.add(l.key);
   for (const leader of lex.citedLeaders) keys.delete(leader);
+  // Middle-dot names and their short forms (the first or last part standing alone).
+  const shortOf = new Map<string, string | null>();
+  for (const full of new Set(dotted.map((d) => norm.slice(d.start, d.end)))) {
+    keys.add(full);
+    const parts = full.split('·');
+    for (const part of [parts[0], parts[parts.length - 1]]) {
+      if (part.length < 2) continue;
+      // A part shared by two full names says nothing about which one is meant.
+      const prev = shortOf.get(part);
+      shortOf.set(part, prev === undefined || prev === full ? full : null);
+    }
+  }
+  for (const [part, full] of shortOf) if (full) keys.add(part);
   const reporters = new Set(credits.names.map((c) => norm.slice(c.start, c.end)));
 
   // Every occurrence of every name: one automaton pass, longest match first, no overlaps.
   const keyList = [...keys];
-  const raw: { start: number; end: number; key: string }[] = [];
+  const raw: { start: number; end: number; key: string; short?: boolean }[] = [];
   if (keyList.length > 0) {
     const ac = new AhoCorasick(keyList);
     const best = new Map<number, number>();
@@ -419,7 +453,13 @@ export function findPeople(scan: Scan): PeopleScan {
     for (const s of starts) {
       if (s < lastEnd) continue;
       const key = keyList[best.get(s)!];
-      raw.push({ start: s, end: s + key.length, key });
+      const full = shortOf.get(key);
+      if (full && full !== key) {
+        // A short form counts only as a whole word: not inside a longer run of name characters.
+        const before = s > 0 ? norm[s - 1] : '\n';
+        if (before === '·' || norm[s + key.length] === '·' || !boundaryAt(scan, s + key.length)) continue;
+        raw.push({ start: s, end: s + key.length, key: full, short: true });
+      } else raw.push({ start: s, end: s + key.length, key });
       lastEnd = s + key.length;
     }
   }
@@ -431,7 +471,9 @@ export function findPeople(scan: Scan): PeopleScan {
   const mentions: Mention[] = raw.map((r) => {
     const credit = creditSet.has(r.start);
     const d = credit ? { start: r.start, org: '', title: '' } : descriptorBefore(scan, r.start, nameEnds);
-    return { key: r.key, start: r.start, end: r.end, descStart: d.start, title: d.title, org: d.org, credit };
+    const m: Mention = { key: r.key, start: r.start, end: r.end, descStart: d.start, title: d.title, org: d.org, credit };
+    if (r.short) m.short = true;
+    return m;
   });
   return { mentions, labels, reporters, creditSpans: credits.spans };
 }
@@ -440,4 +482,38 @@ export function findPeople(scan: Scan): PeopleScan {
 function boundaryIsOrg(scan: Scan, end: number): boolean {
   const h = wordAt(scan, end);
   return !!h && (h.kinds & K.ORG) !== 0 && !(h.kinds & (K.CUE | K.EVENT | K.TITLE)) && !boundaryAt(scan, end + 0) ;
+}
+
+/** Characters of transliterated (foreign, Uyghur, Tibetan…) names: each part of a middle-dot name is a run of them. */
+const TRANSLIT = new Set(
+  ('阿埃艾爱安昂奥巴拜班得思罕默琴科夫基娃霍顿什蒂兹鲍来雪铁乎仁旦增措卓嘎央宗次珠桑曲玛洛叶依兰乌特其朝图额敦肯尼邦保贝本比彼毕别宾波伯博布查达代戴丹道德登迪蒂丁东杜顿多厄恩尔法凡范菲费芬丰弗福夫盖甘冈高戈格根古瓜哈海汉豪赫黑亨胡华霍基吉加贾杰金卡凯坎康考柯科克肯库夸奎昆拉莱兰朗劳勒雷里利连林琳卢鲁伦罗洛吕马玛迈麦曼芒梅门蒙米明姆莫穆纳乃奈南内尼努诺帕派潘庞佩彭皮普奇齐恰乔切钦琼丘萨塞桑瑟森沙莎尚舍什施舒斯松苏索塔泰坦汤唐特提图托瓦万旺威韦维温沃乌伍西希夏谢辛休雅亚扬耶伊因英尤扎泽詹兹佐祖买江热孜丽娜汗木合吐逊则力依玉素甫吾加肉音卜杜姆赖洁妮娅蕾莉琪黛露珍贝丝薇嘉茨策格朱' as string).split(''),
+);
+const MAX_PART = 6;
+
+/**
+ * 亚森·苏莱曼, 阿卜杜勒·卡里姆·萨利赫: runs of transliteration characters joined by a middle dot. The left
+ * edge stops at a title (村民英里买斯·拜西 → 英里买斯·拜西), the right edge at a word that may follow a name.
+ */
+export function findDottedNames(scan: Scan): { start: number; end: number }[] {
+  const { norm } = scan;
+  const out: { start: number; end: number }[] = [];
+  for (let dot = norm.indexOf('·'); dot !== -1; dot = norm.indexOf('·', dot + 1)) {
+    let s = dot;
+    while (s > 0 && dot - s < MAX_PART && TRANSLIT.has(norm[s - 1]) && !scan.titleEndAt.has(s) && !scan.orgEndAt.has(s)) s--;
+    if (dot - s < 2) continue;
+    // Further parts: ·X·Y…
+    let e = dot;
+    let parts = 0;
+    while (norm[e] === '·') {
+      let j = e + 1;
+      while (j < norm.length && j - e - 1 < MAX_PART && TRANSLIT.has(norm[j]) && !(j - e - 1 >= 2 && boundaryAt(scan, j))) j++;
+      if (j - e - 1 < 2) break;
+      e = j;
+      parts++;
+    }
+    if (parts === 0) continue;
+    out.push({ start: s, end: e });
+    dot = e - 1;
+  }
+  return out;
 }

@@ -50,9 +50,38 @@ function lexiconPhrases(scan: Scan): PolicyPhrase[] {
   return out;
 }
 
+/** Matches of an anchored (sticky) regex: leftmost-first like a global one, tried only near the anchors. */
+function anchoredMatches(norm: string, re: RegExp, anchors: string[], reach: number, each: (start: number, end: number) => void): void {
+  const positions: number[] = [];
+  for (const a of anchors) for (let i = norm.indexOf(a); i !== -1; i = norm.indexOf(a, i + 1)) positions.push(i);
+  if (anchors.length > 1) positions.sort((x, y) => x - y);
+  let lastEnd = 0;
+  let tried = 0; // starts below this were already tried and failed
+  for (const a of positions) {
+    if (a < lastEnd) continue;
+    for (let s = Math.max(lastEnd, tried, a - reach); s <= a; s++) {
+      re.lastIndex = s;
+      const m = re.exec(norm);
+      if (m && m[0].length > 0) {
+        each(s, s + m[0].length);
+        lastEnd = s + m[0].length;
+        break;
+      }
+    }
+    tried = Math.max(tried, a + 1);
+  }
+}
+
 function regexPhrases(scan: Scan): PolicyPhrase[] {
   const out: PolicyPhrase[] = [];
   for (const p of scan.lex.regexes) {
+    if (p.anchors) {
+      anchoredMatches(scan.norm, p.re, p.anchors, p.reach ?? 16, (start, end) => {
+        if (p.id === 'named-meeting' && insideOrganisation(scan, end)) return;
+        out.push({ start, end, text: scan.text.slice(start, end), category: p.category, source: 'pattern' });
+      });
+      continue;
+    }
     p.re.lastIndex = 0;
     let m: RegExpExecArray | null;
     while ((m = p.re.exec(scan.norm)) !== null) {

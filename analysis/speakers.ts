@@ -76,24 +76,51 @@ export function attribute(scan: Scan, people: PeopleScan): Attribution[] {
   }
   const speakerCapable = (key: string) => !people.reporters.has(key) && !lex.citedLeaders.has(key);
 
+  // A、B…要求 / A和B表示: people coordinated before one verb all speak. For each mention, the ones joined to it.
+  const mentions = people.mentions;
+  const indexOfMention = new Map(mentions.map((m, i) => [m, i]));
+  const coordinated = (mi: number): Mention[] => {
+    const out: Mention[] = [];
+    let cur = mentions[mi];
+    for (let j = mi - 1; j >= 0 && out.length < 6; j--) {
+      const prev = mentions[j];
+      if (prev.credit || !speakerCapable(prev.key)) break;
+      const gap = norm.slice(prev.end, cur.descStart).trim();
+      if (gap !== '、' && gap !== '和' && gap !== '与' && gap !== '及') break;
+      out.push(prev);
+      cur = prev;
+    }
+    return out;
+  };
+
   // 1. Direct: X表示 / X在致辞中指出 / 据X介绍 / “…”X说
-  for (const m of people.mentions) {
+  for (let mi = 0; mi < mentions.length; mi++) {
+    const m = mentions[mi];
     if (m.credit || !speakerCapable(m.key)) continue;
     const para = scan.paragraphs[paragraphIndex(scan, m.start)];
-    const cue = cueAfter(scan, m.end, para.end);
-    if (!cue || !(cue.kinds & K.CUE)) continue;
+    const before = skipBack(norm, m.descStart, ' ');
+    let cue = cueAfter(scan, m.end, para.end);
+    // 在X看来: the opinion frame needs its 在; 看来 alone (看来今年…) is an adverb.
+    if (cue && isFramedCue(scan, cue) && !(before > 0 && norm[before - 1] === '在')) cue = null;
+    if (!cue || !(cue.kinds & K.CUE)) {
+      // X笑着摇了摇头:“…” — a speech frame: the name, a short gesture or adverbial, a colon, a quote.
+      const colon = colonFrame(scan, m.end, para.end);
+      if (colon < 0) continue;
+      cue = { start: colon, end: colon + 1, kinds: K.CUE };
+    }
     // 介绍了情况 / 表示了感谢: the verb reports an act, not words.
     if (norm[cue.end] === '了') continue;
     claimedCues.add(cue.start);
-    const before = skipBack(norm, m.descStart, ' ');
     // 请X介绍 / 邀请X发言: an invitation to speak, not the words.
     if (before > 0 && norm[before - 1] === '请') continue;
+    if (invitedInList(scan, before)) continue;
     let via: AttributionVia = 'direct';
     if (before > 0 && norm[before - 1] === '据') via = 'according-to';
     const qb = quoteBefore(scan, m.descStart);
     const ev: Event = { key: m.key, pos: cue.start, cueEnd: cue.end, via, follow: true, from: m.descStart };
     if (qb) ev.fixed = [{ ...qb, via: 'quote-first' }];
     events.push(ev);
+    for (const c of coordinated(mi)) events.push({ ...ev, key: c.key, from: c.descStart });
   }
 
   // 2. Pronoun: 他强调 / 她表示 / “…”他说
@@ -105,6 +132,7 @@ export function attribute(scan: Scan, people: PeopleScan): Attribution[] {
     const para = scan.paragraphs[pi];
     const cue = cueAfter(scan, i + 1, para.end);
     if (!cue || !(cue.kinds & K.CUE) || claimedCues.has(cue.start)) continue;
+    if (isFramedCue(scan, cue)) continue;
     // Antecedent: the latest person mentioned before, in this or the two previous paragraphs.
     let key: string | null = null;
     for (let p = pi; p >= Math.max(0, pi - 2) && key === null; p--) {
@@ -144,6 +172,7 @@ export function attribute(scan: Scan, people: PeopleScan): Attribution[] {
     const mentions = (byPara.get(pi) ?? []).filter((m) => !m.credit);
     let mi = 0;
     let subject: string | null = null;
+    let group: string[] = [];
     while (wi < words.length && words[wi].start < para.start) wi++;
     for (let i = para.start; i < para.end; i++) {
       // Sentence start: keep the subject only when the sentence goes on with it.
@@ -161,7 +190,11 @@ export function attribute(scan: Scan, people: PeopleScan): Attribution[] {
         const m = mentions[mi];
         if (isClauseStart(norm, i) && speakerCapable(m.key)) {
           const verb = clauseVerb(scan, m.end, para.end);
-          if (!(verb & K.ATTEND)) subject = m.key;
+          if (!(verb & K.ATTEND)) {
+            const joined = coordinated(indexOfMention.get(m) ?? 0).map((c) => c.key);
+            group = subject !== null && joined.includes(subject) ? [...joined, m.key] : [m.key];
+            subject = m.key;
+          }
         }
       }
       while (wi < words.length && words[wi].start < i) wi++;
@@ -174,12 +207,14 @@ export function attribute(scan: Scan, people: PeopleScan): Attribution[] {
         if (k) subject = k;
         continue;
       }
+      if (isFramedCue(scan, h)) continue;
       const cs = clauseStartBefore(scan, h.start);
       const prev = skipBack(norm, cs, ' ');
       const atClauseStart = prev > para.start && CLAUSE_END.has(norm[prev - 1]) && norm[prev - 1] !== ':';
       if (atClauseStart && subject) {
         claimedCues.add(h.start);
         events.push({ key: subject, pos: h.start, cueEnd: h.end, via: 'zero-subject', follow: true, from: cs });
+        if (group.includes(subject)) for (const k of group) if (k !== subject) events.push({ key: k, pos: h.start, cueEnd: h.end, via: 'zero-subject', follow: true, from: cs });
       } else if (!atClauseStart) {
         // 会议指出 / 中国地震局负责同志…要求 : someone else speaks; the person's turn is over.
         // Only an explicit non-person subject (会议, 负责同志, 专家…) in the clause ends the turn;
@@ -293,6 +328,52 @@ export function attribute(scan: Scan, people: PeopleScan): Attribution[] {
     a.quotes = a.quotes.filter((q, i, arr) => i === 0 || q.start !== arr[i - 1].start || q.end !== arr[i - 1].end);
   }
   return [...out.values()];
+}
+
+/** Cues that attribute only inside a frame: 在X看来. */
+function isFramedCue(scan: Scan, cue: { start: number; end: number }): boolean {
+  return cue.end - cue.start === 2 && scan.norm.startsWith('看来', cue.start);
+}
+
+const MAX_GESTURE = 16;
+/** Characters that make the words before a colon something other than a gesture (的口号是:, 指出的是:). */
+const NOT_GESTURE = new Set('的是为'.split(''));
+
+/**
+ * <name><gesture>:“…” — the colon right after a name and a short stretch without clause punctuation, followed by
+ * an opening quote. Returns the colon's position, or -1.
+ */
+function colonFrame(scan: Scan, from: number, limit: number): number {
+  const { norm } = scan;
+  const end = Math.min(limit, from + MAX_GESTURE + 1);
+  for (let j = from; j < end; j++) {
+    const c = norm[j];
+    if (c === ':') {
+      let q = j + 1;
+      while (q < limit && norm[q] === ' ') q++;
+      return norm[q] === '“' ? j : -1;
+    }
+    if (CLAUSE_END.has(c) || c === '“' || c === '”' || c === '(' || NOT_GESTURE.has(c)) return -1;
+    const h = wordAt(scan, j);
+    if (h && h.kinds & (K.ATTEND | K.HOST | K.ANON | K.TITLE)) return -1;
+  }
+  return -1;
+}
+
+/**
+ * 请A,B,C介绍…情况: the 请 governs the whole list of people before the verb, so the last one in the list is
+ * invited too. True when the sentence has a 请 before the mention and no speech verb between them.
+ */
+function invitedInList(scan: Scan, before: number): boolean {
+  const { norm } = scan;
+  for (let j = before - 1; j >= 0 && before - j <= 200; j--) {
+    const c = norm[j];
+    if (c === '。' || c === '!' || c === '?' || c === '\n' || c === ';' || c === ':') return false;
+    if (c === '请') return j === 0 || norm[j - 1] !== '申'; // 申请 is “apply”
+    const h = wordAt(scan, j);
+    if (h && h.kinds & K.CUE && h.end <= before) return false;
+  }
+  return false;
 }
 
 function anonInClause(scan: Scan, cue: number, floor: number): boolean {

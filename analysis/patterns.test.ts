@@ -1,0 +1,237 @@
+// One block per attribution pattern of the taxonomy in analysis/README.md. Every sentence here is made up
+// for the test (none is taken from the labelled corpus), with a positive and a negative case per pattern.
+import { describe, expect, it } from 'vitest';
+import { person, quotesOf, speakerNames } from './test-helpers';
+
+describe('transcript layouts', () => {
+  it('caption <org><title><name>(… 摄), then a bare-name label, then the speech', () => {
+    const text = '省应急管理厅厅长吴振宇(李明 摄)\n吴振宇:\n今年我们重点抓好三件事。第一是隐患排查。';
+    expect(speakerNames(text)).toEqual(['吴振宇']);
+    expect(person(text, '吴振宇')).toMatchObject({ title: '厅长', org: '省应急管理厅' });
+    expect(person(text, '李明')?.role).toBe('reporter');
+  });
+
+  it('a caption alone is no speech', () => {
+    expect(speakerNames('省应急管理厅厅长吴振宇(李明 摄)\n\n全省各地加强值守。')).toEqual([]);
+  });
+
+  it('live text: `- <name>:` turns after timestamps; 主持人/记者/media labels are not people', () => {
+    const text = '10:02\n- 张海峰:各位好,今天介绍汛期工作。\n10:05\n- 主持人:请记者提问。\n- 记者:请问今年汛情如何?\n- 新华网:还有哪些准备?\n- 张海峰:总体偏重,我们已经备足物资。';
+    expect(speakerNames(text)).toEqual(['张海峰']);
+    expect(quotesOf(text, '张海峰').map((q) => q.text)).toEqual(['各位好,今天介绍汛期工作。', '总体偏重,我们已经备足物资。']);
+  });
+
+  it('问/答 interviews: a named answer label speaks; anonymous 答 does not', () => {
+    expect(speakerNames('问:今年防汛形势怎样?\n孔德明:总体偏重,我们已经做好准备。')).toEqual(['孔德明']);
+    expect(speakerNames('问:条例有哪些新规定?\n答:主要有三个方面。\n问:何时施行?\n答:明年起施行。')).toEqual([]);
+  });
+
+  it('a speaker invited in the lead (请…介绍) who then speaks under a bare-name label', () => {
+    const text = '发布会请市应急管理局局长孔德明、副局长谢芳介绍情况。\n孔德明:\n感谢各位。今年以来全市没有发生较大事故。';
+    expect(speakerNames(text)).toEqual(['孔德明']);
+    expect(person(text, '孔德明')).toMatchObject({ title: '局长', org: '市应急管理局' });
+  });
+
+  it('an invitation alone is no speech, however long the list', () => {
+    expect(speakerNames('会议请市水务局局长孔德明,市气象局副局长谢芳,市消防救援支队支队长黄永强介绍情况。')).toEqual([]);
+  });
+});
+
+describe('verbs and frames of opinion', () => {
+  it('在<descriptor><name>看来,…', () => {
+    const text = '在市气象局首席专家罗文涛看来,今年台风偏多。';
+    expect(speakerNames(text)).toEqual(['罗文涛']);
+    expect(quotesOf(text, '罗文涛')[0].text).toBe('今年台风偏多。');
+  });
+
+  it('看来 without 在 is not an attribution', () => {
+    expect(speakerNames('副县长罗文涛来到现场。看来今年的汛期比往年更早。')).toEqual([]);
+  });
+
+  it('认为 / 坦言 / 直言 / 建议 / 呼吁', () => {
+    for (const verb of ['认为', '坦言', '直言', '建议', '呼吁']) {
+      expect(speakerNames(`应急管理大学教授卢海涛${verb},基层力量仍需加强。`)).toEqual(['卢海涛']);
+    }
+  });
+
+  it('在接受…采访时说 / 对记者说', () => {
+    expect(speakerNames('县消防救援大队大队长孔德明在接受本报记者采访时说,火情已经控制。')).toEqual(['孔德明']);
+    expect(speakerNames('市水务局副局长许晓光对记者说,水库水位正常。')).toEqual(['许晓光']);
+  });
+
+  it('据<name>介绍', () => {
+    const text = '据市水务局副局长许晓光介绍,全市已储备编织袋十万条。';
+    expect(quotesOf(text, '许晓光')).toEqual([{ text: '全市已储备编织袋十万条。', via: 'according-to' }]);
+  });
+
+  it('split quotes around the attribution', () => {
+    const text = '“今年汛期来得早,”市水务局副局长许晓光说,“我们必须提前准备。”';
+    expect(quotesOf(text, '许晓光').map((q) => q.text)).toEqual(['今年汛期来得早,', '我们必须提前准备。']);
+  });
+
+  it('a gesture or adverbial before the colon: <name>笑着摇了摇头:“…”', () => {
+    expect(speakerNames('市气象台台长罗文涛笑着摇了摇头:“今年不一样。”')).toEqual(['罗文涛']);
+    expect(speakerNames('护林员高建民指着山坡:“那里去年着过火。”')).toEqual(['高建民']);
+  });
+
+  it('no speech frame without a person, or when the colon introduces a theme', () => {
+    expect(speakerNames('活动的主题是:“人人讲安全”。')).toEqual([]);
+    expect(speakerNames('副县长高建民的口号是:“隐患不除不收兵。”')).toEqual([]);
+  });
+});
+
+describe('coordinated subjects', () => {
+  it('A、B…作出部署,要求…: every person of the subject speaks', () => {
+    const text = '地震发生后,省委书记沈立新、省长高振东第一时间作出部署,要求全力搜救被困群众。';
+    expect(speakerNames(text)).toEqual(['沈立新', '高振东']);
+    expect(speakerNames('副市长沈立新和消防支队支队长高振东表示,火场已经清理完毕。')).toEqual(['沈立新', '高振东']);
+  });
+
+  it('a list that only attends stays silent', () => {
+    expect(speakerNames('省委书记沈立新、省长高振东出席会议。')).toEqual([]);
+  });
+});
+
+describe('names', () => {
+  it('middle-dot names and their later short forms are one speaker', () => {
+    const text = '联合国减灾署官员卡米拉·沃尔特斯表示,预警要覆盖每个人。沃尔特斯还说,资金仍有缺口。';
+    expect(speakerNames(text)).toEqual(['卡米拉·沃尔特斯']);
+    expect(person(text, '卡米拉·沃尔特斯')?.quotes).toHaveLength(2);
+  });
+
+  it('a short form met before the full name still reports the full name', () => {
+    const text = '专访萨利赫\n气象专家阿卜杜勒·卡里姆·萨利赫说,热浪会更频繁。';
+    expect(speakerNames(text)).toEqual(['阿卜杜勒·卡里姆·萨利赫']);
+  });
+
+  it('a middle dot that joins no names is nothing', () => {
+    expect(speakerNames('会议·论坛·展览表示欢迎。')).toEqual([]);
+  });
+
+  it('compound surnames', () => {
+    const text = '副县长司马建国出席会议并讲话。司马建国强调,要守住底线。';
+    expect(speakerNames(text)).toEqual(['司马建国']);
+  });
+
+  it('a two-character name directly followed by the verb', () => {
+    expect(speakerNames('村支书刘明说,堤坝已经加固。')).toEqual(['刘明']);
+  });
+});
+
+describe('traps that are not speakers', () => {
+  it('<A>代表<B>…表示感谢: only A speaks', () => {
+    expect(speakerNames('市长张卫东:\n我代表市政府和刘建华书记,向救援队员表示衷心感谢!')).toEqual(['张卫东']);
+  });
+
+  it('people who only attend, accompany, host or meet', () => {
+    expect(speakerNames('副市长刘建华出席会议。')).toEqual([]);
+    expect(speakerNames('省长赵立新会见了代表团。')).toEqual([]);
+    expect(speakerNames('区委书记钱江陪同调研。')).toEqual([]);
+    expect(speakerNames('市委常委孙志远主持会议。')).toEqual([]);
+  });
+
+  it('reporters, photographers and editors', () => {
+    const text = '本报讯(记者 孙小雨)全市开展消防演练。\n(孙小雨 摄)\n责任编辑:何婷婷';
+    expect(speakerNames(text)).toEqual([]);
+  });
+
+  it('names inside organisation or place names', () => {
+    expect(speakerNames('马鞍山市应急管理局表示,将加强巡查。')).toEqual([]);
+  });
+
+  it('会议指出 / 会议强调: the meeting speaks', () => {
+    expect(speakerNames('市委书记钱江主持会议。会议指出,要压实责任。会议强调,要守牢底线。')).toEqual([]);
+  });
+});
+
+describe('roles', () => {
+  it('the title and organisation nearest the first mention', () => {
+    const text = '省应急管理厅党委书记、厅长王建军表示,要抓好落实。';
+    expect(person(text, '王建军')).toMatchObject({ title: '党委书记、厅长', org: '省应急管理厅' });
+  });
+
+  it('a shared organisation prefix stands only before the first person of a list', () => {
+    const text = '应急管理部救援协调局局长许一鸣、风险监测司司长梁志强表示,将加强会商。';
+    expect(person(text, '许一鸣')).toMatchObject({ title: '局长', org: '应急管理部救援协调局' });
+    expect(person(text, '梁志强')).toMatchObject({ title: '司长', org: '风险监测司' });
+  });
+
+  it('a bare region before the title belongs to the title (heads of regional governments)', () => {
+    expect(person('内蒙古自治区副主席黄立平表示,要抓好防火。', '黄立平')).toMatchObject({ title: '内蒙古自治区副主席', org: '' });
+    expect(person('云岭省副省长杜向阳指出,要严防山火。', '杜向阳')).toMatchObject({ title: '云岭省副省长', org: '' });
+    expect(person('云岭省应急管理厅厅长杜向阳指出,要严防山火。', '杜向阳')).toMatchObject({ title: '厅长', org: '云岭省应急管理厅' });
+  });
+
+  it('a title after the name when there is no descriptor before it', () => {
+    const text = '王荣华市长主持召开会议。王荣华指出,要守牢底线。';
+    expect(person(text, '王荣华')).toMatchObject({ title: '市长', org: '' });
+  });
+
+  it('a descriptor before the name wins over a title after it', () => {
+    const text = '市减灾办主任董立新接受采访。董立新主任说,物资已经到位。';
+    expect(person(text, '董立新')).toMatchObject({ title: '主任', org: '市减灾办' });
+  });
+});
+
+// Policy phrases made by patterns rather than listed one by one (policy-patterns.json).
+import { phraseTexts } from './test-helpers';
+
+describe('policy phrase patterns', () => {
+  it('<hazard><colour>预警(信号) and <hazard><level>预警', () => {
+    expect(phraseTexts('市气象台发布寒潮蓝色预警信号,随后升级为大风橙色预警。')).toEqual(['寒潮蓝色预警信号', '大风橙色预警']);
+    expect(phraseTexts('省地震局未发布海啸Ⅱ级预警。')).toEqual(['海啸Ⅱ级预警']);
+    expect(phraseTexts('他穿着一件橙色外套,看到预警后回家。')).toEqual([]);
+  });
+
+  it('response levels with a hazard prefix, Roman or Chinese numerals', () => {
+    expect(phraseTexts('省防指启动防汛Ⅳ级应急响应,后提升至三级应急响应。')).toEqual(['防汛Ⅳ级应急响应', '三级应急响应']);
+    expect(phraseTexts('这座楼有三级台阶。')).toEqual([]);
+  });
+
+  it('Hong Kong signals and fire alarm levels', () => {
+    expect(phraseTexts('天文台改发八号烈风或暴风信号,早前为三号强风信号。')).toEqual(['八号烈风或暴风信号', '三号强风信号']);
+    expect(phraseTexts('消防处将火警升为四级火警。')).toEqual(['四级火警']);
+    expect(phraseTexts('他住在三号楼。')).toEqual([]);
+  });
+
+  it('named disasters and accidents', () => {
+    expect(phraseTexts('要汲取某地“8·12”山洪灾害的教训。')).toContain('“8·12”山洪灾害');
+    expect(phraseTexts('认真汲取洛川港特别重大爆炸事故教训。')).toEqual(['洛川港特别重大爆炸事故']);
+    expect(phraseTexts('这是一次重大的胜利。')).toEqual([]);
+  });
+
+  it('formulas: 遏制重特大事故, 百年奋斗目标, decree numbers, shared-tail enumerations', () => {
+    expect(phraseTexts('坚决防范遏制重特大事故。')).toEqual(['坚决防范遏制重特大事故']);
+    expect(phraseTexts('第二个百年奋斗目标')).toEqual(['第二个百年奋斗目标']);
+    expect(phraseTexts('以第812号国务院令公布。')).toEqual(['第812号国务院令']);
+    expect(phraseTexts('做到属地担责、行业履责、企业负责。')).toEqual(['属地担责、行业履责、企业负责']);
+    expect(phraseTexts('购买了道路运输、铁路运输、航空运输的保险。')).toEqual([]);
+  });
+
+  it('systems and centres with a domain head', () => {
+    expect(phraseTexts('构建新时代国家应急救援体系。')).toEqual(['新时代国家应急救援体系']);
+    expect(phraseTexts('完善山洪灾害监测预警系统。')).toEqual(['山洪灾害监测预警系统']);
+    expect(phraseTexts('县政府成立地震灾害应变中心。')).toEqual(['地震灾害应变中心']);
+    expect(phraseTexts('公司升级了财务系统。')).toEqual([]);
+  });
+
+  it('named meetings and mechanisms start after a verb or punctuation, never inside the verb', () => {
+    expect(phraseTexts('省政府召开汛前防汛整备会议。')).toEqual(['汛前防汛整备会议']);
+    expect(phraseTexts('双方通过中日韩灾害管理部长级合作机制开展交流。')).toEqual(['中日韩灾害管理部长级合作机制']);
+    expect(phraseTexts('他要去开会。')).toEqual([]);
+  });
+
+  it('<domain>任务/行动 and 最大限度减少…', () => {
+    expect(phraseTexts('完成灾后救援任务,要最大限度减少人员伤亡。')).toEqual(['灾后救援任务', '最大限度减少人员伤亡']);
+    expect(phraseTexts('他完成了学习任务。')).toEqual([]);
+  });
+
+  it('a year range inside a 《》 plan title', () => {
+    expect(phraseTexts('印发《城市防洪工作计划(2026-2030)》。')).toEqual(['《城市防洪工作计划(2026-2030)》']);
+  });
+
+  it('a title in 《》 before 报告/白皮书 even without a document suffix', () => {
+    expect(phraseTexts('发布题为《炎热之夏:热浪与干旱》的报告。')).toEqual(['《炎热之夏:热浪与干旱》']);
+    expect(phraseTexts('他读了《边城》。')).toEqual([]);
+  });
+});
