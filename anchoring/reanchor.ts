@@ -699,7 +699,7 @@ export function anchorTargets(text: string, targets: readonly TextTarget[], opti
       continue;
     }
     if (results[i].status !== 'anchored') continue;
-    let result = results[i];
+    let result: AnchorResult = results[i];
     const retry = run(i, backboneShift);
     if (retry.status !== 'anchored' || retry.start !== (result as { start: number }).start) result = retry;
     if (result.status === 'anchored' && landsOnStayingText(targets, results, backbone, i, result)) result = { status: 'orphan', reason: 'ambiguous' };
