@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { ErrorReply, Message, Replies, SyncSettingsInput, SyncSettingsView } from '../messaging/protocol';
 import type { UiLanguage } from '../records/preferences';
-import { JIANGUOYUN_PRESET, serverPermission, type SyncBackendKind } from '../storage/sync-settings';
+import { isUnencryptedRemote, JIANGUOYUN_PRESET, serverPermission, type SyncBackendKind } from '../storage/sync-settings';
 import type { SyncErrorKind, SyncProblem } from '../sync/errors';
 import type { SyncStatus } from '../sync/sync-engine';
 import { formatDateTime, translator, type MessageKey } from './i18n';
@@ -152,6 +152,11 @@ export function SyncPanel({ language, send, requestPermission }: Props) {
           {t('syncUrl')}
           <input name="url" type="url" required value={form.url} placeholder="https://dav.jianguoyun.com/dav/" onInput={(e) => set('url', (e.currentTarget as HTMLInputElement).value)} />
         </label>
+        {isUnencryptedRemote(form.url) && (
+          <p class="warning" role="alert">
+            {t('syncUnencrypted')}
+          </p>
+        )}
         <label>
           {t('syncUser')}
           <input name="username" autocomplete="username" value={form.username} onInput={(e) => set('username', (e.currentTarget as HTMLInputElement).value)} />

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkSyncSettings, loadSyncSettings, resolveSettingsInput, saveSyncSettings, serverPermission, type SyncSettings } from './sync-settings';
+import { checkSyncSettings, loadSyncSettings, resolveSettingsInput, saveSyncSettings, serverPermission, isUnencryptedRemote, type SyncSettings } from './sync-settings';
 
 const area = () => {
   const data: Record<string, unknown> = {};
@@ -42,5 +42,18 @@ describe('sync settings', () => {
     expect(resolveSettingsInput(webdav, { ...keep, backend: 'couchdb', location: 'anyue' }).password).toBe('');
     expect(resolveSettingsInput(null, keep).password).toBe('');
     expect(resolveSettingsInput(webdav, { ...keep, url: 'https://evil.example/', password: 'typed' }).password).toBe('typed');
+  });
+});
+
+describe('isUnencryptedRemote', () => {
+  it.each([
+    ['http://dav.example.com/dav/', true],
+    ['HTTP://nas.home.lan:5005/', true],
+    ['https://dav.jianguoyun.com/dav/', false],
+    ['http://127.0.0.1:5984/', false],
+    ['http://localhost/dav/', false],
+    ['not a url', false],
+  ])('%s → %s', (url, expected) => {
+    expect(isUnencryptedRemote(url)).toBe(expected);
   });
 });

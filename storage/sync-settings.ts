@@ -80,3 +80,18 @@ export async function saveSyncSettings(area: KeyValueArea, settings: SyncSetting
   if (reason) throw new Error(reason);
   await area.set({ [SETTINGS_KEY]: settings });
 }
+
+/**
+ * Whether a server address sends the password and the reader's notes across the network unencrypted:
+ * http:// to anything but this machine (a local test server or a NAS on 127.0.0.1 is the reader's own).
+ */
+export function isUnencryptedRemote(url: string): boolean {
+  let parsed: URL;
+  try {
+    parsed = new URL(url.trim());
+  } catch {
+    return false;
+  }
+  if (parsed.protocol !== 'http:') return false;
+  return !['localhost', '127.0.0.1', '[::1]'].includes(parsed.hostname);
+}
