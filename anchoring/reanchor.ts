@@ -686,7 +686,6 @@ export function anchorTargets(text: string, targets: readonly TextTarget[], opti
   if (targets.length < 2) return results;
 
   const backbone = longestChain(order, targets, results);
-  if (process.env.DEBUG_CHAIN) console.log("chain", backbone.map((i) => `${i}:${targets[i].position.start}>${(results[i] as Anchored).start}`).join(" "));
   const onBackbone = new Uint8Array(targets.length);
   for (const i of backbone) onBackbone[i] = 1;
   // Off the backbone: try again where the backbone says the text now is (the first pass may have

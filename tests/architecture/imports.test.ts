@@ -94,3 +94,17 @@ describe('the import graph', () => {
     expect(outside).toEqual([]);
   });
 });
+
+describe('code bundled into pages', () => {
+  // Node's globals do not exist in a content script or extension page: a stray debug line reading
+  // process.env threw there and stopped every highlight from being painted (caught by a browser test).
+  it('names no Node-only global outside tests, scripts and build config', () => {
+    const bundled = files.filter((file) => {
+      const path = relative(ROOT, file);
+      return !/(^|\/)(tests|scripts)\//.test(path) && !/\.(test|bench)\.tsx?$/.test(path) && !/^[^/]+\.config\.ts$/.test(path);
+    });
+    const offenders = bundled.filter((file) => /\bprocess\.(env|argv|exit)|\brequire\(|__dirname/.test(readFileSync(file, 'utf8'))).map((f) => relative(ROOT, f));
+    expect(offenders).toEqual([]);
+  });
+});
+
