@@ -68,3 +68,46 @@ describe('chromium', () => {
     expect(await popup.evaluate<string>(`document.querySelector('.site-status').textContent`)).toContain('已在');
   });
 });
+
+describe('firefox', () => {
+  it('enabled from the popup with a real click, a mem.gov.cn article gets the sidebar and highlights; its list page nothing', async () => {
+    harness = await launch('firefox', { grantOptionalPermissions: true });
+    // The extension's pages are reached from the portal's sidebar (the driver cannot open them in Firefox).
+    const portal = await harness.browser.newPage();
+    await portal.goto('http://zaihaifangyu.cn/5288.html');
+    await portal.waitInSidebar(`document.readyState === 'complete'`);
+    const page = await harness.browser.newPage();
+    await page.goto(ARTICLE);
+    await sleep(1000);
+    expect(await page.evaluate(hasSidebar)).toBe(false);
+    // Framed extension pages have no tabs API in Firefox: the library (a tab of its own) opens the popup page.
+    const library = await harness.browser.pageOpenedBy(
+      () => portal.evaluateInSidebar(`browser.runtime.sendMessage({ type: 'library/open' }).then(() => true)`),
+      'library.html',
+    );
+    const tab = await library.evaluate<number>(
+      `(async () => { const me = (await browser.tabs.getCurrent()).id; return Math.max(...(await browser.tabs.query({})).map((t) => t.id).filter((id) => id !== me)); })()`,
+    );
+    const popup = await harness.browser.pageOpenedBy(
+      () => library.evaluate(`browser.tabs.create({ url: '/popup.html?tab=${tab}&url=${encodeURIComponent(ARTICLE)}' }).then(() => true)`),
+      'popup.html',
+    );
+    await popup.waitForPage(`!!document.querySelector('.enable-site-button')`);
+    mkdirSync(SHOTS, { recursive: true });
+    await popup.screenshot(`${SHOTS}/popup-enable-firefox.png`);
+    const at = await popup.evaluate<{ x: number; y: number }>(
+      `(() => { const r = document.querySelector('.enable-site-button').getBoundingClientRect(); return { x: r.left + r.width / 2, y: r.top + r.height / 2 }; })()`,
+    );
+    await popup.clickAt(at.x, at.y);
+    await popup.waitForPage(`!!document.querySelector('.site-status')`);
+    // The open tab is read at once, without a reload.
+    await page.waitForPage(hasSidebar);
+    await page.waitForPage(`${paintedCount} > 0`);
+    await page.goto(LIST);
+    await sleep(1000);
+    expect(await page.evaluate(hasSidebar)).toBe(false);
+    // Later visits get the registered script.
+    await page.goto(ARTICLE);
+    await page.waitForPage(hasSidebar);
+  });
+});
