@@ -89,6 +89,8 @@ export default defineBackground(() => {
       ] as const) {
         browser.contextMenus.create({ id, title, contexts: ['selection'], documentUrlPatterns: PORTAL_MATCHES });
       }
+      // The menus also serve the enabled sites (set once the menus exist).
+      void syncing('menus');
     });
   });
   browser.contextMenus.onClicked.addListener((info, tab) => {
