@@ -1,9 +1,12 @@
 import { defineConfig } from 'wxt';
 import { PORTAL_MATCHES } from './sites/portal-hosts';
+import { optionalSitePatterns } from './sites/enabled-sites';
 
 // Browser tests of sync build a second copy that may already reach the local test server: Chromium offers
 // automation no way to answer the optional-permission prompt. Production builds never set this.
 const TEST_HOSTS = process.env.ANYUE_TEST_HOSTS ? process.env.ANYUE_TEST_HOSTS.split(',') : [];
+// The built-in sites besides the portal: asked for when the reader enables one (popup), never at install.
+const SITE_PATTERNS = optionalSitePatterns();
 
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
@@ -13,10 +16,12 @@ export default defineConfig({
     description: '__MSG_extDescription__',
     default_locale: 'zh_CN',
     // contextMenus: 高亮 / 摘录 on a selection; alarms: periodic sync. Neither grants access to pages.
-    permissions: ['storage', 'contextMenus', 'alarms'],
+    // scripting: the content script is registered for sites the reader enables. activeTab: the popup may see
+    // which page it was opened on (to offer 在此网站启用) without access to any other tab.
+    permissions: ['storage', 'contextMenus', 'alarms', 'scripting', 'activeTab'],
     host_permissions: [...PORTAL_MATCHES, ...TEST_HOSTS],
     // The reader's sync server (坚果云, Nextcloud, CouchDB …) is asked for when it is set up, not at install.
-    optional_host_permissions: ['https://*/*', 'http://*/*'],
+    optional_host_permissions: [...SITE_PATTERNS, 'https://*/*', 'http://*/*'],
     action: { default_title: '__MSG_toggleSidebar__' },
     commands: {
       'toggle-sidebar': {
@@ -33,12 +38,13 @@ export default defineConfig({
         description: '__MSG_saveExcerpt__',
       },
     },
-    // The sidebar page is framed into portal pages only; its contents stay in the extension's origin.
-    web_accessible_resources: [{ resources: ['sidebar.html'], matches: PORTAL_MATCHES }],
+    // The sidebar page is framed into pages of the sites the extension may serve only; its contents stay in
+    // the extension's origin.
+    web_accessible_resources: [{ resources: ['sidebar.html'], matches: [...PORTAL_MATCHES, ...SITE_PATTERNS] }],
     ...(browser === 'firefox'
       ? {
           // MV2 has no optional_host_permissions: hosts asked for later go into optional_permissions.
-          optional_permissions: ['https://*/*', 'http://*/*'],
+          optional_permissions: [...SITE_PATTERNS, 'https://*/*', 'http://*/*'],
           browser_specific_settings: {
             gecko: {
               id: 'anyue@safety-news-annotator',

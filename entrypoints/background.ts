@@ -1,5 +1,7 @@
 import { browser } from 'wxt/browser';
 import { PORTAL_MATCHES } from '../sites/portal-hosts';
+import { enabledSites, patternCovers, planRegistrations } from '../sites/enabled-sites';
+import type { SiteAdapter } from '../sites';
 import { createBackground, type BackgroundDeps, type SidebarPort } from '../messaging/background-router';
 import type { Message } from '../messaging/protocol';
 import { AnyueDatabase } from '../storage/database';
@@ -87,6 +89,8 @@ export default defineBackground(() => {
       ] as const) {
         browser.contextMenus.create({ id, title, contexts: ['selection'], documentUrlPatterns: PORTAL_MATCHES });
       }
+      // The menus also serve the enabled sites (set once the menus exist).
+      void syncing('menus');
     });
   });
   browser.contextMenus.onClicked.addListener((info, tab) => {
@@ -94,6 +98,47 @@ export default defineBackground(() => {
     if (info.menuItemId === 'highlight-selection') void annotateSelection(tab.id, 'highlight');
     if (info.menuItemId === 'save-excerpt') void annotateSelection(tab.id, 'excerpt');
   });
+
+  // Sites the reader enabled get the content script at run time. The registrations are derived again from
+  // the granted permissions on every start (install, update, browser start, worker restart) and on every
+  // grant or removal, so they can never drift from what the reader allowed.
+  const CONTENT_SCRIPT = '/content-scripts/portal.js';
+  const syncSites = async (): Promise<SiteAdapter[]> => {
+    const granted = (await browser.permissions.getAll()).origins ?? [];
+    const enabled = enabledSites(granted);
+    const current = await browser.scripting.getRegisteredContentScripts();
+    const plan = planRegistrations(current.map(({ id, matches }) => ({ id, matches: matches ?? [] })), enabled);
+    if (plan.remove.length) await browser.scripting.unregisterContentScripts({ ids: plan.remove });
+    if (plan.add.length) {
+      await browser.scripting.registerContentScripts(
+        plan.add.map(({ id, matches }) => ({ id, matches, js: [CONTENT_SCRIPT], runAt: 'document_idle' as const, persistAcrossSessions: true })),
+      );
+    }
+    const patterns = [...PORTAL_MATCHES, ...enabled.flatMap((adapter) => adapter.hostPatterns)];
+    for (const id of ['highlight-selection', 'save-excerpt']) void browser.contextMenus.update(id, { documentUrlPatterns: patterns }).catch(() => undefined);
+    return enabled;
+  };
+  const syncing = (why: string) =>
+    syncSites().catch((error) => {
+      log(`content scripts for enabled sites (${why}): ${String(error)}`);
+      return [] as SiteAdapter[];
+    });
+  void syncing('start');
+  browser.permissions.onAdded.addListener(async (added) => {
+    const enabled = await syncing('granted');
+    // Tabs already open on the newly enabled site (the one the popup was opened on, first of all) are read
+    // now, not only after a reload; the script runs once per page however often it is injected.
+    const origins = added.origins ?? [];
+    const patterns = enabled
+      .filter((adapter) => adapter.hostPatterns.some((wanted) => origins.some((origin) => patternCovers(origin, wanted))))
+      .flatMap((adapter) => adapter.hostPatterns);
+    if (!patterns.length) return;
+    const tabs = await browser.tabs.query({ url: patterns }).catch(() => []);
+    for (const tab of tabs) {
+      if (tab.id !== undefined) void browser.scripting.executeScript({ target: { tabId: tab.id }, files: [CONTENT_SCRIPT] }).catch(() => undefined);
+    }
+  });
+  browser.permissions.onRemoved.addListener(() => void syncing('removed'));
 
   browser.tabs.onRemoved.addListener((tabId) => void background.forgetTab(tabId));
   // A tab that starts loading another page shows the popup again until its content script says otherwise.

@@ -3,16 +3,17 @@
 //   责任者. 题名[EB/OL]. (发布日期)[引用日期]. 获取和访问路径.
 // Standard punctuation: half-width full stop followed by a space between elements, no space between the
 // 题名 and its [EB/OL], none between (更新日期) and [引用日期]; a missing 发布日期 drops the whole "(…)".
-// 责任者 is the original publisher when the page names one (本文来自人民论坛网 → 人民论坛网), else the portal.
+// 责任者 is the original publisher when the page names one (本文来自人民论坛网 → 人民论坛网), else the site the
+// article is on.
 
 import type { ExcerptSnapshot } from '../records/annotation';
-import { SITE_NAME } from '../sites/zaihaifangyu';
+import { siteNameOf, siteOfUrl } from '../sites';
 import { formatDay, publishedDay, CHINA_UTC_OFFSET_MINUTES } from './dates';
 
 export interface CitableArticle {
   title: string;
   url: string;
-  /** Original source (本文来自… / 文章来源); null when the portal itself is the source. */
+  /** Original source (本文来自… / 文章来源); null when the site itself is the source. */
   source: string | null;
   publishedAt: string | null;
   /** When the reader last read it: the default 引用日期. */
@@ -38,6 +39,12 @@ function withoutFinalStop(text: string): string {
   return text.replace(/[.。]+$/, '');
 }
 
+/** The name of the site a URL is on (the 责任者 when nobody else is named). */
+function siteNameAt(url: string): string {
+  const site = siteOfUrl(url.trim());
+  return site ? siteNameOf(site) : '';
+}
+
 function reference(
   responsible: string,
   title: string,
@@ -46,7 +53,7 @@ function reference(
   accessedAt: number,
   offset: number,
 ): string {
-  const who = withoutFinalStop(clean(responsible)) || SITE_NAME;
+  const who = withoutFinalStop(clean(responsible)) || siteNameAt(url);
   const what = withoutFinalStop(clean(title)) || UNTITLED;
   const dates = `${published ? `(${published})` : ''}[${formatDay(accessedAt, offset)}]`;
   return `${who}. ${what}[EB/OL]. ${dates}. ${clean(url)}.`;
@@ -55,7 +62,7 @@ function reference(
 /** GB/T 7714-2015 reference of an article the reader opened. */
 export function citeArticle(article: CitableArticle, options: CitationOptions = {}): string {
   return reference(
-    article.source ?? SITE_NAME,
+    article.source ?? siteNameAt(article.url),
     article.title,
     article.url,
     publishedDay(article.publishedAt),
@@ -67,7 +74,7 @@ export function citeArticle(article: CitableArticle, options: CitationOptions = 
 /** GB/T 7714-2015 reference of an excerpt, from what it recorded of its source when saved. */
 export function citeExcerpt(excerpt: ExcerptSnapshot, options: CitationOptions = {}): string {
   return reference(
-    excerpt.source ?? (clean(excerpt.siteName) || SITE_NAME),
+    excerpt.source ?? (clean(excerpt.siteName) || siteNameAt(excerpt.url)),
     excerpt.title,
     excerpt.url,
     publishedDay(excerpt.publishedAt),

@@ -27,6 +27,14 @@ const summary: AnalysisSummary = {
   phrases: [{ text: '十九届五中全会', category: 'meeting', source: 'lexicon', occurrences: [{ start: 50, end: 57 }] }],
 };
 const fromPage: MessageSender = { tab: { id: 7 }, frameId: 0, url: 'http://zaihaifangyu.cn/5288.html' };
+const MEM_PAGE = 'https://www.mem.gov.cn/xw/yjglbgzdt/202401/t20240102_473120.shtml';
+const memArticle: ArticleMeta = {
+  ...article,
+  key: 'mem.gov.cn/xw/yjglbgzdt/202401/t20240102_473120',
+  postId: 'xw/yjglbgzdt/202401/t20240102_473120',
+  url: MEM_PAGE,
+  source: null,
+};
 const fromSidebar: MessageSender = { tab: { id: 7 }, frameId: 3, url: `${EXTENSION}sidebar.html` };
 
 function memoryArea() {
@@ -97,6 +105,14 @@ describe('article/opened', () => {
     expect(stored!.firstReadAt).toBeLessThanOrEqual(stored!.lastReadAt);
   });
 
+  it('is accepted from a page of another built-in site reporting an article of that site', async () => {
+    const fromMem: MessageSender = { tab: { id: 8 }, frameId: 0, url: MEM_PAGE };
+    expect(await handle({ type: 'article/opened', article: memArticle }, fromMem)).toMatchObject({ ok: true });
+    await handle({ type: 'sidebar/get-state' }, { ...fromSidebar, tab: { id: 8 } });
+    expect(await db.articles.get(memArticle.key)).toMatchObject({ title: article.title, readCount: 1 });
+    expect(await handle({ type: 'annotations/of-page' }, fromMem)).toEqual({ ok: true, annotations: [] });
+  });
+
   it('keeps metadata a later visit lacks', async () => {
     await handle({ type: 'article/opened', article: { ...article, publishedAt: '2020-11-23' } }, fromPage);
     await handle({ type: 'article/opened', article: { ...article, publishedAt: null, source: null } }, fromPage);
@@ -108,7 +124,7 @@ describe('article/opened', () => {
     ['an extension page', fromSidebar],
     ['a subframe of the portal', { ...fromPage, frameId: 2 }],
     ['another site', { tab: { id: 7 }, frameId: 0, url: 'https://example.com/5288.html' }],
-    ['a portal page that is not this article', { ...fromPage, url: 'http://zaihaifangyu.cn/1.html' }],
+    ['a page of another built-in site (mem.gov.cn reporting a portal key)', { ...fromPage, url: MEM_PAGE }],
     ['no tab', { url: fromPage.url }],
   ])('is refused from %s and stores nothing', async (_what, sender) => {
     const reply = await handle({ type: 'article/opened', article }, sender);
@@ -222,7 +238,7 @@ describe('analysis, layers and corrections', () => {
 
   it('refuses an analysis for another article or with a malformed summary', async () => {
     await handle({ type: 'article/opened', article }, fromPage);
-    expect((await handle({ type: 'article/analysed', key: 'zaihaifangyu.cn/1', summary }, fromPage)).ok).toBe(false);
+    expect((await handle({ type: 'article/analysed', key: memArticle.key, summary }, fromPage)).ok).toBe(false);
     const bad = { ...summary, speakers: [{ ...summary.speakers[0], passages: [{ start: -1, end: 2, via: 'direct', snippet: 'x' }] }] };
     expect(await handle({ type: 'article/analysed', key: article.key, summary: bad }, fromPage)).toMatchObject({
       ok: false,
@@ -367,6 +383,18 @@ describe('the reader\'s annotations', () => {
       speakers: [{ name: '袁宏永' }],
       excerpt: { title: article.title, url: article.url, source: '人民论坛网', siteName: '中国灾害防御信息网' },
     });
+  });
+
+  it('names the site of the article in an excerpt made on another built-in site', async () => {
+    const fromMem: MessageSender = { tab: { id: 8 }, frameId: 0, url: MEM_PAGE };
+    await handle({ type: 'article/opened', article: memArticle }, fromMem);
+    const reply = await handle({ type: 'annotations/create', request: { ...request, kind: 'excerpt' } }, fromMem);
+    expect((await db.annotations.get((reply as { id: string }).id))!).toMatchObject({
+      articleKey: memArticle.key,
+      excerpt: { url: MEM_PAGE, siteName: '中华人民共和国应急管理部' },
+    });
+    // The portal's page may not paint or annotate the mem.gov.cn tab's article.
+    expect((await handle({ type: 'annotations/of-page' }, { ...fromMem, url: fromPage.url })).ok).toBe(false);
   });
 
   it('gives the page paint data only: no notes, no tags', async () => {

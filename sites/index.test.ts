@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { articlePage, listPage, replicaArticles } from '../tests/replica/pages.mjs';
 import { parseHtmlDocument } from './html-document';
-import { adapterForUrl, builtInAdapters, readArticle } from './index';
+import { adapterForUrl, builtInAdapters, readArticle, siteNameOf, siteOfUrl } from './index';
 import { pathId, parseDate, stripSiteSuffix } from './common';
 
 const seed = replicaArticles().find((a) => a.postId === '5288')!;
@@ -19,6 +19,24 @@ describe('registry', () => {
     expect(readArticle(parseHtmlDocument(listPage('x', []), 'https://zaihaifangyu.cn/category/a'), 'https://zaihaifangyu.cn/category/a')).toBeNull();
     expect(adapterForUrl('https://example.com/a.html')).toBeNull();
     expect(adapterForUrl('not a url')).toBeNull();
+  });
+});
+
+describe('siteOfUrl and siteNameOf', () => {
+  it('names the owning adapter’s site from the URL alone, else the bare host', () => {
+    expect(siteOfUrl('https://www.zaihaifangyu.cn/5288.html')).toBe('zaihaifangyu.cn');
+    expect(siteOfUrl('http://www.mem.gov.cn/xw/yjglbgzdt/202401/t20240102_473120.shtml')).toBe('mem.gov.cn');
+    expect(siteOfUrl('https://www.mem.gov.cn/xw/')).toBe('mem.gov.cn');
+    expect(siteOfUrl('https://society.people.com.cn/n1/2024/0101/c1008-1.html')).toBe('people.com.cn');
+    expect(siteOfUrl('https://www.henan.gov.cn/2024/01-02/1.html')).toBe('henan.gov.cn');
+    expect(siteOfUrl('chrome-extension://abc/library.html')).toBeNull();
+    expect(siteOfUrl('not a url')).toBeNull();
+    expect(siteOfUrl(undefined)).toBeNull();
+  });
+  it('gives built-in sites their names and other sites their id', () => {
+    expect(siteNameOf('zaihaifangyu.cn')).toBe('中国灾害防御信息网');
+    expect(siteNameOf('mem.gov.cn')).toBe('中华人民共和国应急管理部');
+    expect(siteNameOf('henan.gov.cn')).toBe('henan.gov.cn');
   });
 });
 

@@ -5,7 +5,7 @@
 import { extractPortalArticle, isPortalHost, articlePostId, SITE_NAME as PORTAL_NAME } from './zaihaifangyu';
 import { PORTAL_MATCHES } from './portal-hosts';
 import { formatArticleKey } from '../records/article-key';
-import { parseUrl } from './common';
+import { bareHost, parseUrl } from './common';
 import { memAdapter } from './mem';
 import { govcnAdapter } from './govcn';
 import { peopleAdapter } from './people';
@@ -84,4 +84,20 @@ export function readArticle(doc: Document, url: string): SiteArticle | null {
   } catch {
     return null;
   }
+}
+
+/**
+ * The site id of a page, from its URL alone (the background checks senders with it): the owning adapter's
+ * site, else the bare host (what the meta-tag adapter names it). Null for URLs that are not http(s).
+ */
+export function siteOfUrl(url: string | URL | undefined): string | null {
+  if (!url) return null;
+  const parsed = parseUrl(url);
+  if (!parsed || (parsed.protocol !== 'http:' && parsed.protocol !== 'https:')) return null;
+  return adapterForUrl(parsed)?.site ?? bareHost(parsed.hostname);
+}
+
+/** The name citations and excerpt snapshots give a site: the built-in adapter's, else the site id itself. */
+export function siteNameOf(site: string): string {
+  return builtInAdapters.find((adapter) => adapter.site === site && ownsSite(adapter))?.siteName ?? site;
 }

@@ -3,6 +3,7 @@ import { AnnotationEditor } from '../../components/AnnotationEditor';
 import { copyText } from '../../components/download';
 import { ExportPanel } from '../../components/ExportPanel';
 import { SyncPanel } from '../../components/SyncPanel';
+import { SitesPanel, type SitesSource } from '../../components/SitesPanel';
 import { translator, type MessageKey } from '../../components/i18n';
 import { categoryLabel } from '../../highlights/labels';
 import { buildPhraseIndex, buildSpeakerIndex } from '../../library/cross-article';
@@ -21,15 +22,18 @@ export interface LibrarySource {
   send(message: Message): Promise<unknown>;
   language(): Promise<UiLanguage>;
   requestPermission(pattern: string): Promise<boolean>;
+  /** The sites the reader enabled (absent: the tab is not shown). */
+  sites?: SitesSource;
 }
 
-type Tab = 'annotations' | 'speakers' | 'phrases' | 'transfer' | 'sync';
+type Tab = 'annotations' | 'speakers' | 'phrases' | 'transfer' | 'sync' | 'sites';
 const TABS: { id: Tab; label: MessageKey }[] = [
   { id: 'annotations', label: 'annotationsTab' },
   { id: 'speakers', label: 'speakerIndexTab' },
   { id: 'phrases', label: 'phraseIndexTab' },
   { id: 'transfer', label: 'exportImport' },
   { id: 'sync', label: 'syncTab' },
+  { id: 'sites', label: 'sitesTab' },
 ];
 const PAGE = 100;
 
@@ -221,7 +225,7 @@ export function LibraryApp({ source }: { source: LibrarySource }) {
         </button>
       </div>
       <div class="tabs" role="tablist">
-        {TABS.map(({ id, label }) => (
+        {TABS.filter(({ id }) => id !== 'sites' || source.sites).map(({ id, label }) => (
           <button key={id} type="button" role="tab" aria-selected={tab === id} onClick={() => setTab(id)}>
             {t(label)}
           </button>
@@ -263,6 +267,7 @@ export function LibraryApp({ source }: { source: LibrarySource }) {
             send={source.send}
           />
         )}
+        {tab === 'sites' && source.sites && <SitesPanel language={language} source={source.sites} />}
         {tab === 'sync' && <SyncPanel language={language} send={source.send} requestPermission={source.requestPermission} />}
         {tab === 'speakers' && (
           <ul class="speaker-index">

@@ -2,6 +2,7 @@ import { render } from 'preact';
 import { browser } from 'wxt/browser';
 import { AnyueDatabase } from '../../storage/database';
 import { loadPreferences, type KeyValueArea } from '../../storage/preferences';
+import { enabledSites, optionalSites } from '../../sites/enabled-sites';
 import { LibraryApp, type LibrarySource } from './LibraryApp';
 
 // The library reads the extension's database directly (it is an extension page, same origin as the
@@ -26,6 +27,15 @@ const source: LibrarySource = {
   language: async () => (await loadPreferences(browser.storage.local as KeyValueArea)).language,
   // Must run inside the click that asked for it (a user gesture).
   requestPermission: (pattern) => browser.permissions.request({ origins: [pattern] }),
+  sites: {
+    list: async () =>
+      enabledSites((await browser.permissions.getAll()).origins ?? []).map(({ site, siteName, siteNameEn }) => ({ site, name: siteName, nameEn: siteNameEn })),
+    // The background unregisters the site's content script when the permission goes (permissions.onRemoved).
+    remove: async (site) => {
+      const adapter = optionalSites.find((candidate) => candidate.site === site);
+      return adapter ? browser.permissions.remove({ origins: [...adapter.hostPatterns] }) : false;
+    },
+  },
 };
 
 render(<LibraryApp source={source} />, document.getElementById('app')!);

@@ -31,4 +31,39 @@ describe('PopupApp', () => {
     container.querySelector<HTMLButtonElement>('.open-library')!.click();
     expect(opened).toBe(1);
   });
+
+  it('offers to enable a built-in site that is not enabled, and says so once it is', async () => {
+    const container = document.createElement('div');
+    let asked = 0;
+    let answer = false;
+    const site = { name: '中华人民共和国应急管理部', nameEn: 'Ministry of Emergency Management of the PRC', enabled: false };
+    render(
+      <PopupApp language="zh-CN" annotationCount={0} sync={null} recent={[]} openLibrary={() => undefined} site={site} enableSite={async () => (asked += 1, answer)} />,
+      container,
+    );
+    const button = container.querySelector<HTMLButtonElement>('.enable-site-button')!;
+    expect(button.textContent).toBe('在此网站启用');
+    expect(container.querySelector('.enable-site')!.textContent).toContain('中华人民共和国应急管理部');
+    button.click();
+    await new Promise((r) => setTimeout(r, 0));
+    expect(asked).toBe(1);
+    expect(container.querySelector('.error')!.textContent).toContain('没有获得权限');
+    answer = true;
+    container.querySelector<HTMLButtonElement>('.enable-site-button')!.click();
+    await new Promise((r) => setTimeout(r, 0));
+    expect(container.querySelector('.enable-site')).toBeNull();
+    expect(container.querySelector('.site-status')!.textContent).toBe('已在 中华人民共和国应急管理部 上启用。');
+  });
+
+  it('speaks English and offers nothing on pages of no built-in site', () => {
+    const container = document.createElement('div');
+    const site = { name: '中华人民共和国应急管理部', nameEn: 'Ministry of Emergency Management of the PRC', enabled: false };
+    render(<PopupApp language="en" annotationCount={0} sync={null} recent={[]} openLibrary={() => undefined} site={site} />, container);
+    expect(container.querySelector('.enable-site-button')!.textContent).toBe('Enable on this site');
+    expect(container.querySelector('.enable-site')!.textContent).toContain('Ministry of Emergency Management');
+    render(<PopupApp language="en" annotationCount={0} sync={null} recent={[]} openLibrary={() => undefined} site={{ ...site, enabled: true }} />, document.createElement('div'));
+    const none = document.createElement('div');
+    render(<PopupApp language="en" annotationCount={0} sync={null} recent={[]} openLibrary={() => undefined} />, none);
+    expect(none.querySelector('.enable-site, .site-status')).toBeNull();
+  });
 });

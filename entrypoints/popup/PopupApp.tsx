@@ -1,3 +1,4 @@
+import { useState } from 'preact/hooks';
 import { formatDateTime, translator } from '../../components/i18n';
 import { describeProblem } from '../../components/SyncPanel';
 import type { SyncStatus } from '../../sync/sync-engine';
@@ -11,15 +12,37 @@ interface Props {
   /** Null when sync is not set up. */
   sync: { status: SyncStatus; enabled: boolean } | null;
   openLibrary(): void;
+  /** The built-in site of the tab the popup is for (not the portal), or null. */
+  site?: { name: string; nameEn: string; enabled: boolean } | null;
+  /** Asks for the site's hosts (inside the click) and reads the tab; false when the reader said no. */
+  enableSite?(): Promise<boolean>;
 }
 
 const safeHref = (url: string) => (/^https?:\/\//.test(url) ? url : undefined);
 
-export function PopupApp({ language, recent, annotationCount, sync, openLibrary }: Props) {
+export function PopupApp({ language, recent, annotationCount, sync, openLibrary, site = null, enableSite }: Props) {
   const t = translator(language);
+  const [enabled, setEnabled] = useState(site?.enabled ?? false);
+  const [refused, setRefused] = useState(false);
+  const siteName = site ? (language === 'en' ? site.nameEn : site.name) : '';
+  const enable = async () => {
+    const granted = (await enableSite?.()) ?? false;
+    setEnabled(granted);
+    setRefused(!granted);
+  };
   return (
     <main>
       <h1>{t('appName')}</h1>
+      {site && enabled && <p class="site-status">{t('popupSiteEnabled').replace('{site}', siteName)}</p>}
+      {site && !enabled && (
+        <div class="enable-site">
+          <p>{t('popupEnableHelp').replace('{site}', siteName)}</p>
+          <button type="button" class="enable-site-button" onClick={() => void enable()}>
+            {t('popupEnableSite')}
+          </button>
+          {refused && <p class="error">{t('popupEnableRefused')}</p>}
+        </div>
+      )}
       <p class="status">{t('popupNotArticle')}</p>
       <p class="stats">{t('popupCount').replace('{n}', String(annotationCount))}</p>
       <p class="sync-line meta">

@@ -13,7 +13,7 @@ import { summarise, type AnalysisSummary } from '../../highlights/summary';
 import type { AnchorStatus, PaintableAnnotation } from '../../messaging/protocol';
 import type { UiLanguage } from '../../records/preferences';
 import type { SpeakerRef } from '../../records/annotation';
-import type { PortalArticle } from '../../sites/zaihaifangyu';
+import type { SiteArticle } from '../../sites';
 
 export type Analyse = (text: string, corrections: ReaderCorrections) => AnalysisResult;
 
@@ -35,10 +35,10 @@ export interface ArticleView {
 
 interface Options {
   doc: Document;
-  article: PortalArticle;
+  article: SiteArticle;
   analyse: Analyse;
   /** Re-reads the article from the page (after late or re-rendered text). */
-  reread(): PortalArticle | null;
+  reread(): SiteArticle | null;
   /** Called after each analysis with what the sidebar shows. */
   onAnalysed(summary: AnalysisSummary, key: string): void;
   /** Called after the reader's highlights were anchored, with where each landed. */

@@ -3,21 +3,26 @@ import { analyzeText } from '../../analysis';
 import { describeSpan } from '../../anchoring/selectors';
 import { citeArticle } from '../../exporters/gbt7714';
 import { parseMessage, type AnnotationRequest, type ErrorReply, type Message, type Replies } from '../../messaging/protocol';
-import { clampArticleMetadata, type ArticleMeta } from '../../records/article';
-import { PORTAL_HOSTS } from '../../sites/portal-hosts';
-import { articlePostId, extractPortalArticle, type PortalArticle } from '../../sites/zaihaifangyu';
+import { PORTAL_MATCHES } from '../../sites/portal-hosts';
+import { readArticle, type SiteArticle } from '../../sites';
+import { toArticleMeta } from './article-meta';
 import { startArticleView, type ArticleView } from './article-view';
 import { mountSelectionToolbar, type SelectionToolbar, type ToolbarAction } from './selection-toolbar';
 import { mountSidebarFrame, SIDEBAR_WIDTH_PX, type SidebarFrame } from './sidebar-frame';
 
 export default defineContentScript({
-  // Only post-shaped URLs: the home page and category lists never even load the script.
-  matches: PORTAL_HOSTS.flatMap((host) => [`http://${host}/*.html*`, `https://${host}/*.html*`]),
+  // Statically only the portal's post-shaped URLs: its home page and category lists never load the script.
+  // Sites the reader enables get this same script registered at run time (background.ts).
+  matches: PORTAL_MATCHES.map((pattern) => pattern.replace(/\/\*$/, '/*.html*')),
   runAt: 'document_idle',
   main() {
+    // Injected again into a tab whose site was just enabled, or both registered and injected: run once.
+    const world = globalThis as { __anyueStarted?: boolean };
+    if (world.__anyueStarted) return;
+    world.__anyueStarted = true;
     performance.mark('anyue:start');
-    if (!articlePostId(location.href)) return;
-    const article = extractPortalArticle(document, location.href);
+    // readArticle checks the URL's shape before touching the DOM: lists and home pages cost nothing.
+    const article = readArticle(document, location.href);
     if (!article) return;
     void showArticle(article);
   },
@@ -25,14 +30,7 @@ export default defineContentScript({
 
 const send = (message: Message) => browser.runtime.sendMessage(message);
 
-function toMeta(article: PortalArticle): ArticleMeta {
-  const { text, bodyStart: _bodyStart, map: _map, ...metadata } = article;
-  // The page's quirks (a 30-item breadcrumb, an author line of a paragraph) are cut here, where they are
-  // read, so the background's strict check never refuses the whole article for them.
-  return clampArticleMetadata({ ...metadata, textLength: text.length });
-}
-
-async function showArticle(article: PortalArticle): Promise<void> {
+async function showArticle(article: SiteArticle): Promise<void> {
   // Analyse and paint first: the page never waits for the background or the database. The reader's
   // layer choices, corrections and highlights arrive afterwards and are applied then.
   const outbox: Message[] = [];
@@ -45,14 +43,14 @@ async function showArticle(article: PortalArticle): Promise<void> {
     doc: document,
     article,
     analyse: (text, corrections) => analyzeText(text, corrections),
-    reread: () => extractPortalArticle(document, location.href),
+    reread: () => readArticle(document, location.href),
     onAnalysed: (summary, key) => report({ type: 'article/analysed', key, summary }),
     onAnchored: (anchors, key) => report({ type: 'annotations/anchored', key, anchors }),
     onOwnHighlightClick: (id) => void send({ type: 'annotations/focus', id }),
   });
   performance.mark('anyue:highlights-painted');
 
-  const reply = (await send({ type: 'article/opened', article: toMeta(article) })) as Replies['article/opened'] | ErrorReply;
+  const reply = (await send({ type: 'article/opened', article: toArticleMeta(article) })) as Replies['article/opened'] | ErrorReply;
   if (!reply?.ok) {
     console.warn('[安阅] the background refused this article:', reply?.error);
     return;
@@ -94,7 +92,7 @@ async function loadAnnotations(view: ArticleView): Promise<void> {
 }
 
 /** Turns a toolbar action (or a menu/keyboard command) on the current selection into an annotation. */
-function selectionAnnotator(article: PortalArticle, view: ArticleView) {
+function selectionAnnotator(article: SiteArticle, view: ArticleView) {
   return async (action: ToolbarAction): Promise<boolean> => {
     const span = view.selectedSpan();
     if (!span) return false;

@@ -22,7 +22,7 @@ export const annotationHandlers: Handlers = {
     const { deps } = context;
     const tabId = sender.tab!.id!;
     const article = await context.tabs.articleOf(tabId);
-    if (!article || article.key !== context.keyOfSender(sender)) return context.refuse('annotations/create: the article is not known yet');
+    if (!article || !context.senderOwnsKey(sender, article.key)) return context.refuse('annotations/create: the article is not known yet');
     const { request } = message;
     const annotation = await createAnnotation(deps.db, await deps.clock, {
       articleKey: article.key,
@@ -43,7 +43,7 @@ export const annotationHandlers: Handlers = {
               source: article.source,
               publishedAt: article.publishedAt,
               author: article.author,
-              siteName: context.siteName,
+              siteName: context.siteNameOf(article.key),
               capturedAt: Date.now(),
             }
           : null,
@@ -58,13 +58,16 @@ export const annotationHandlers: Handlers = {
   },
   async 'annotations/of-page'(_message, sender, context) {
     if (!context.fromArticlePage(sender)) return context.refuse('annotations/of-page: not from an article page');
-    const annotations = await annotationsOfArticle(context.deps.db, context.keyOfSender(sender));
+    // The article the tab registered (article/opened checked it was of the page's site).
+    const article = await context.tabs.articleOf(sender.tab!.id!);
+    if (!article || !context.senderOwnsKey(sender, article.key)) return context.refuse('annotations/of-page: the article is not known yet');
+    const annotations = await annotationsOfArticle(context.deps.db, article.key);
     // Only what painting needs: the page never holds the reader's notes or tags.
     return { ok: true, annotations: annotations.flatMap(({ id, kind, colour, target }) => (target ? [{ id, kind, colour, target }] : [])) };
   },
   async 'annotations/anchored'(message, sender, context) {
     if (!context.fromArticlePage(sender)) return context.refuse('annotations/anchored: not from an article page');
-    if (context.keyOfSender(sender) !== message.key) return context.refuse('annotations/anchored: article key does not match the sending page');
+    if (!context.senderOwnsKey(sender, message.key)) return context.refuse('annotations/anchored: article key does not match the sending page');
     const tabId = sender.tab!.id!;
     await context.deps.session.set({ [anchorsKey(tabId)]: { key: message.key, anchors: message.anchors } });
     await context.pushState(tabId);

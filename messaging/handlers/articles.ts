@@ -9,7 +9,7 @@ import { analysisKey } from './sidebar';
 export const articleHandlers: Handlers = {
   async 'article/opened'(message, sender, context) {
     if (!context.fromArticlePage(sender)) return context.refuse('article/opened: not from an article page');
-    if (context.keyOfSender(sender) !== message.article.key) return context.refuse('article/opened: article key does not match the sending page');
+    if (!context.senderOwnsKey(sender, message.article.key)) return context.refuse('article/opened: article key does not match the sending page');
     const { deps } = context;
     const tabId = sender.tab!.id!;
     deps.setTabPopup(tabId, false);
@@ -25,7 +25,7 @@ export const articleHandlers: Handlers = {
   },
   async 'article/analysed'(message, sender, context) {
     if (!context.fromArticlePage(sender)) return context.refuse('article/analysed: not from an article page');
-    if (context.keyOfSender(sender) !== message.key) return context.refuse('article/analysed: article key does not match the sending page');
+    if (!context.senderOwnsKey(sender, message.key)) return context.refuse('article/analysed: article key does not match the sending page');
     const tabId = sender.tab!.id!;
     await Promise.all([
       context.deps.session.set({ [analysisKey(tabId)]: { key: message.key, summary: message.summary } }),

@@ -2,7 +2,8 @@
 // in Node), who a sender is, the tabs showing articles, and the fan-out after a change.
 
 import type { ReaderCorrections } from '../../records/correction';
-import { SITE_NAME, articlePostId } from '../../sites/zaihaifangyu';
+import { parseArticleKey } from '../../records/article-key';
+import { siteNameOf, siteOfUrl } from '../../sites';
 import type { AnyueDatabase } from '../../storage/database';
 import { foldCorrections, listCorrections } from '../../storage/corrections';
 import type { KeyValueArea } from '../../storage/preferences';
@@ -54,15 +55,15 @@ export type Handlers = { [T in MessageType]?: Handler<T> };
 export interface Context {
   deps: BackgroundDeps;
   tabs: TabRegistry;
-  /** The site name citations and excerpt snapshots carry. */
-  siteName: string;
+  /** The site name citations and excerpt snapshots carry, for an article key. */
+  siteNameOf(articleKey: string): string;
   fromExtensionPage(sender: MessageSender): boolean;
   /** The sidebar: an extension page framed in a tab. */
   fromSidebar(sender: MessageSender): boolean;
-  /** The top frame of an article page the extension reads. */
+  /** The top frame of an http(s) page in a tab: only pages the extension serves run its content script. */
   fromArticlePage(sender: MessageSender): boolean;
-  /** The key of the article the (article page) sender shows. */
-  keyOfSender(sender: MessageSender): string;
+  /** Whether the (article page) sender may speak for this article: only articles of its own site. */
+  senderOwnsKey(sender: MessageSender, articleKey: string): boolean;
   refuse(reason: string): ErrorReply;
   readerCorrections(): Promise<ReaderCorrections>;
   /** Corrections changed elsewhere (sync): fold them again on next use. */
@@ -85,11 +86,18 @@ export function createContext(deps: BackgroundDeps): Context {
   const context: Context = {
     deps,
     tabs,
-    siteName: SITE_NAME,
+    siteNameOf: (articleKey) => {
+      const site = parseArticleKey(articleKey)?.site;
+      return site ? siteNameOf(site) : '';
+    },
     fromExtensionPage: (sender) => !!sender.url && sender.url.startsWith(deps.extensionBase),
     fromSidebar: (sender) => context.fromExtensionPage(sender) && sender.tab?.id !== undefined,
-    fromArticlePage: (sender) => sender.tab?.id !== undefined && (sender.frameId ?? 0) === 0 && !!sender.url && articlePostId(sender.url) !== null,
-    keyOfSender: (sender) => `zaihaifangyu.cn/${articlePostId(sender.url!)}`,
+    fromArticlePage: (sender) => sender.tab?.id !== undefined && (sender.frameId ?? 0) === 0 && siteOfUrl(sender.url) !== null,
+    // The URL's site, not its exact article: a page may carry a canonical URL of another path of its site.
+    senderOwnsKey: (sender, articleKey) => {
+      const site = siteOfUrl(sender.url);
+      return site !== null && parseArticleKey(articleKey)?.site === site;
+    },
     refuse(reason) {
       deps.log(`refused message: ${reason}`);
       return { ok: false, error: reason };

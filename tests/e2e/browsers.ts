@@ -17,6 +17,9 @@ export const EXTENSION_DIRS: Record<BrowserName, string> = {
   firefox: resolve('.output/firefox-mv2'),
 };
 
+/** Hosts Chromium resolves to the replica: the portal and the built-in sites the site tests visit. */
+const REPLICA_HOSTS = ['zaihaifangyu.cn', 'www.zaihaifangyu.cn', 'www.mem.gov.cn'];
+
 /** The Chromium build that may already reach http://127.0.0.1 (sync tests; see wxt.config.ts). */
 export const CHROMIUM_TEST_HOSTS_DIR = resolve('.output-test-hosts/chrome-mv3');
 
@@ -145,7 +148,7 @@ async function launchChromium(replicaPort: number, headless: boolean, extensionD
       ...QUIET_CHROMIUM_FLAGS,
       `--disable-extensions-except=${extensionDir}`,
       `--load-extension=${extensionDir}`,
-      `--host-resolver-rules=MAP zaihaifangyu.cn 127.0.0.1:${replicaPort}, MAP www.zaihaifangyu.cn 127.0.0.1:${replicaPort}`,
+      `--host-resolver-rules=${REPLICA_HOSTS.map((host) => `MAP ${host} 127.0.0.1:${replicaPort}`).join(', ')}`,
     ],
     viewport: { width: 1280, height: 900 },
   });

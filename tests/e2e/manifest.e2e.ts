@@ -1,19 +1,23 @@
-// The built manifests ask for no more than the portal: least privilege is checked on what ships.
+// The built manifests ask for no more than the portal: least privilege is checked on what ships. The other
+// built-in sites are optional, asked for when the reader enables one.
 
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { EXTENSION_DIRS } from './browsers';
 
 const manifest = (dir: string) => JSON.parse(readFileSync(`${dir}/manifest.json`, 'utf8'));
+const SITE_PATTERN = /^https?:\/\/(\*\.)?(www\.)?(mem\.gov\.cn|gov\.cn|people\.com\.cn|news\.cn|xinhuanet\.com|cma\.gov\.cn|mwr\.gov\.cn)\/\*$/;
 const PORTAL_PATTERNS = ['http://zaihaifangyu.cn/*', 'https://zaihaifangyu.cn/*', 'http://www.zaihaifangyu.cn/*', 'https://www.zaihaifangyu.cn/*'];
 
 describe('built manifests', () => {
-  it('Chrome MV3: storage, menus and alarms plus the portal hosts, content script on post URLs only', () => {
+  it('Chrome MV3: storage, menus, alarms, scripting and activeTab plus the portal hosts, content script on post URLs only', () => {
     const m = manifest(EXTENSION_DIRS.chromium);
     expect(m.manifest_version).toBe(3);
-    expect(m.permissions).toEqual(['storage', 'contextMenus', 'alarms']);
-    // A sync server is asked for when the reader sets it up.
-    expect(m.optional_host_permissions).toEqual(['https://*/*', 'http://*/*']);
+    expect(m.permissions).toEqual(['storage', 'contextMenus', 'alarms', 'scripting', 'activeTab']);
+    // The built-in sites, then a sync server, are asked for when the reader enables one or sets sync up.
+    expect(m.optional_host_permissions.slice(-2)).toEqual(['https://*/*', 'http://*/*']);
+    for (const pattern of m.optional_host_permissions.slice(0, -2)) expect(pattern).toMatch(SITE_PATTERN);
+    expect(m.optional_host_permissions).toContain('https://www.mem.gov.cn/*');
     expect([...m.host_permissions].sort()).toEqual([...PORTAL_PATTERNS].sort());
     expect(m.content_scripts).toHaveLength(1);
     for (const pattern of m.content_scripts[0].matches) expect(pattern).toMatch(/^https?:\/\/(www\.)?zaihaifangyu\.cn\/\*\.html\*$/);
@@ -23,8 +27,9 @@ describe('built manifests', () => {
 
   it('Firefox: the same permissions, a gecko id and the data-collection declaration', () => {
     const m = manifest(EXTENSION_DIRS.firefox);
-    expect([...m.permissions].sort()).toEqual(['alarms', 'contextMenus', 'storage', ...PORTAL_PATTERNS].sort());
-    expect(m.optional_permissions).toEqual(['https://*/*', 'http://*/*']);
+    expect([...m.permissions].sort()).toEqual(['activeTab', 'alarms', 'contextMenus', 'scripting', 'storage', ...PORTAL_PATTERNS].sort());
+    expect(m.optional_permissions.slice(-2)).toEqual(['https://*/*', 'http://*/*']);
+    for (const pattern of m.optional_permissions.slice(0, -2)) expect(pattern).toMatch(SITE_PATTERN);
     expect(m.browser_specific_settings.gecko.id).toBe('anyue@safety-news-annotator');
     expect(m.browser_specific_settings.gecko.data_collection_permissions).toEqual({ required: ['none'] });
   });
