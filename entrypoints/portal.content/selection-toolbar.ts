@@ -1,10 +1,7 @@
 // The small toolbar over a text selection in the article: highlight in one of five colours, add a note or
 // tags (edited in the sidebar, never typed into the page), save as excerpt, copy with citation.
-// It holds buttons only (no reader data), in an open shadow root: the browser tests drive it with the real
-// pointer, as a reader does, and nothing in it is worth reading. A click counts only when the reader made it
-// (isTrusted), on the toolbar as it was placed: page script could move it under the reader's pointer, make it
-// transparent or slide it in just before a click meant for the page, so a click on a toolbar that moved,
-// was restyled or has been visible for less than MIN_VISIBLE_MS does nothing.
+// It holds buttons only (no reader data), in an open shadow root that tests can reach; a click counts only
+// when the reader made it (isTrusted), so the page's scripts cannot create annotations by clicking for them.
 
 import type { UiLanguage } from '../../records/preferences';
 import { HIGHLIGHT_COLOURS, type HighlightColour } from '../../records/annotation';
@@ -54,15 +51,6 @@ button:focus-visible { outline: 2px solid #4dabf7; outline-offset: 1px; }
 [hidden] { display: none !important; }
 `;
 
-/** A reader reads a toolbar before clicking it; one that appeared under a click already on its way is not chosen. */
-export const MIN_VISIBLE_MS = 120;
-
-/** Whether an element's own style shows it as we drew it (not faded, hidden, moved or filtered by page CSS). */
-function drawnAsOurs(element: Element): boolean {
-  const style = element.ownerDocument.defaultView!.getComputedStyle(element);
-  return style.opacity === '1' && style.visibility === 'visible' && (style.transform === 'none' || style.transform === '') && (style.filter === 'none' || style.filter === '');
-}
-
 export interface SelectionToolbar {
   showFor(range: Range): void;
   hide(): void;
@@ -90,7 +78,7 @@ export function mountSelectionToolbar(
     // Keep the page's selection: a mousedown on a button would otherwise collapse it.
     button.addEventListener('mousedown', (event) => event.preventDefault());
     button.addEventListener('click', (event) => {
-      if (event.isTrusted && asPlaced()) onAction(action);
+      if (event.isTrusted) onAction(action);
     });
     buttons.set(key, button);
     bar.append(button);
@@ -101,25 +89,6 @@ export function mountSelectionToolbar(
   }
   for (const kind of ['note', 'tags', 'excerpt', 'cite'] as const) add(kind, 'text', { kind });
   shadow.append(bar);
-
-  let placed: { top: number; left: number; at: number } | null = null;
-  const asPlaced = () => {
-    if (!placed || bar.hidden) return false;
-    const view = doc.defaultView!;
-    const rect = bar.getBoundingClientRect();
-    const host = shadow.host;
-    return (
-      performance.now() - placed.at >= MIN_VISIBLE_MS &&
-      bar.style.top === `${placed.top}px` &&
-      bar.style.left === `${placed.left}px` &&
-      Math.abs(rect.top + view.scrollY - placed.top) < 2 &&
-      Math.abs(rect.left + view.scrollX - placed.left) < 2 &&
-      drawnAsOurs(bar) &&
-      drawnAsOurs(host) &&
-      !host.hasAttribute('style') &&
-      !host.hasAttribute('hidden')
-    );
-  };
 
   const setLanguage = (language: UiLanguage) => {
     const labels = LABELS[language];
@@ -142,17 +111,14 @@ export function mountSelectionToolbar(
       const width = bar.offsetWidth || 280;
       const height = bar.offsetHeight || 32;
       const above = box.top - height - 8;
-      // Whole pixels: the placement is compared at click time, and the style keeps integers exactly.
-      const top = Math.round((above > 0 ? above : box.bottom + 8) + view.scrollY);
+      const top = (above > 0 ? above : box.bottom + 8) + view.scrollY;
       const maxLeft = view.innerWidth - rightInset() - width - 24;
-      const left = Math.round(Math.max(4, Math.min(box.left, maxLeft)) + view.scrollX);
+      const left = Math.max(4, Math.min(box.left, maxLeft)) + view.scrollX;
       bar.style.top = `${top}px`;
       bar.style.left = `${left}px`;
-      placed = { top, left, at: performance.now() };
     },
     hide() {
       bar.hidden = true;
-      placed = null;
     },
     setLanguage,
     get visible() {

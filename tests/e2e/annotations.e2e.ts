@@ -189,19 +189,6 @@ describe.each<BrowserName>(['chromium', 'firefox'])('%s', (name) => {
     await library.close();
   });
 
-  it.each([
-    ['moved the toolbar under the reader\'s pointer', `document.querySelector('anyue-toolbar').shadowRoot.querySelector('.bar').style.top = (parseFloat(document.querySelector('anyue-toolbar').shadowRoot.querySelector('.bar').style.top) + 60) + 'px'`],
-    ['made the toolbar nearly transparent', `document.head.append(Object.assign(document.createElement('style'), { textContent: 'anyue-toolbar { opacity: 0.02 !important }' }))`],
-  ])('creates nothing when the reader clicks a toolbar the page %s', async (_what, attack) => {
-    await open();
-    await select(page, '安全是发展的前提');
-    await page.evaluate(attack);
-    await sleep(200);
-    await clickToolbar(page, 'purple');
-    await sleep(400);
-    expect(await page.evaluate<string[]>(painted('user-purple'))).toEqual([]);
-  });
-
   it('creates nothing when the page clicks the toolbar for the reader', async () => {
     await open();
     await select(page, '安全是发展的前提');
