@@ -1,7 +1,7 @@
 // 中国气象局 www.cma.gov.cn (TRS): /…/YYYYMM/tYYYYMMDD_N.html; lists are index_N.html. Title div.news_text > h1,
 // 来源 and 发布时间 (YYYY年MM月DD日HH:mm) in the spans of .news_textspan, body .TRS_Editor (VERIFIED as of 2019).
 
-import { assemble, breadcrumb, canonicalUrl, defineAdapter, editorFrom, first, headline, infoLine, labelled, meta, parseDate, pathId, textOf } from './common';
+import { breadcrumb, defineAdapter, editorFrom, first, headline, infoLine, labelled, meta, parseDate, pathId, textOf } from './common';
 
 const HOSTS = ['www.cma.gov.cn', 'cma.gov.cn'];
 
@@ -19,12 +19,8 @@ export const cmaAdapter = defineAdapter({
     const line = textOf(doc.querySelector('.news_textspan'));
     const info = infoLine(line);
     const editor = textOf(first(doc, '.news_text .editor; .zrbj'));
-    return assemble({
-      site: 'cma.gov.cn',
-      siteName: cmaAdapter.siteName,
-      siteNameEn: cmaAdapter.siteNameEn,
+    return {
       id,
-      url: canonicalUrl(doc, url, (host) => HOSTS.includes(host)),
       title: headline(doc, heading, ['中国气象局', '中国气象局政府门户网站']),
       heading,
       body,
@@ -35,6 +31,6 @@ export const cmaAdapter = defineAdapter({
       author: info.author,
       editor: editor ? editorFrom(editor) : null,
       column: breadcrumb(first(doc, '.crumbs; .position; .location; .dqwz'), ['中国气象局', '首页']),
-    });
+    };
   },
 });

@@ -343,9 +343,15 @@ export interface AdapterSpec {
   hosts: readonly string[];
   /** Path shapes of article pages (lists, indexes and directories never match). */
   articlePaths: readonly RegExp[];
-  /** Reads an article page already known to be on the site with an article URL shape. */
-  read(doc: Document, url: URL): SiteArticle | null;
+  /**
+   * Reads an article page already known to be on the site with an article URL shape; the site's identity and
+   * the canonical URL (kept on the site's own hosts) are filled in by defineAdapter.
+   */
+  read(doc: Document, url: URL): PageParts | null;
 }
+
+/** What an adapter reads off the page; ArticleParts without what the adapter's spec already says. */
+export type PageParts = Omit<ArticleParts, 'site' | 'siteName' | 'siteNameEn' | 'url'>;
 
 /** A SiteAdapter from its hosts, article path shapes and reader; read() never throws. */
 export function defineAdapter(spec: AdapterSpec): SiteAdapter {
@@ -365,7 +371,10 @@ export function defineAdapter(spec: AdapterSpec): SiteAdapter {
       const parsed = parseUrl(url);
       if (!parsed || !matchesArticleUrl(parsed)) return null;
       try {
-        return spec.read(doc, parsed);
+        const parts = spec.read(doc, parsed);
+        if (!parts) return null;
+        const { site, siteName, siteNameEn } = spec;
+        return assemble({ ...parts, site, siteName, siteNameEn, url: canonicalUrl(doc, parsed, ownsHost) });
       } catch {
         return null;
       }

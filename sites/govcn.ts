@@ -2,7 +2,7 @@
 // home.htm, gundong.htm. No ArticleTitle/PubDate: the date is in div.pages-date or meta firstpublishedtime, and
 // meta author is the 责任编辑 (VERIFIED), so it lands in editor, never author.
 
-import { assemble, breadcrumb, canonicalUrl, defineAdapter, editorFrom, first, headline, labelled, meta, parseDate, pathId, SOURCE_LABELS, textOf } from './common';
+import { breadcrumb, defineAdapter, editorFrom, first, headline, labelled, meta, parseDate, pathId, SOURCE_LABELS, textOf } from './common';
 
 const HOSTS = ['www.gov.cn', 'gov.cn'];
 
@@ -21,12 +21,8 @@ export const govcnAdapter = defineAdapter({
     // The source sits in span.font ("来源：新华社"); the line's own text also carries the label.
     const source = labelled(textOf(dateLine?.querySelector('span.font')), SOURCE_LABELS) ?? labelled(textOf(dateLine), SOURCE_LABELS);
     const editorLine = textOf(doc.querySelector('div.editor'));
-    return assemble({
-      site: 'gov.cn',
-      siteName: govcnAdapter.siteName,
-      siteNameEn: govcnAdapter.siteNameEn,
+    return {
       id,
-      url: canonicalUrl(doc, url, (host) => HOSTS.includes(host)),
       title: headline(doc, heading, [/中国政府网$/], 2),
       heading,
       body,
@@ -38,6 +34,6 @@ export const govcnAdapter = defineAdapter({
       editor: (editorLine && editorFrom(editorLine)) || meta(doc, 'author'),
       // INFERRED: the breadcrumb container's class.
       column: breadcrumb(first(doc, '.BreadcrumbNav; .crumbs; .location'), ['中国政府网']),
-    });
+    };
   },
 });

@@ -3,7 +3,7 @@
 // .scy_main_detail). Press-conference transcripts are news pages under /xw/xwfbh/…/wzsl_N/; the conference's
 // own landing page is a directory and never matches.
 
-import { assemble, breadcrumb, canonicalUrl, defineAdapter, editorFrom, findHeading, first, headline, infoLine, meta, parseDate, pathId, textOf } from './common';
+import { breadcrumb, defineAdapter, editorFrom, findHeading, first, headline, infoLine, meta, parseDate, pathId, textOf } from './common';
 
 const SUFFIXES = ['中华人民共和国应急管理部', '应急管理部'];
 const HOSTS = ['www.mem.gov.cn', 'mem.gov.cn'];
@@ -37,12 +37,8 @@ export const memAdapter = defineAdapter({
     const heading = findHeading(doc, '.tit h1; h1.tit; .title h1; .scy_main_detail ~ h1', facts.get('标题') || meta(doc, 'ArticleTitle'));
     const info = infoLine(textOf(doc.querySelector('.youbiaodc_ind01')));
     const trailer = textOf(first(doc, '.editor; .zrbj'));
-    return assemble({
-      site: 'mem.gov.cn',
-      siteName: memAdapter.siteName,
-      siteNameEn: memAdapter.siteNameEn,
+    return {
       id,
-      url: canonicalUrl(doc, url, (host) => HOSTS.includes(host)),
       title: facts.get('标题') || headline(doc, heading, SUFFIXES),
       heading,
       body,
@@ -54,6 +50,6 @@ export const memAdapter = defineAdapter({
       author: info.author,
       editor: trailer ? editorFrom(trailer) : null,
       column: breadcrumb(first(doc, '.crumbs; .location; .position; .dqwz'), [memAdapter.siteName, '应急管理部']),
-    });
+    };
   },
 });

@@ -2,7 +2,7 @@
 // meta PubDate (VERIFIED); the text sits in the xlcontainer block, which ends in 作者 / 责编 / 扫一扫 / 访问量统计
 // lines that are cut off (VERIFIED); its heading (INFERRED inside it) is mapped first, its info line left out.
 
-import { assemble, breadcrumb, canonicalUrl, defineAdapter, first, headline, infoLine, meta, parseDate, pathId, textOf } from './common';
+import { breadcrumb, defineAdapter, first, headline, infoLine, meta, parseDate, pathId, textOf } from './common';
 
 const HOSTS = ['www.mwr.gov.cn', 'mwr.gov.cn'];
 const TRAILER = /^(?:作者|责编|责任编辑|扫一扫|访问量统计|【打印】|【关闭】)/;
@@ -29,12 +29,8 @@ export const mwrAdapter = defineAdapter({
         if (match && !credits.has(match[1]!)) credits.set(match[1]!, match[2]!.trim());
       }
     }
-    return assemble({
-      site: 'mwr.gov.cn',
-      siteName: mwrAdapter.siteName,
-      siteNameEn: mwrAdapter.siteNameEn,
+    return {
       id,
-      url: canonicalUrl(doc, url, (host) => HOSTS.includes(host)),
       title: headline(doc, heading, ['中华人民共和国水利部', '水利部']),
       heading,
       body: editorial ?? block,
@@ -45,6 +41,6 @@ export const mwrAdapter = defineAdapter({
       author: credits.get('作者') ?? info.author,
       editor: credits.get('责编') ?? credits.get('责任编辑') ?? null,
       column: breadcrumb(first(doc, '.crumbs; .location; .position; .dqwz'), ['中华人民共和国水利部', '水利部']),
-    });
+    };
   },
 });

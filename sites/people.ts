@@ -2,9 +2,8 @@
 // Title in .rm_txt h1 (kicker .pre, subtitle .sub kept out), date and 来源 in .channel, body .rm_txt_con, writer
 // .author, 责编 .edit. The <title> suffix is --<频道>--人民网, whose 频道 stands in for a missing breadcrumb.
 
-import { assemble, breadcrumb, canonicalUrl, defineAdapter, editorFrom, findHeading, first, headline, hostIsOrUnder, infoLine, meta, pathId, squash, stripSiteSuffix, textOf } from './common';
+import { breadcrumb, defineAdapter, editorFrom, findHeading, first, headline, infoLine, meta, pathId, squash, stripSiteSuffix, textOf } from './common';
 
-const IS_SITE = (host: string) => hostIsOrUnder(host.toLowerCase(), 'people.com.cn');
 
 export const peopleAdapter = defineAdapter({
   site: 'people.com.cn',
@@ -26,12 +25,8 @@ export const peopleAdapter = defineAdapter({
     const editor = textOf(doc.querySelector('.edit'));
     const titleChannel = /--([^-]+)--人民网$/.exec(squash(doc.title))?.[1];
     const crumbs = breadcrumb(first(doc, '.route; .crumbs'), ['人民网']);
-    return assemble({
-      site: 'people.com.cn',
-      siteName: peopleAdapter.siteName,
-      siteNameEn: peopleAdapter.siteNameEn,
+    return {
       id: sub ? `${sub}/${path}` : path,
-      url: canonicalUrl(doc, url, IS_SITE),
       title: headline(doc, heading, ['人民网'], 1),
       heading,
       body,
@@ -42,6 +37,6 @@ export const peopleAdapter = defineAdapter({
       author: author || info.author,
       editor: editor ? editorFrom(editor) : null,
       column: crumbs.length > 0 ? crumbs : titleChannel ? [titleChannel] : [],
-    });
+    };
   },
 });

@@ -2,10 +2,9 @@
 // xinhuanet.com one (/<channel>/YYYY-MM/DD/c_N.htm). The hex (or c_N) number is the article's, whatever channel or
 // subsite shows it, so the id is the date and that number alone.
 
-import { assemble, canonicalUrl, defineAdapter, editorFrom, findHeading, first, headline, hostIsOrUnder, infoLine, meta, parseDate, stripSiteSuffix, textOf } from './common';
+import { defineAdapter, editorFrom, findHeading, first, headline, infoLine, meta, parseDate, stripSiteSuffix, textOf } from './common';
 
 const HOSTS = ['*.news.cn', '*.xinhuanet.com'];
-const IS_SITE = (host: string) => hostIsOrUnder(host.toLowerCase(), 'news.cn') || hostIsOrUnder(host.toLowerCase(), 'xinhuanet.com');
 const CURRENT = /^\/(?:[\w-]+\/)*(\d{8})\/([0-9a-f]{32})\/c\.html$/;
 const LEGACY = /^\/(?:[\w-]+\/)*(\d{4}-\d{2})\/(\d{2})\/c_(\d+)\.htm$/;
 
@@ -44,12 +43,8 @@ export const xinhuaAdapter = defineAdapter({
     const info = infoLine(textOf(first(doc, legacy ? '.h-info' : '.header-cont .source; .header .source; div.info')));
     const dateInfo = legacy ? textOf(doc.querySelector('.h-info .h-time')) : '';
     const editor = textOf(first(doc, legacy ? '.p-jc; .editor' : 'span.editor; .editor'));
-    return assemble({
-      site: 'news.cn',
-      siteName: xinhuaAdapter.siteName,
-      siteNameEn: xinhuaAdapter.siteNameEn,
+    return {
       id,
-      url: canonicalUrl(doc, url, IS_SITE),
       title: headline(doc, heading, ['新华网', /^新华网/]),
       heading,
       body,
@@ -60,6 +55,6 @@ export const xinhuaAdapter = defineAdapter({
       author: info.author,
       editor: editor ? editorFrom(editor) : null,
       column: [],
-    });
+    };
   },
 });
