@@ -1,13 +1,7 @@
-export interface ExpectedArticle {
-  id: string;
-  url: string;
-  title: string;
-  publishedAt: string | null;
-  source: string | null;
-  author: string | null;
-  editor: string | null;
-  column: string[];
-}
+import type { SiteArticle } from '../../sites/types';
+
+/** The fields of the SiteArticle a correct reader gets from the page. */
+export type ExpectedArticle = Pick<SiteArticle, 'id' | 'url' | 'title' | 'publishedAt' | 'source' | 'author' | 'editor' | 'column'>;
 export interface SitePage {
   name: string;
   /** The site id a reader gives its articles (the bare host for the meta-tag adapter). */
