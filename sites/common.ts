@@ -60,6 +60,11 @@ export function pathId(url: URL, options: { dropSuffix?: RegExp } = {}): string 
   return id === '' ? null : id;
 }
 
+const LIST_PATH = /(?:^|\/)(?:index|default|list|search|col\d*)(?:_\d+)?(?:\.\w+)?$|\/$/i;
+
+/** Whether a path on a site no adapter knows is a home, list, index or search page (never an article). */
+export const isListPath = (pathname: string): boolean => LIST_PATH.test(pathname) || /search/i.test(pathname);
+
 /** `<meta name=…>` or `<meta property=…>` content, case-insensitive on the name; null when absent or blank. */
 export function meta(doc: Document, name: string): string | null {
   const wanted = name.toLowerCase();
@@ -173,7 +178,8 @@ export function parseDate(text: string | null | undefined): string | null {
   return `${date}T${h.padStart(2, '0')}:${mi}${s ? `:${s}` : ''}`;
 }
 
-const LABEL_END = '(?=\\s|$|[|｜]|(?:作者|编辑|责编|责任编辑|发布时间|时间|日期|字号|浏览|阅读|分享|点击)[:：])';
+// A value ends at a space, a bar, the next label, or a share widget's 分享到 glued on without a space.
+const LABEL_END = '(?=\\s|$|[|｜]|分享到|(?:作者|编辑|责编|责任编辑|发布时间|时间|日期|字号|浏览|阅读|分享|点击)[:：])';
 
 /** Value after a label such as 来源 in a date/source line: `2024-01-02 10:00 来源：新华社` → `新华社`. */
 export function labelled(text: string, labels: string): string | null {

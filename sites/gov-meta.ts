@@ -3,12 +3,11 @@
 // enabled, so "article page" is decided by the page: ArticleTitle (lists carry only ColumnName/SiteName) and a
 // body container with reading text. The URL test only turns away obvious list, index and search paths.
 
-import { assemble, bareHost, canonicalUrl, editorFrom, findHeading, first, meta, parseDate, parseUrl, pathId, textOf } from './common';
+import { assemble, bareHost, canonicalUrl, editorFrom, findHeading, first, isListPath, meta, parseDate, parseUrl, pathId, textOf } from './common';
 import type { SiteAdapter, SiteArticle } from './types';
 
 // Body containers of the common platforms (TRS, Ucap, Hanweb, gkmlpt), most specific first.
 const BODIES = '.TRS_Editor; #UCAP-CONTENT; .trs_editor_view; .pages_content; #zoom; .article-content; .art_con; #content; .content';
-const NOT_ARTICLE_PATH = /(?:^|\/)(?:index|default|list|search|col\d*)(?:_\d+)?(?:\.\w+)?$|\/$/i;
 
 function read(doc: Document, url: URL): SiteArticle | null {
   const title = meta(doc, 'ArticleTitle');
@@ -49,7 +48,7 @@ export const govMetaAdapter: SiteAdapter = {
   ownsHost: (hostname) => hostname !== '',
   matchesArticleUrl(url) {
     const parsed = parseUrl(url);
-    return !!parsed && !NOT_ARTICLE_PATH.test(parsed.pathname) && !/search/i.test(parsed.pathname);
+    return !!parsed && !isListPath(parsed.pathname);
   },
   read(doc, url) {
     const parsed = parseUrl(url);
