@@ -40,7 +40,9 @@ export default defineConfig({
     },
     // The sidebar page is framed into pages of the sites the extension may serve only; its contents stay in
     // the extension's origin.
-    web_accessible_resources: [{ resources: ['sidebar.html'], matches: [...PORTAL_MATCHES, ...SITE_PATTERNS] }],
+    // Any http(s) page may host the sidebar: the reader can enable the generic reader on any site. The
+    // sidebar itself shows nothing to a frame its content script did not create (see sidebar-frame.ts).
+    web_accessible_resources: [{ resources: ['sidebar.html'], matches: ['http://*/*', 'https://*/*'] }],
     ...(browser === 'firefox'
       ? {
           // MV2 has no optional_host_permissions: hosts asked for later go into optional_permissions.

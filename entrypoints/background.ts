@@ -1,7 +1,19 @@
 import { browser } from 'wxt/browser';
 import { PORTAL_MATCHES } from '../sites/portal-hosts';
-import { enabledSites, patternCovers, planRegistrations } from '../sites/enabled-sites';
-import type { SiteAdapter } from '../sites';
+import {
+  CONTENT_SCRIPT_FILE as CONTENT_SCRIPT,
+  enabledHosts,
+  enabledSites,
+  GENERIC_READER_FILE as GENERIC_READER_SCRIPT,
+  HOST_REGISTRATION_PREFIX,
+  patternCovers,
+  planRegistrations,
+  registrationOf,
+  registrationOfHost,
+  type Registration,
+} from '../sites/enabled-sites';
+import { ENABLED_HOSTS_KEY, loadEnabledHosts } from '../storage/enabled-hosts';
+import type { KeyValueArea } from '../storage/preferences';
 import { createBackground, type BackgroundDeps, type SidebarPort } from '../messaging/background-router';
 import type { Message } from '../messaging/protocol';
 import { AnyueDatabase } from '../storage/database';
@@ -102,43 +114,53 @@ export default defineBackground(() => {
   // Sites the reader enabled get the content script at run time. The registrations are derived again from
   // the granted permissions on every start (install, update, browser start, worker restart) and on every
   // grant or removal, so they can never drift from what the reader allowed.
-  const CONTENT_SCRIPT = '/content-scripts/portal.js';
-  const syncSites = async (): Promise<SiteAdapter[]> => {
+  // Hosts no adapter knows also get the generic reader, loaded before the content script (its own bundle).
+  const scriptsFor = (registration: Registration) =>
+    registration.id.startsWith(HOST_REGISTRATION_PREFIX) ? [GENERIC_READER_SCRIPT, CONTENT_SCRIPT] : [CONTENT_SCRIPT];
+  const syncSites = async (): Promise<Registration[]> => {
     const granted = (await browser.permissions.getAll()).origins ?? [];
-    const enabled = enabledSites(granted);
+    const hosts = enabledHosts(await loadEnabledHosts(browser.storage.local as KeyValueArea), granted);
+    const enabled = [...enabledSites(granted).map(registrationOf), ...hosts.map(registrationOfHost)];
     const current = await browser.scripting.getRegisteredContentScripts();
     const plan = planRegistrations(current.map(({ id, matches }) => ({ id, matches: matches ?? [] })), enabled);
     if (plan.remove.length) await browser.scripting.unregisterContentScripts({ ids: plan.remove });
     if (plan.add.length) {
       await browser.scripting.registerContentScripts(
-        plan.add.map(({ id, matches }) => ({ id, matches, js: [CONTENT_SCRIPT], runAt: 'document_idle' as const, persistAcrossSessions: true })),
+        plan.add.map((registration) => ({ id: registration.id, matches: registration.matches, js: scriptsFor(registration), runAt: 'document_idle' as const, persistAcrossSessions: true })),
       );
     }
-    const patterns = [...PORTAL_MATCHES, ...enabled.flatMap((adapter) => adapter.hostPatterns)];
+    const patterns = [...PORTAL_MATCHES, ...enabled.flatMap((registration) => registration.matches)];
     for (const id of ['highlight-selection', 'save-excerpt']) void browser.contextMenus.update(id, { documentUrlPatterns: patterns }).catch(() => undefined);
     return enabled;
   };
   const syncing = (why: string) =>
     syncSites().catch((error) => {
       log(`content scripts for enabled sites (${why}): ${String(error)}`);
-      return [] as SiteAdapter[];
+      return [] as Registration[];
     });
   void syncing('start');
-  browser.permissions.onAdded.addListener(async (added) => {
-    const enabled = await syncing('granted');
-    // Tabs already open on the newly enabled site (the one the popup was opened on, first of all) are read
-    // now, not only after a reload; the script runs once per page however often it is injected.
-    const origins = added.origins ?? [];
-    const patterns = enabled
-      .filter((adapter) => adapter.hostPatterns.some((wanted) => origins.some((origin) => patternCovers(origin, wanted))))
-      .flatMap((adapter) => adapter.hostPatterns);
-    if (!patterns.length) return;
-    const tabs = await browser.tabs.query({ url: patterns }).catch(() => []);
-    for (const tab of tabs) {
-      if (tab.id !== undefined) void browser.scripting.executeScript({ target: { tabId: tab.id }, files: [CONTENT_SCRIPT] }).catch(() => undefined);
+  // Tabs already open on a newly enabled site or host (the one the popup was opened on, first of all) are read
+  // now, not only after a reload; the script runs once per page however often it is injected.
+  const readOpenTabs = async (enabled: Registration[], isNew: (registration: Registration) => boolean) => {
+    for (const registration of enabled.filter(isNew)) {
+      const tabs = await browser.tabs.query({ url: registration.matches }).catch(() => []);
+      for (const tab of tabs) {
+        if (tab.id !== undefined) void browser.scripting.executeScript({ target: { tabId: tab.id }, files: scriptsFor(registration) }).catch(() => undefined);
+      }
     }
+  };
+  browser.permissions.onAdded.addListener(async (added) => {
+    const origins = added.origins ?? [];
+    await readOpenTabs(await syncing('granted'), (registration) => registration.matches.some((wanted) => origins.some((origin) => patternCovers(origin, wanted))));
   });
   browser.permissions.onRemoved.addListener(() => void syncing('removed'));
+  // The popup writes the host list after the grant (permissions.onAdded may come first): register then.
+  browser.storage.onChanged.addListener(async (changes, area) => {
+    const change = changes[ENABLED_HOSTS_KEY];
+    if (area !== 'local' || !change) return;
+    const before = new Set(Array.isArray(change.oldValue) ? change.oldValue : []);
+    await readOpenTabs(await syncing('hosts'), (registration) => registration.id.startsWith(HOST_REGISTRATION_PREFIX) && !before.has(registration.id.slice(HOST_REGISTRATION_PREFIX.length)));
+  });
 
   browser.tabs.onRemoved.addListener((tabId) => void background.forgetTab(tabId));
   // A tab that starts loading another page shows the popup again until its content script says otherwise.

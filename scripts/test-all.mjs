@@ -38,7 +38,7 @@ function check(label, command, args) {
   else failed += 1;
 }
 
-const TEST_HOSTS = ['http://127.0.0.1/*', 'http://www.mem.gov.cn/*', 'https://www.mem.gov.cn/*', 'http://mem.gov.cn/*', 'https://mem.gov.cn/*'].join(',');
+const TEST_HOSTS = ['http://127.0.0.1/*', 'https://127.0.0.1/*', 'http://www.mem.gov.cn/*', 'https://www.mem.gov.cn/*', 'http://mem.gov.cn/*', 'https://mem.gov.cn/*'].join(',');
 check('typecheck', bin('tsc'), ['--noEmit']);
 vitestSuite('unit', []);
 const built =

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { enabledSites, optionalSiteOfUrl, optionalSitePatterns, optionalSites, patternCovers, planRegistrations, registrationOf } from './enabled-sites';
+import { enabledHosts, enabledSites, optionalSiteOfUrl, optionalSitePatterns, optionalSites, patternCovers, planRegistrations, registrationOf, registrationOfHost } from './enabled-sites';
 import { PORTAL_MATCHES } from './portal-hosts';
 
 const mem = optionalSites.find((adapter) => adapter.site === 'mem.gov.cn')!;
@@ -51,11 +51,25 @@ describe('planRegistrations', () => {
   it('registers newly enabled sites and unregisters removed ones, leaving others\u2019 registrations alone', () => {
     const stale = registrationOf(people);
     const foreign = { id: 'someone-else', matches: ['https://a.cn/*'] };
-    expect(planRegistrations([stale, foreign], [mem])).toEqual({ remove: [stale.id], add: [registrationOf(mem)] });
+    expect(planRegistrations([stale, foreign], [registrationOf(mem)])).toEqual({ remove: [stale.id], add: [registrationOf(mem)] });
   });
   it('keeps what is already right and replaces a registration whose hosts changed', () => {
-    expect(planRegistrations([registrationOf(mem)], [mem])).toEqual({ remove: [], add: [] });
+    expect(planRegistrations([registrationOf(mem)], [registrationOf(mem)])).toEqual({ remove: [], add: [] });
     const old = { ...registrationOf(mem), matches: ['https://www.mem.gov.cn/*'] };
-    expect(planRegistrations([old], [mem])).toEqual({ remove: [old.id], add: [registrationOf(mem)] });
+    expect(planRegistrations([old], [registrationOf(mem)])).toEqual({ remove: [old.id], add: [registrationOf(mem)] });
+  });
+});
+
+describe('hosts no adapter knows', () => {
+  it('are enabled while both schemes of the host are granted, and never for a built-in site', () => {
+    const granted = ['http://news.example.org/*', 'https://news.example.org/*', 'https://dav.example.net/*'];
+    expect(enabledHosts(['news.example.org', 'dav.example.net', 'gone.example.org'], granted)).toEqual(['news.example.org']);
+    expect(enabledHosts(['www.mem.gov.cn'], ['*://www.mem.gov.cn/*'])).toEqual([]);
+  });
+  it('get their own registrations beside the sites’, and lose them when disabled', () => {
+    const host = registrationOfHost('news.example.org');
+    expect(host).toEqual({ id: 'anyue-host:news.example.org', matches: ['http://news.example.org/*', 'https://news.example.org/*'] });
+    expect(planRegistrations([registrationOf(mem)], [registrationOf(mem), host])).toEqual({ remove: [], add: [host] });
+    expect(planRegistrations([registrationOf(mem), host], [registrationOf(mem)])).toEqual({ remove: [host.id], add: [] });
   });
 });

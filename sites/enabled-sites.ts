@@ -53,8 +53,14 @@ export function optionalSiteOfUrl(url: string | undefined): SiteAdapter | null {
   return optionalSites.find((adapter) => adapter.ownsHost(hostname)) ?? null;
 }
 
+/** The built content script, and the generic reader's bundle that hosts no adapter knows load before it. */
+export const CONTENT_SCRIPT_FILE = '/content-scripts/portal.js' as const;
+export const GENERIC_READER_FILE = '/generic-reader.js' as const;
+
 /** Ids of our registrations carry a prefix so that nothing else registered is ever touched. */
 export const REGISTRATION_PREFIX = 'anyue-site:';
+/** Registrations for hosts no adapter knows: they also load the generic reader. */
+export const HOST_REGISTRATION_PREFIX = 'anyue-host:';
 
 export interface Registration {
   id: string;
@@ -63,13 +69,25 @@ export interface Registration {
 
 export const registrationOf = (adapter: SiteAdapter): Registration => ({ id: `${REGISTRATION_PREFIX}${adapter.site}`, matches: [...adapter.hostPatterns] });
 
+/** Match patterns of one host the reader enabled for the generic reader (any port, both schemes). */
+export const hostPatternsOf = (host: string): string[] => [`http://${host}/*`, `https://${host}/*`];
+
+export const registrationOfHost = (host: string): Registration => ({ id: `${HOST_REGISTRATION_PREFIX}${host}`, matches: hostPatternsOf(host) });
+
+/** The stored hosts whose access the browser still grants (a permission taken back elsewhere ends it). */
+export function enabledHosts(stored: readonly string[], grantedOrigins: readonly string[]): string[] {
+  return stored.filter(
+    (host) => !optionalSiteOfUrl(`https://${host}/`) && hostPatternsOf(host).every((wanted) => grantedOrigins.some((granted) => patternCovers(granted, wanted))),
+  );
+}
+
 /**
- * What to unregister and register so that exactly the enabled sites have the content script. A registration
- * whose matches changed (an update changed a site's hosts) is replaced.
+ * What to unregister and register so that exactly the wanted registrations (enabled sites and hosts) exist. A
+ * registration whose matches changed (an update changed a site's hosts) is replaced.
  */
-export function planRegistrations(current: readonly Registration[], enabled: readonly SiteAdapter[]): { remove: string[]; add: Registration[] } {
-  const wanted = new Map(enabled.map((adapter) => [registrationOf(adapter).id, registrationOf(adapter)]));
-  const ours = current.filter((registration) => registration.id.startsWith(REGISTRATION_PREFIX));
+export function planRegistrations(current: readonly Registration[], enabled: readonly Registration[]): { remove: string[]; add: Registration[] } {
+  const wanted = new Map(enabled.map((registration) => [registration.id, registration]));
+  const ours = current.filter((registration) => registration.id.startsWith(REGISTRATION_PREFIX) || registration.id.startsWith(HOST_REGISTRATION_PREFIX));
   const same = (a: Registration, b: Registration) => a.matches.length === b.matches.length && a.matches.every((m) => b.matches.includes(m));
   const keep = new Set(ours.filter((registration) => wanted.has(registration.id) && same(registration, wanted.get(registration.id)!)).map((r) => r.id));
   return {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { articlePage, replicaArticles } from '../tests/replica/pages.mjs';
 import { sitePages } from '../tests/replica/sites.mjs';
+import { genericPages } from '../tests/replica/generic.mjs';
 import { parseHtmlDocument } from './html-document';
 import { cleanTitle, readGenericArticle, type Extractor } from './generic';
 import { readabilityExtractor } from './readability-extractor';
@@ -62,6 +63,19 @@ describe('generic reader on pages of sites it was not written for', () => {
     const page = articles[0]!;
     expect(readGeneric(page.html, page.url, () => { throw new Error('boom'); })).toBeNull();
     expect(readGeneric(page.html, page.url, () => ({ text: '这一段文字根本不在页面上出现过'.repeat(10), title: null }))).toBeNull();
+  });
+
+  it('reads the replica of a blog-like site: title, date, source, author and editor apart, no sidebar widgets', () => {
+    const [page, list] = genericPages();
+    const url = `http://127.0.0.1:8765${page!.path}`;
+    const article = readGeneric(page!.html, url)!;
+    expect(article).toMatchObject({ site: '127.0.0.1', siteName: '安全发展研究院', title: page!.title, publishedAt: '2024-06-18T09:30:00', source: '安全发展研究院', author: '李明' });
+    expect(article.editor).toBe('王芳');
+    expect(article.id).toBe('reports/2024/06/flood-season-briefing');
+    const body = article.text.slice(article.bodyStart);
+    expect(body).toContain(page!.paragraphs.filter((line) => line.length > 40).at(-1)!.slice(0, 20));
+    for (const chrome of ['热门文章', '责任编辑', '版权所有', '研究动态']) expect(body).not.toContain(chrome);
+    expect(readGeneric(list!.html, `http://127.0.0.1:8765${list!.path}`)).toBeNull();
   });
 
   it('cuts only a suffix that names a site', () => {

@@ -2,7 +2,8 @@ import { render } from 'preact';
 import { browser } from 'wxt/browser';
 import { AnyueDatabase } from '../../storage/database';
 import { loadPreferences, type KeyValueArea } from '../../storage/preferences';
-import { enabledSites, optionalSites } from '../../sites/enabled-sites';
+import { enabledHosts, enabledSites, hostPatternsOf, optionalSites } from '../../sites/enabled-sites';
+import { loadEnabledHosts, removeEnabledHost } from '../../storage/enabled-hosts';
 import { LibraryApp, type LibrarySource } from './LibraryApp';
 
 // The library reads the extension's database directly (it is an extension page, same origin as the
@@ -28,12 +29,20 @@ const source: LibrarySource = {
   // Must run inside the click that asked for it (a user gesture).
   requestPermission: (pattern) => browser.permissions.request({ origins: [pattern] }),
   sites: {
-    list: async () =>
-      enabledSites((await browser.permissions.getAll()).origins ?? []).map(({ site, siteName, siteNameEn }) => ({ site, name: siteName, nameEn: siteNameEn })),
+    list: async () => {
+      const granted = (await browser.permissions.getAll()).origins ?? [];
+      const hosts = enabledHosts(await loadEnabledHosts(browser.storage.local as KeyValueArea), granted);
+      return [
+        ...enabledSites(granted).map(({ site, siteName, siteNameEn }) => ({ site, name: siteName, nameEn: siteNameEn })),
+        ...hosts.map((host) => ({ site: host, name: host, nameEn: host })),
+      ];
+    },
     // The background unregisters the site's content script when the permission goes (permissions.onRemoved).
     remove: async (site) => {
       const adapter = optionalSites.find((candidate) => candidate.site === site);
-      return adapter ? browser.permissions.remove({ origins: [...adapter.hostPatterns] }) : false;
+      if (adapter) return browser.permissions.remove({ origins: [...adapter.hostPatterns] });
+      await removeEnabledHost(browser.storage.local as KeyValueArea, site);
+      return browser.permissions.remove({ origins: hostPatternsOf(site) });
     },
   },
 };

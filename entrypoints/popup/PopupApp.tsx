@@ -16,13 +16,23 @@ interface Props {
   site?: { name: string; nameEn: string; enabled: boolean } | null;
   /** Asks for the site's hosts (inside the click) and reads the tab; false when the reader said no. */
   enableSite?(): Promise<boolean>;
+  /** The tab's page is on a site no adapter knows: its host, and whether the reader enabled it. */
+  otherSite?: { host: string; enabled: boolean } | null;
+  /** Reads this one page with the generic reader (the click's temporary access). */
+  analysePage?(): Promise<PageAnalysis>;
+  /** Asks for the host (inside the click) and keeps the generic reader on it; false when the reader said no. */
+  enableHost?(): Promise<boolean>;
 }
+
+export type PageAnalysis = 'found' | 'none' | 'refused';
+const ANALYSIS_WORDS = { found: 'popupAnalysed', none: 'popupNoArticle', refused: 'popupCannotRead' } as const;
 
 const safeHref = (url: string) => (/^https?:\/\//.test(url) ? url : undefined);
 
-export function PopupApp({ language, recent, annotationCount, sync, openLibrary, site = null, enableSite }: Props) {
+export function PopupApp({ language, recent, annotationCount, sync, openLibrary, site = null, enableSite, otherSite = null, analysePage, enableHost }: Props) {
   const t = translator(language);
-  const [enabled, setEnabled] = useState(site?.enabled ?? false);
+  const [enabled, setEnabled] = useState(site?.enabled ?? otherSite?.enabled ?? false);
+  const [analysis, setAnalysis] = useState<PageAnalysis | null>(null);
   const [refused, setRefused] = useState(false);
   const siteName = site ? (language === 'en' ? site.nameEn : site.name) : '';
   const enable = async () => {
@@ -40,6 +50,29 @@ export function PopupApp({ language, recent, annotationCount, sync, openLibrary,
           <button type="button" class="enable-site-button" onClick={() => void enable()}>
             {t('popupEnableSite')}
           </button>
+          {refused && <p class="error">{t('popupEnableRefused')}</p>}
+        </div>
+      )}
+      {otherSite && enabled && <p class="site-status">{t('popupSiteEnabled').replace('{site}', otherSite.host)}</p>}
+      {otherSite && !enabled && (
+        <div class="enable-site other-site">
+          <p>{t('popupOtherSiteHelp').replace('{site}', otherSite.host)}</p>
+          <button type="button" class="analyse-page-button" onClick={() => void analysePage?.().then(setAnalysis)}>
+            {t('popupAnalysePage')}
+          </button>{' '}
+          <button
+            type="button"
+            class="enable-host-button"
+            onClick={() =>
+              void enableHost?.().then((granted) => {
+                setEnabled(granted);
+                setRefused(!granted);
+              })
+            }
+          >
+            {t('popupAlwaysEnable')}
+          </button>
+          {analysis && <p class={analysis === 'found' ? 'analysis' : 'analysis error'}>{t(ANALYSIS_WORDS[analysis])}</p>}
           {refused && <p class="error">{t('popupEnableRefused')}</p>}
         </div>
       )}

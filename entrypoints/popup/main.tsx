@@ -3,8 +3,10 @@ import { browser } from 'wxt/browser';
 import type { ErrorReply, Message, Replies } from '../../messaging/protocol';
 import { AnyueDatabase } from '../../storage/database';
 import { loadPreferences, type KeyValueArea } from '../../storage/preferences';
-import { enabledSites, optionalSiteOfUrl } from '../../sites/enabled-sites';
-import { PopupApp } from './PopupApp';
+import { CONTENT_SCRIPT_FILE, enabledHosts, enabledSites, GENERIC_READER_FILE, hostPatternsOf, optionalSiteOfUrl } from '../../sites/enabled-sites';
+import { adapterForUrl } from '../../sites';
+import { addEnabledHost, hostOfUrl, loadEnabledHosts } from '../../storage/enabled-hosts';
+import { PopupApp, type PageAnalysis } from './PopupApp';
 
 // The popup shows on tabs that are not articles it reads (there the toolbar button toggles the sidebar).
 document.title = '安阅';
@@ -18,7 +20,11 @@ const [activeTab] = query.has('tab')
   ? [{ id: Number(query.get('tab')), url: query.get('url') ?? undefined }]
   : await browser.tabs.query({ active: true, currentWindow: true });
 const adapter = optionalSiteOfUrl(activeTab?.url);
-const granted = adapter ? ((await browser.permissions.getAll()).origins ?? []) : [];
+// A page of a site no adapter knows (not the portal, not a built-in site): the generic reader is offered.
+const otherHost = !adapter && activeTab?.url && !adapterForUrl(activeTab.url) ? hostOfUrl(activeTab.url) : null;
+const granted = adapter || otherHost ? ((await browser.permissions.getAll()).origins ?? []) : [];
+const local = browser.storage.local as KeyValueArea;
+const hostEnabled = otherHost ? enabledHosts(await loadEnabledHosts(local), granted).includes(otherHost) : false;
 
 async function enableSite(): Promise<boolean> {
   if (!adapter) return false;
@@ -26,8 +32,30 @@ async function enableSite(): Promise<boolean> {
   const ok = await browser.permissions.request({ origins: [...adapter.hostPatterns] });
   // The background registers the script for the site's future pages; this tab is read now.
   if (ok && activeTab?.id !== undefined) {
-    await browser.scripting.executeScript({ target: { tabId: activeTab.id }, files: ['/content-scripts/portal.js'] }).catch(() => undefined);
+    await browser.scripting.executeScript({ target: { tabId: activeTab.id }, files: [CONTENT_SCRIPT_FILE] }).catch(() => undefined);
   }
+  return ok;
+}
+
+async function analysePage(): Promise<PageAnalysis> {
+  if (activeTab?.id === undefined) return 'refused';
+  const target = { tabId: activeTab.id };
+  try {
+    await browser.scripting.executeScript({ target, files: [GENERIC_READER_FILE, CONTENT_SCRIPT_FILE] });
+    // The content script reads at once and leaves its verdict in the content scripts' world.
+    const [verdict] = await browser.scripting.executeScript({ target, func: () => (globalThis as { __anyueArticleFound?: boolean }).__anyueArticleFound === true });
+    return verdict?.result === true ? 'found' : 'none';
+  } catch {
+    return 'refused';
+  }
+}
+
+async function enableHost(): Promise<boolean> {
+  if (!otherHost) return false;
+  // Must be the first await inside the click: the request needs the reader's gesture.
+  const ok = await browser.permissions.request({ origins: hostPatternsOf(otherHost) });
+  // The background registers the reader for the host and reads its open tabs when the list changes.
+  if (ok) await addEnabledHost(local, otherHost);
   return ok;
 }
 
@@ -46,6 +74,9 @@ render(
     sync={sync?.ok && sync.settings ? { status: sync.status, enabled: sync.settings.enabled } : null}
     site={adapter ? { name: adapter.siteName, nameEn: adapter.siteNameEn, enabled: enabledSites(granted).includes(adapter) } : null}
     enableSite={enableSite}
+    otherSite={otherHost ? { host: otherHost, enabled: hostEnabled } : null}
+    analysePage={analysePage}
+    enableHost={enableHost}
     openLibrary={() => void browser.tabs.create({ url: browser.runtime.getURL('/library.html') }).then(() => window.close())}
   />,
   document.getElementById('app')!,

@@ -5,6 +5,7 @@ import { citeArticle } from '../../exporters/gbt7714';
 import { parseMessage, type AnnotationRequest, type ErrorReply, type Message, type Replies } from '../../messaging/protocol';
 import { PORTAL_MATCHES } from '../../sites/portal-hosts';
 import { readArticle, type SiteArticle } from '../../sites';
+import { loadedGenericReader } from '../../sites/generic-hook';
 import { toArticleMeta } from './article-meta';
 import { startArticleView, type ArticleView } from './article-view';
 import { mountSelectionToolbar, type SelectionToolbar, type ToolbarAction } from './selection-toolbar';
@@ -21,14 +22,19 @@ export default defineContentScript({
     if (world.__anyueStarted) return;
     world.__anyueStarted = true;
     performance.mark('anyue:start');
-    // readArticle checks the URL's shape before touching the DOM: lists and home pages cost nothing.
-    const article = readArticle(document, location.href);
+    const article = readThisPage();
+    // The popup asks whether "analyse this page" found an article here.
+    (world as { __anyueArticleFound?: boolean }).__anyueArticleFound = article !== null;
     if (!article) return;
     void showArticle(article);
   },
 });
 
 const send = (message: Message) => browser.runtime.sendMessage(message);
+
+// readArticle checks the URL's shape before touching the DOM: lists and home pages cost nothing. The generic
+// reader is there only where the reader asked for it (its bundle was loaded first).
+const readThisPage = (): SiteArticle | null => readArticle(document, location.href) ?? loadedGenericReader()?.(document, location.href) ?? null;
 
 async function showArticle(article: SiteArticle): Promise<void> {
   // Analyse and paint first: the page never waits for the background or the database. The reader's
@@ -43,7 +49,7 @@ async function showArticle(article: SiteArticle): Promise<void> {
     doc: document,
     article,
     analyse: (text, corrections) => analyzeText(text, corrections),
-    reread: () => readArticle(document, location.href),
+    reread: readThisPage,
     onAnalysed: (summary, key) => report({ type: 'article/analysed', key, summary }),
     onAnchored: (anchors, key) => report({ type: 'annotations/anchored', key, anchors }),
     onOwnHighlightClick: (id) => void send({ type: 'annotations/focus', id }),

@@ -7,6 +7,7 @@ import { createServer } from 'node:http';
 import { pathToFileURL } from 'node:url';
 import { articlePage, homePage, listPage, replicaArticles, revisedSeedArticle, searchPage } from './pages.mjs';
 import { sitePages } from './sites.mjs';
+import { genericPages } from './generic.mjs';
 
 const FIGURE_SVG = `<svg xmlns="http://www.w3.org/2000/svg" width="600" height="400"><rect width="600" height="400" fill="#dfe6ee"/><text x="300" y="210" font-size="28" text-anchor="middle" fill="#7a8796">图片</text></svg>`;
 
@@ -28,6 +29,8 @@ export function createReplicaServer() {
     return [`${at.hostname}${at.pathname}`, page.html];
   }));
   const siteHosts = new Set(Array.from(siteHtml.keys(), (key) => key.slice(0, key.indexOf('/'))));
+  // A site no adapter knows, straight on 127.0.0.1 (the generic reader's pages).
+  const genericHtml = new Map(genericPages().map((page) => [page.path, page.html]));
 
   return createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://zaihaifangyu.cn');
@@ -45,6 +48,7 @@ export function createReplicaServer() {
     if (!/^(www\.)?zaihaifangyu\.cn$|^127\.0\.0\.1$|^localhost$/.test(url.hostname)) {
       return send(502, 'text/plain; charset=utf-8', 'the replica serves only the portal');
     }
+    if (genericHtml.has(url.pathname) && /^127\.0\.0\.1$|^localhost$/.test(host)) return html(genericHtml.get(url.pathname));
     const article = /^\/(\d+)\.html$/.exec(url.pathname);
     if (url.pathname === '/5288.html' && url.searchParams.get('rev') === '2') return html(articlePage(revisedSeedArticle()));
     if (article && byId.has(article[1])) return html(articlePage(byId.get(article[1])));
