@@ -35,7 +35,7 @@ export function SitesPanel({ language, source }: { language: UiLanguage; source:
               <li key={site}>
                 <label>
                   <input type="checkbox" role="switch" checked aria-label={label} onClick={() => void source.remove(site).then(reload)} />
-                  {label} <span class="meta">{site}</span>
+                  {label} {name !== site && <span class="meta">{site}</span>}
                 </label>
               </li>
             );

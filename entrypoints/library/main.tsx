@@ -41,8 +41,9 @@ const source: LibrarySource = {
     remove: async (site) => {
       const adapter = optionalSites.find((candidate) => candidate.site === site);
       if (adapter) return browser.permissions.remove({ origins: [...adapter.hostPatterns] });
+      // The reader is unregistered once the host leaves the list, even where the browser keeps the access.
       await removeEnabledHost(browser.storage.local as KeyValueArea, site);
-      return browser.permissions.remove({ origins: hostPatternsOf(site) });
+      return browser.permissions.remove({ origins: hostPatternsOf(site) }).catch(() => false);
     },
   },
 };
