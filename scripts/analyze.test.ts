@@ -6,6 +6,8 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { articlePage, replicaArticles } from '../tests/replica/pages.mjs';
+import { sitePages } from '../tests/replica/sites.mjs';
+import { genericPages } from '../tests/replica/generic.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const tsx = join(root, 'node_modules', '.bin', 'tsx');
@@ -60,4 +62,30 @@ describe('analyze CLI', () => {
     expect(ok.status).toBe(0);
     expect(JSON.parse(ok.stdout).speakers.map((x: { name: string }) => x.name)).toEqual(expect.arrayContaining(['袁宏永', '魏钰']));
   }, 30_000);
+
+  it('--url reads a saved page as the extension would there: the site adapter, else the generic reader', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'anyue-cli-'));
+    const at = (html: string, url: string) => {
+      const file = join(dir, `page-${Math.random().toString(36).slice(2)}.html`);
+      writeFileSync(file, html);
+      return spawnSync(tsx, [join(root, 'scripts/analyze.ts'), file, '--url', url], { encoding: 'utf8', cwd: root });
+    };
+    const mem = sitePages().find((page) => page.name === 'mem news')!;
+    const byAdapter = at(mem.html, mem.url);
+    expect(byAdapter.status).toBe(0);
+    const read = JSON.parse(byAdapter.stdout);
+    expect(read.article).toMatchObject({ site: 'mem.gov.cn', title: mem.expected!.title, publishedAt: mem.expected!.publishedAt, key: `mem.gov.cn/${mem.expected!.id}` });
+    expect(read.article.textLength).toBeGreaterThan(100);
+    expect(read.speakers.map((s: { name: string }) => s.name)).toContain('王祥喜');
+    const [generic, list] = genericPages();
+    const byGeneric = JSON.parse(at(generic!.html, `https://research.example.org${generic!.path}`).stdout);
+    expect(byGeneric.article).toMatchObject({ site: 'research.example.org', title: generic!.title, source: '安全发展研究院' });
+    expect(byGeneric.speakers.length).toBeGreaterThan(0);
+    const none = at(list!.html, `https://research.example.org${list!.path}`);
+    expect(none.status).toBe(0);
+    expect(JSON.parse(none.stdout)).toEqual({ article: null });
+    const bad = at(list!.html, 'ftp://research.example.org/');
+    expect(bad.status).not.toBe(0);
+    expect(bad.stderr).toMatch(/http\(s\)/);
+  }, 60_000);
 });

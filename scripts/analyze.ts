@@ -1,6 +1,9 @@
 // npm run --silent analyze -- FILE [--url URL]
 // Prints the analysis of FILE as JSON on stdout. FILE is a .txt file, a .json file with a `text` field
 // (the corpus format), or a saved .html page of the portal (the site adapter extracts the article first).
+// With --url, a saved .html page is read as the extension would read it at URL: the site adapter that owns
+// the URL, else the generic reader; the JSON then carries an `article` object (null, exit 0, for a page that
+// is no article).
 import { readFileSync, statSync } from 'node:fs';
 import { basename, extname } from 'node:path';
 import { analyzeText } from '../analysis/index';
@@ -77,10 +80,39 @@ async function main(argv: string[]): Promise<number> {
   if (args.length !== 1 || args[0].startsWith('-')) {
     throw new UsageError('usage: npm run --silent analyze -- FILE [--url URL]   (FILE: .txt, .json with a "text" field, or a portal .html page)');
   }
+  if (url && /\.html?$/i.test(args[0])) return analyzePageAt(args[0], url);
   const text = await readArticleText(args[0], url);
   if (text.trim() === '') throw new UsageError(`${args[0]}: the article text is empty`);
   const result = analyzeText(text);
   process.stdout.write(JSON.stringify(result, null, 2) + '\n');
+  return 0;
+}
+
+/** A saved page read as at `url`: which reader the extension would use, what it read, and the analysis. */
+async function analyzePageAt(file: string, url: string): Promise<number> {
+  if (!/^https?:\/\//i.test(url)) throw new UsageError(`--url must be an http(s) address: ${url}`);
+  let raw: string;
+  try {
+    raw = readFileSync(file, 'utf8');
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    throw new UsageError(code === 'ENOENT' ? `no such file: ${file}` : `cannot read ${file}: ${code ?? String(e)}`);
+  }
+  const [{ parseHtmlDocument }, { readArticle }, { readGenericArticle }, { readabilityExtractor }] = await Promise.all([
+    import('../sites/html-document'),
+    import('../sites'),
+    import('../sites/generic'),
+    import('../sites/readability-extractor'),
+  ]);
+  const doc = parseHtmlDocument(raw, url);
+  const article = readArticle(doc, url) ?? readGenericArticle(doc, url, readabilityExtractor);
+  if (!article) {
+    process.stdout.write(JSON.stringify({ article: null }) + '\n');
+    return 0;
+  }
+  const { site, title, url: canonical, publishedAt, source, author, editor, key } = article;
+  const summary = { site, title, url: canonical, publishedAt, source, author, editor, key, textLength: article.text.length };
+  process.stdout.write(JSON.stringify({ article: summary, ...analyzeText(article.text) }, null, 2) + '\n');
   return 0;
 }
 
