@@ -77,7 +77,7 @@ describe('analyze CLI', () => {
     expect(read.article).toMatchObject({ site: 'mem.gov.cn', title: mem.expected!.title, publishedAt: mem.expected!.publishedAt, key: `mem.gov.cn/${mem.expected!.id}` });
     expect(read.article.textLength).toBeGreaterThan(100);
     expect(read.speakers.map((s: { name: string }) => s.name)).toContain('王祥喜');
-    const [generic, list] = genericPages();
+    const [generic, , list] = genericPages();
     const byGeneric = JSON.parse(at(generic!.html, `https://research.example.org${generic!.path}`).stdout);
     expect(byGeneric.article).toMatchObject({ site: 'research.example.org', title: generic!.title, source: '安全发展研究院' });
     expect(byGeneric.speakers.length).toBeGreaterThan(0);

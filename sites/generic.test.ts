@@ -66,7 +66,7 @@ describe('generic reader on pages of sites it was not written for', () => {
   });
 
   it('reads the replica of a blog-like site: title, date, source, author and editor apart, no sidebar widgets', () => {
-    const [page, list] = genericPages();
+    const [page, , list] = genericPages();
     const url = `http://127.0.0.1:8765${page!.path}`;
     const article = readGeneric(page!.html, url)!;
     expect(article).toMatchObject({ site: '127.0.0.1', siteName: '安全发展研究院', title: page!.title, publishedAt: '2024-06-18T09:30:00', source: '安全发展研究院', author: '李明' });
@@ -76,6 +76,15 @@ describe('generic reader on pages of sites it was not written for', () => {
     expect(body).toContain(page!.paragraphs.filter((line) => line.length > 40).at(-1)!.slice(0, 20));
     for (const chrome of ['热门文章', '责任编辑', '版权所有', '研究动态']) expect(body).not.toContain(chrome);
     expect(readGeneric(list!.html, `http://127.0.0.1:8765${list!.path}`)).toBeNull();
+  });
+
+  it('reads an old table-and-font government page: date split over <font> pieces, 信息来源, no print bar', () => {
+    const [, page] = genericPages();
+    const article = readGeneric(page!.html, `http://www.example.gov.cn${page!.path}`)!;
+    expect(article).toMatchObject({ title: page!.title, publishedAt: '2023-06-09', source: '县应急管理局' });
+    const body = article.text.slice(article.bodyStart);
+    for (const line of page!.paragraphs.filter((p) => p.length > 20)) expect(dense(body)).toContain(dense(line).slice(0, 20));
+    for (const chrome of ['栏目导航', '打印', '版权所有', '点击数']) expect(body).not.toContain(chrome);
   });
 
   it('cuts only a suffix that names a site', () => {

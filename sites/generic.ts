@@ -70,7 +70,7 @@ function read(doc: Document, url: string, extract: Extractor): SiteArticle | nul
     publishedAt:
       DATE_METAS.map((name) => parseDate(meta(doc, name))).find(Boolean) ??
       // A labelled publication date beats the first date of the line (成文日期 often comes first).
-      parseDate(labelled(near, '发布日期|发布时间|发稿时间')) ??
+      parseDate(/(?:发布日期|发布时间|发稿时间)\s*[:：]\s*(.{0,40})/.exec(near)?.[1]) ??
       info.publishedAt,
     source: meta(doc, 'ContentSource') ?? labelled(near, `${SOURCE_LABELS}|发文单位|发布机构`) ?? info.source ?? sourceMeta(doc),
     author: info.author,
@@ -81,7 +81,10 @@ function read(doc: Document, url: string, extract: Extractor): SiteArticle | nul
 
 /** The `<title>` (or extractor title) without a trailing site name: only a part that names a site is cut. */
 export function cleanTitle(title: string, siteName: string): string {
-  return stripSiteSuffix(title, [siteName, SITE_WORDS], { channels: 2 });
+  const stripped = stripSiteSuffix(title, [siteName, SITE_WORDS], { channels: 2 });
+  // A bare hyphen before a site's name (`标题-某某县人民政府`); elsewhere hyphens join names (中国-东盟).
+  const bare = /^(.{4,}?)-([^-]{2,30})$/.exec(stripped);
+  return bare && SITE_WORDS.test(bare[2]!) ? bare[1]!.trim() : stripped;
 }
 
 /**
@@ -158,7 +161,13 @@ function liveHeading(doc: Document, title: string, body: Element): Element | nul
   const wanted = squash(title);
   if (!wanted) return null;
   const candidates = Array.from(doc.querySelectorAll('h1, h2, h3, .title, .tit, .article-title, #title'));
-  const exact = candidates.find((element) => textOf(element) === wanted);
+  // Old templates set the headline in <font>/<b> inside a table cell: those count only when their text is the title.
+  const exact =
+    candidates.find((element) => textOf(element) === wanted) ??
+    Array.from(doc.querySelectorAll('b, strong, font, td, p, div')).find(
+      // The length test first: a container's text is long, and squashing every one would cost the page a lot.
+      (element) => (element.textContent?.length ?? 0) < wanted.length * 2 + 40 && !element.contains(body) && textOf(element) === wanted,
+    );
   const found = exact ?? candidates.find((element) => textOf(element).length >= 6 && wanted.startsWith(textOf(element)));
   if (found && (!body.contains(found) || body.firstElementChild === found || first(body, 'h1, h2, h3') === found)) return found;
   return null;

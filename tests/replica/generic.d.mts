@@ -1,5 +1,6 @@
 export const GENERIC_ARTICLE_PATH: string;
 export const GENERIC_LIST_PATH: string;
+export const GENERIC_TABLE_PATH: string;
 export interface GenericPage {
   path: string;
   html: string;
