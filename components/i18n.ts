@@ -184,6 +184,7 @@ const zh = {
   orphanQuoteChanged: '文中有相近的文字，但改动较大，无法确定就是这一段。',
   orphanInvalidTarget: '保存的位置信息已损坏。',
   orphanUnknown: '页面内容与保存时不同。',
+  orphanReasonLine: '未能定位：{why}',
 };
 
 export type MessageKey = keyof typeof zh;
@@ -370,6 +371,7 @@ const en: Record<MessageKey, string> = {
   orphanQuoteChanged: 'similar words are there, but changed too much to be sure they are this passage.',
   orphanInvalidTarget: 'the stored position is damaged.',
   orphanUnknown: 'the page differs from when it was saved.',
+  orphanReasonLine: 'Not placed: {why}',
 };
 
 const catalogues: Record<UiLanguage, Record<MessageKey, string>> = { 'zh-CN': zh, en };

@@ -20,8 +20,9 @@ export const NOTICE_MS: Record<NoticeTone, number> = { info: 4_000, problem: 8_0
 const STYLE = `
 :host { all: initial; }
 .notice {
-  position: fixed; left: 50%; bottom: 24px; transform: translateX(-50%); z-index: 2147483647;
-  max-width: min(36em, calc(100vw - 48px)); box-sizing: border-box; padding: 10px 14px 10px 16px;
+  /* Bottom left: the sidebar, when open, takes the right. */
+  position: fixed; left: 24px; bottom: 24px; z-index: 2147483647;
+  max-width: min(30em, calc(100vw - 48px)); box-sizing: border-box; padding: 10px 14px 10px 16px;
   display: flex; gap: 12px; align-items: flex-start;
   font: 14px/1.5 system-ui, "PingFang SC", "Microsoft YaHei", sans-serif; color: #fff;
   background: #1f2328; border-left: 4px solid #4dabf7; border-radius: 8px; box-shadow: 0 6px 20px rgba(0,0,0,.3);
