@@ -131,6 +131,16 @@ async function loadAnnotations(view: ArticleView): Promise<void> {
   else console.warn('[安阅] could not load your highlights:', reply?.error);
 }
 
+/** A save normally answers in milliseconds; past this the reader is told the background is not answering. */
+const SAVE_ANSWER_MS = 6_000;
+
+/** The reply, or null when the background fails to answer in time (its worker stopped, its database blocked). */
+function answerWithin(reply: Promise<unknown>, ms: number): Promise<unknown> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const late = new Promise<null>((resolve) => (timer = setTimeout(() => resolve(null), ms)));
+  return Promise.race([reply.catch(() => null), late]).finally(() => clearTimeout(timer));
+}
+
 /** Turns a toolbar action (or a menu/keyboard command) on the current selection into an annotation. */
 function selectionAnnotator(article: SiteArticle, view: ArticleView, say: Say) {
   return async (action: ToolbarAction): Promise<boolean> => {
@@ -171,7 +181,7 @@ function selectionAnnotator(article: SiteArticle, view: ArticleView, say: Say) {
     };
     // Clear it now, not after the reply: by then the reader may have selected the next passage.
     document.getSelection()?.removeAllRanges();
-    const reply = (await send({ type: 'annotations/create', request }).catch(() => null)) as Replies['annotations/create'] | ErrorReply | null | undefined;
+    const reply = (await answerWithin(send({ type: 'annotations/create', request }), SAVE_ANSWER_MS)) as Replies['annotations/create'] | ErrorReply | null | undefined;
     if (!reply?.ok) {
       console.warn('[安阅] could not save:', reply?.error ?? 'the background did not answer');
       saveFailure(say, reply);
