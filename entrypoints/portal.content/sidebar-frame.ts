@@ -25,12 +25,12 @@ iframe {
   background: #fff; z-index: 2147483646; color-scheme: light;
 }
 button {
-  /* A block of its own size (the vertical text sets its height), never a sliver cut by the viewport edge. */
-  position: fixed; top: 40vh; right: 0; z-index: 2147483646; box-sizing: border-box; display: flex;
-  align-items: center; justify-content: center; width: 32px; min-height: 72px; margin: 0;
-  writing-mode: vertical-rl; text-orientation: upright; white-space: nowrap;
-  font: 600 14px/1.2 system-ui, "PingFang SC", "Microsoft YaHei", sans-serif; letter-spacing: .2em;
-  padding: 12px 0; border: 1px solid #b03a2e; border-right: 0; border-radius: 6px 0 0 6px;
+  /* A tab of its own size: one character a line (Chinese wraps between characters), so the label is whole in
+   * every browser; vertical writing in a button is clipped or overlapping in some. */
+  position: fixed; top: 40vh; right: 0; z-index: 2147483646; box-sizing: border-box; display: block;
+  width: 30px; margin: 0; padding: 10px 6px 10px 7px; white-space: normal; word-break: break-all; text-align: center;
+  font: 600 15px/1.25 system-ui, "PingFang SC", "Microsoft YaHei", sans-serif;
+  border: 1px solid #b03a2e; border-right: 0; border-radius: 6px 0 0 6px;
   background: #b03a2e; color: #fff; cursor: pointer; box-shadow: -2px 2px 6px rgba(0,0,0,.2);
 }
 button:focus-visible { outline: 3px solid #1a73e8; outline-offset: 2px; }
