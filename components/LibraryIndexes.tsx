@@ -1,7 +1,7 @@
 // The library's indexes across articles. Each speaker or policy phrase opens (a disclosure) the list of its
 // passages across the reader's articles; every passage and every article title links back to the page.
 
-import { categoryLabel } from '../highlights/labels';
+import { categoryLabel, labels } from '../highlights/labels';
 import type { PhraseIndexEntry, SpeakerIndexEntry } from '../library/cross-article';
 import type { Message } from '../messaging/protocol';
 import type { ArticleRecord } from '../records/article';
@@ -35,12 +35,19 @@ export function SpeakerIndexList(props: Common & { entries: SpeakerIndexEntry[];
           <details>
             <summary>
               <h2>
-                {entry.name} <span class="count">· {entry.appearances.length} {t('articlesCount')} · {entry.passageCount}</span>
+                {entry.name} <span class="count">· {entry.appearances.length} {t('articlesCount')} · {labels(props.language).passages(entry.passageCount)}</span>
               </h2>
             </summary>
             {entry.descriptors.length > 0 && (
               <p class="meta">
-                {t('titlesOverTime')}: {entry.descriptors.map((d) => `${d.descriptor} (${d.first}${d.last !== d.first ? ` – ${d.last}` : ''})`).join(' → ')}
+                {t('titlesOverTime')}
+                {props.language === 'en' ? ': ' : '：'}
+                {entry.descriptors
+                  .map((d) => {
+                    const span = `${d.first}${d.last !== d.first ? ` – ${d.last}` : ''}`;
+                    return props.language === 'en' ? `${d.descriptor} (${span})` : `${d.descriptor}（${span}）`;
+                  })
+                  .join(' → ')}
               </p>
             )}
             <ul aria-label={t('passagesAcross')}>

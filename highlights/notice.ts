@@ -25,9 +25,9 @@ const STYLE = `
   max-width: min(30em, calc(100vw - 48px)); box-sizing: border-box; padding: 10px 14px 10px 16px;
   display: flex; gap: 12px; align-items: flex-start;
   font: 14px/1.5 system-ui, "PingFang SC", "Microsoft YaHei", sans-serif; color: #fff;
-  background: #1f2328; border-left: 4px solid #4dabf7; border-radius: 8px; box-shadow: 0 6px 20px rgba(0,0,0,.3);
+  background: #1f2328; border-radius: 8px; box-shadow: inset 4px 0 0 #4dabf7, 0 6px 20px rgba(0,0,0,.3);
 }
-.notice.problem { border-left-color: #ff8787; }
+.notice.problem { box-shadow: inset 4px 0 0 #ff8787, 0 6px 20px rgba(0,0,0,.3); }
 .text { white-space: pre-line; }
 button {
   flex: none; font: inherit; line-height: 1; cursor: pointer; border: 0; border-radius: 4px;
