@@ -4,7 +4,8 @@ import { STYLE_COLOURS } from '../highlights/layers';
 import type { AnchorStatus, Message } from '../messaging/protocol';
 import type { UiLanguage } from '../records/preferences';
 import { HIGHLIGHT_COLOURS, MAX_NOTE_LENGTH, splitTags, type Annotation, type AnnotationChanges } from '../records/annotation';
-import { translator } from './i18n';
+import { orphanReasonText, translator } from './i18n';
+import { annotationPassage, PassageLink } from './PassageLink';
 import type { Stamp } from '../records/stamp';
 import { useNoteDraft } from './use-note-draft';
 
@@ -23,6 +24,8 @@ export interface AnnotationEditorProps {
   copy(text: string): void;
   /** Show which article it belongs to (in the library). */
   showArticle?: boolean;
+  /** In the library: the title and the quote link back to the passage in the article. */
+  send?(message: Message): Promise<unknown>;
 }
 
 /** A text field whose draft survives state pushes while the reader is typing in it. */
@@ -47,7 +50,7 @@ function useDraft(value: string): [string, (next: string) => void, () => boolean
 }
 
 /** One highlight or excerpt: its quote, colour, note and tags, editable; delete goes through undo. */
-export function AnnotationEditor({ annotation, anchor, language, focusField, update, remove, resolve, reveal, copy, showArticle }: AnnotationEditorProps) {
+export function AnnotationEditor({ annotation, anchor, language, focusField, update, remove, resolve, reveal, copy, showArticle, send }: AnnotationEditorProps) {
   const t = translator(language);
   const note = useNoteDraft(annotation.note, annotation.stamps.note, async (text, base) => (await update(annotation.id, { note: text }, base))?.stamps.note ?? null);
   const [tags, setTags, takeTags] = useDraft(annotation.tags.join(', '));
@@ -69,20 +72,34 @@ export function AnnotationEditor({ annotation, anchor, language, focusField, upd
   const quote = annotation.target?.quote.exact ?? '';
   return (
     <li class={`annotation kind-${annotation.kind}`} ref={itemRef} data-id={annotation.id}>
-      {showArticle && <div class="meta article-of">{annotation.articleTitle}</div>}
+      {showArticle && (
+        <div class="meta article-of">
+          {send ? (
+            <PassageLink articleKey={annotation.articleKey} url={annotation.articleUrl} passage={null} send={send} title={t('openArticleTab')}>
+              {annotation.articleTitle}
+            </PassageLink>
+          ) : (
+            annotation.articleTitle
+          )}
+        </div>
+      )}
       <div class="quote-row">
         <span class="colour-bar" style={{ background: STYLE_COLOURS[`user-${annotation.colour}`].background }} aria-hidden="true" />
         {placed && reveal ? (
           <button type="button" class="quote" title={t('showMention')} onClick={() => reveal(placed.start, placed.end)}>
             {quote}
           </button>
+        ) : send && annotation.target ? (
+          <PassageLink class="quote" articleKey={annotation.articleKey} url={annotation.articleUrl} passage={annotationPassage(annotation)} send={send} title={t('openPassage')}>
+            {quote}
+          </PassageLink>
         ) : (
           <blockquote class="quote">{quote}</blockquote>
         )}
       </div>
       {anchor?.status === 'orphan' && (
         <p class="orphan-flag" role="note">
-          {t('orphanReason')} ({anchor.reason})
+          {t('orphanReasonLine').replace('{why}', orphanReasonText(anchor.reason, language))}
         </p>
       )}
       {annotation.conflicts && annotation.conflicts.length > 0 && (

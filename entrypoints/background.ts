@@ -61,6 +61,11 @@ export default defineBackground(() => {
     extensionBase: browser.runtime.getURL('/'),
     broadcast: (message: Message) => void browser.runtime.sendMessage(message).catch(() => undefined),
     openTab: (path: string) => browser.tabs.create({ url: browser.runtime.getURL(path as '/library.html') }),
+    openUrl: async (url: string) => (await browser.tabs.create({ url, active: true })).id,
+    focusTab: async (tabId: number) => {
+      const tab = await browser.tabs.update(tabId, { active: true });
+      if (tab?.windowId !== undefined) await browser.windows.update(tab.windowId, { focused: true }).catch(() => undefined);
+    },
     setTabPopup: (tabId: number, popup: boolean) =>
       void (browser.action ?? browser.browserAction).setPopup({ tabId, popup: popup ? 'popup.html' : '' }).catch(() => undefined),
     log,

@@ -16,6 +16,8 @@ import { ALL_LAYERS_ON, type LayerVisibility } from '../records/preferences';
 const PREFIX = 'anyue-';
 const FLASH = `${PREFIX}flash`;
 const STYLES = Object.keys(STYLE_COLOURS) as HighlightStyle[];
+/** Long enough to find with the eye after a scroll, short enough not to stay as a mark of its own. */
+export const FLASH_MS = 2_000;
 
 export interface Painter {
   /** Replaces everything painted with these spans. Returns true when the page's DOM was changed (fallback). */
@@ -35,7 +37,8 @@ function isShown(style: HighlightStyle, layers: LayerVisibility): boolean {
 
 function stylesheet(useHighlightApi: boolean): string {
   const rule = (style: HighlightStyle | 'flash') => {
-    if (style === 'flash') return 'background-color: #ffd43b; color: inherit;';
+    // Underlined too, so the flash shows over a yellow highlight of the reader's.
+    if (style === 'flash') return 'background-color: #ffd43b; color: inherit; text-decoration: underline 3px #e8590c;';
     const colour = STYLE_COLOURS[style];
     return `background-color: ${colour.background}; color: inherit;${
       colour.underline ? ` text-decoration: underline 2px ${colour.underline};` : ''
@@ -109,7 +112,7 @@ function highlightApiPainter(doc: Document): Painter {
       highlight.priority = STYLE_PRIORITY.length;
       registry.set(FLASH, highlight);
       clearTimeout(flashTimer);
-      flashTimer = setTimeout(() => registry.delete(FLASH), 1600);
+      flashTimer = setTimeout(() => registry.delete(FLASH), FLASH_MS);
       return range;
     },
     counts() {

@@ -74,6 +74,8 @@ beforeEach(() => {
     extensionBase: EXTENSION,
     broadcast: (message) => broadcasts.push(message),
     openTab: async (path) => void opened.push(path),
+    openUrl: async (url) => void opened.push(url),
+    focusTab: async () => undefined,
     setTabPopup: () => undefined,
     sync: {
       syncNow: async () => ({ ok: true, report: { pushed: 0, pulled: 0, conflicts: 0, requests: 1, bytes: 100 } }),

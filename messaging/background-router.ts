@@ -10,11 +10,12 @@ import { createContext, type BackgroundDeps, type Handler, type Handlers, type M
 import { correctionHandlers } from './handlers/corrections';
 import { analysisKey, anchorsKey, createSidebarPorts, sidebarHandlers, toggleSidebarInTab } from './handlers/sidebar';
 import { syncHandlers } from './handlers/sync';
+import { passageHandlers } from './handlers/passage';
 
 export type { BackgroundDeps, MessageSender, SidebarPort } from './handlers/context';
 
 /** Messages only the background sends: a page or extension page sending one is refused. */
-const BACKGROUND_ONLY: MessageType[] = ['sidebar/toggle', 'analysis/set-corrections', 'annotations/changed', 'selection/annotate', 'library/changed'];
+const BACKGROUND_ONLY: MessageType[] = ['sidebar/toggle', 'analysis/set-corrections', 'annotations/changed', 'selection/annotate', 'library/changed', 'page/show-passage'];
 
 const HANDLERS: Handlers = {
   ...articleHandlers,
@@ -23,6 +24,7 @@ const HANDLERS: Handlers = {
   ...sidebarHandlers,
   ...syncHandlers,
   ...backupHandlers,
+  ...passageHandlers,
 };
 
 /** Storage errors as the reader should read them. */

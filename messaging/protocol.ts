@@ -23,7 +23,7 @@ import { articleMetaCheck, type ArticleMeta, type VisitInfo } from '../records/a
 import { correctionIdCheck, correctionInputCheck, readerCorrectionsCheck, type Correction, type CorrectionInput, type CorrectionsExport, type ReaderCorrections } from '../records/correction';
 import { languageCheck, layersCheck, type LayerVisibility, type UiLanguage } from '../records/preferences';
 import { analysisSummaryShape, type AnalysisSummary } from '../highlights/summary';
-import { array, boolean, integer, nullable, object, oneOf, string, type Check } from '../records/check';
+import { array, boolean, httpUrl, integer, nullable, object, oneOf, string, type Check } from '../records/check';
 
 
 /** Where each of the article's annotations landed on this visit (reported by the page). */
@@ -115,7 +115,17 @@ export type Message =
   | { type: 'annotations/set-page-note'; articleKey: string; note: string; base: Stamp | null }
   /** extension pages → background: the reader chose which version of a conflicting field shows. */
   | { type: 'annotations/resolve-conflict'; id: string; field: 'note'; value: string }
-  | { type: 'annotations/resolve-conflict'; id: string; field: 'target'; value: TextTarget | null };
+  | { type: 'annotations/resolve-conflict'; id: string; field: 'target'; value: TextTarget | null }
+  /** library → background: open (or bring forward) the article's tab and show the passage there (null: the article only). */
+  | { type: 'library/open-passage'; articleKey: string; url: string; passage: PassageTarget | null }
+  /** background → content: show this passage (scroll, flash, or say why it cannot be placed). */
+  | { type: 'page/show-passage'; passage: PassageTarget }
+  /** content → background: the page is read and anchored; the passage the library asked this tab to show, if any. */
+  | { type: 'page/take-passage'; key: string };
+
+/** A passage the library links to: one of the reader's annotations, or a span of the analysis (a speaker's
+ * passage, a phrase occurrence) located again by its quote, flashing `length` characters from where it lands. */
+export type PassageTarget = { kind: 'annotation'; id: string } | { kind: 'text'; target: TextTarget; length: number };
 
 /** Sync settings as a page sends them: `password` null keeps the stored one (pages never read it back). */
 export type SyncSettingsInput = SyncSettingsDraft;
@@ -163,6 +173,9 @@ export interface Replies {
   'annotations/restore': { ok: true; annotation: Annotation };
   'annotations/set-page-note': { ok: true; annotation: Annotation };
   'annotations/resolve-conflict': { ok: true; annotation: Annotation };
+  'library/open-passage': { ok: true; reused: boolean };
+  'page/show-passage': { ok: true; shown: boolean };
+  'page/take-passage': { ok: true; passage: PassageTarget | null };
 }
 
 
@@ -198,6 +211,10 @@ const syncSettingsInput: Check = (value, path) =>
     : syncSettingsShape(value, path);
 
 
+const passageTarget: Check = (value, path) =>
+  (value as { kind?: unknown } | null)?.kind === 'text'
+    ? object({ kind: oneOf('text'), target: textTargetCheck, length: integer(1, 20_000) })(value, path)
+    : object({ kind: oneOf('annotation'), id: annotationIdCheck })(value, path);
 const messageShapes: Record<MessageType, Check> = {
   'article/opened': object({ type: string(), article: articleMetaCheck }),
   'sidebar/get-state': object({ type: string() }),
@@ -242,6 +259,9 @@ const messageShapes: Record<MessageType, Check> = {
     (value as { field?: unknown } | null)?.field === 'target'
       ? object({ type: string(), id: annotationIdCheck, field: oneOf('target'), value: nullable(textTargetCheck) })(value, path)
       : object({ type: string(), id: annotationIdCheck, field: oneOf('note'), value: string(MAX_NOTE_LENGTH) })(value, path),
+  'library/open-passage': object({ type: string(), articleKey: articleKeyCheck, url: httpUrl(), passage: nullable(passageTarget) }),
+  'page/show-passage': object({ type: string(), passage: passageTarget }),
+  'page/take-passage': object({ type: string(), key: articleKeyCheck }),
 };
 
 export type Parsed<T> = { ok: true; value: T } | { ok: false; reason: string };

@@ -5,7 +5,7 @@ import { ExportPanel } from '../../components/ExportPanel';
 import { SyncPanel } from '../../components/SyncPanel';
 import { SitesPanel, type SitesSource } from '../../components/SitesPanel';
 import { translator, type MessageKey } from '../../components/i18n';
-import { categoryLabel } from '../../highlights/labels';
+import { PhraseIndexList, SpeakerIndexList } from '../../components/LibraryIndexes';
 import { buildPhraseIndex, buildSpeakerIndex } from '../../library/cross-article';
 import { SearchIndex, type LibraryFilters } from '../../library/search-index';
 import type { Message, Replies } from '../../messaging/protocol';
@@ -247,6 +247,7 @@ export function LibraryApp({ source }: { source: LibrarySource }) {
                   resolve={(message) => void request(message)}
                   copy={(text) => void copy(text)}
                   showArticle
+                  send={source.send}
                 />
               ))}
             </ul>
@@ -270,61 +271,17 @@ export function LibraryApp({ source }: { source: LibrarySource }) {
         {tab === 'sites' && source.sites && <SitesPanel language={language} source={source.sites} />}
         {tab === 'sync' && <SyncPanel language={language} send={source.send} requestPermission={source.requestPermission} />}
         {tab === 'speakers' && (
-          <ul class="speaker-index">
-            {speakerIndex.map((entry) => (
-              <li key={entry.name} class="index-entry">
-                <h2>
-                  {entry.name} <span class="count">· {entry.appearances.length} {t('articlesCount')}</span>
-                </h2>
-                {entry.descriptors.length > 0 && (
-                  <p class="meta">
-                    {t('titlesOverTime')}：{entry.descriptors.map((d) => `${d.descriptor}（${d.first}${d.last !== d.first ? ` – ${d.last}` : ''}）`).join(' → ')}
-                  </p>
-                )}
-                <ul>
-                  {entry.appearances.map((appearance) => (
-                    <li key={appearance.articleKey}>
-                      <span class="meta">{appearance.date} · </span>
-                      {appearance.articleTitle}
-                      <ul class="snippets">
-                        {appearance.passages.map((passage) => (
-                          <li key={passage.start}>{passage.snippet}</li>
-                        ))}
-                      </ul>
-                    </li>
-                  ))}
-                </ul>
-                <button type="button" onClick={() => (setFilter('speaker', entry.name), setTab('annotations'))}>
-                  {t('filterByThis')}
-                </button>
-              </li>
-            ))}
-          </ul>
+          <SpeakerIndexList entries={speakerIndex} articles={articleMap} language={language} send={source.send} filterBy={(name) => (setFilter('speaker', name), setTab('annotations'))} />
         )}
         {tab === 'phrases' && (
-          <ul class="phrase-index">
-            {phraseIndex.map((entry) => (
-              <li key={entry.text} class="index-entry">
-                <h2>
-                  {entry.text} <span class="count">· {categoryLabel(entry.category, language)} · {entry.articles.length} {t('articlesCount')}</span>
-                </h2>
-                <p class="meta">
-                  {t('firstSeen')} {entry.firstSeen} · {t('lastSeen')} {entry.lastSeen}
-                </p>
-                <ul>
-                  {entry.articles.map((article) => (
-                    <li key={article.articleKey}>
-                      <span class="meta">{article.date} · </span>
-                      {article.articleTitle} ×{article.count}
-                    </li>
-                  ))}
-                </ul>
-                <button type="button" onClick={() => (setFilter('phrase', entry.text), setTab('annotations'))}>
-                  {t('filterByThis')}
-                </button>
-              </li>
-            ))}
-          </ul>
+          <PhraseIndexList
+            entries={phraseIndex}
+            analyses={analyses}
+            articles={articleMap}
+            language={language}
+            send={source.send}
+            filterBy={(text) => (setFilter('phrase', text), setTab('annotations'))}
+          />
         )}
       </main>
     </>

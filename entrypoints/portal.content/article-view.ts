@@ -10,12 +10,14 @@ import { paintSpans, type PaintSpan } from '../../highlights/layers';
 import { type LayerVisibility } from '../../records/preferences';
 import { createPainter } from '../../highlights/painter';
 import { summarise, type AnalysisSummary } from '../../highlights/summary';
-import type { AnchorStatus, PaintableAnnotation } from '../../messaging/protocol';
+import type { AnchorStatus, PaintableAnnotation, PassageTarget } from '../../messaging/protocol';
 import type { UiLanguage } from '../../records/preferences';
 import type { SpeakerRef } from '../../records/annotation';
 import type { SiteArticle } from '../../sites';
 
 export type Analyse = (text: string, corrections: ReaderCorrections) => AnalysisResult;
+
+export type PassageOutcome = { status: 'shown' } | { status: 'orphan'; reason: string } | { status: 'gone' };
 
 export interface ArticleView {
   readonly summary: AnalysisSummary;
@@ -26,8 +28,14 @@ export interface ArticleView {
   reveal(start: number, end: number): boolean;
   /** The reader's highlights of this article: anchored again on every call and on every text change. */
   setAnnotations(annotations: PaintableAnnotation[]): void;
-  /** The current selection as a span of the article text, trimmed; null when it is not in the article. */
+  /** The current selection as a span of the article text, trimmed; null when it is not in the article (or too long). */
   selectedSpan(): { start: number; end: number } | null;
+  /** The selection is in the article but longer than a highlight may be. */
+  selectionTooLong(): boolean;
+  /** The reader's annotation of this kind placed exactly on this span on this visit, if any. */
+  annotationAt(start: number, end: number, kind: PaintableAnnotation['kind']): string | null;
+  /** Scrolls to a passage the library linked to and flashes it; else says why it cannot be placed. */
+  showPassage(passage: PassageTarget): PassageOutcome;
   /** Speakers whose attributed passages a span falls in. */
   speakersIn(start: number, end: number): SpeakerRef[];
   readonly text: string;
@@ -49,7 +57,7 @@ interface Options {
 
 const LATE_TEXT_DELAY_MS = 250;
 
-const MAX_SELECTION = 4_000;
+export const MAX_SELECTION = 4_000;
 
 export function startArticleView({ doc, article, analyse, reread, onAnalysed, onAnchored, onOwnHighlightClick }: Options): ArticleView {
   let corrections: ReaderCorrections = {};
@@ -61,6 +69,7 @@ export function startArticleView({ doc, article, analyse, reread, onAnalysed, on
   let annotations: PaintableAnnotation[] = [];
   /** Anchored annotations, indexed by the `ref` of their painted spans. */
   let placed: { id: string; start: number; end: number }[] = [];
+  let anchorsById: Record<string, AnchorStatus> = {};
   let anchoredText: string | null = null;
   const painter = createPainter(doc);
   const card = mountHoverCard(doc, labels);
@@ -101,7 +110,30 @@ export function startArticleView({ doc, article, analyse, reread, onAnalysed, on
         anchors[id] = { status: 'orphan', reason: result.reason };
       }
     });
+    anchorsById = anchors;
     onAnchored(anchors, article.key);
+  }
+
+  /** The selection as a trimmed span of the article text, whatever its length. */
+  function measureSelection(): { start: number; end: number } | null {
+    const selection = doc.getSelection();
+    if (!selection || selection.isCollapsed || selection.rangeCount === 0) return null;
+    const range = selection.getRangeAt(0);
+    if (!observed.some((root) => range.intersectsNode(root))) return null;
+    let start = textOffsetAtBoundary(map, range.startContainer, range.startOffset, 'start');
+    let end = textOffsetAtBoundary(map, range.endContainer, range.endOffset, 'end');
+    if (start === null || end === null) return null;
+    while (start < end && /\s/.test(map.text[start]!)) start++;
+    while (end > start && /\s/.test(map.text[end - 1]!)) end--;
+    return start < end ? { start, end } : null;
+  }
+
+  function reveal(start: number, end: number): boolean {
+    const range = painter.flash(map, start, end);
+    if (!range) return false;
+    const rect = range.getBoundingClientRect();
+    view.scrollBy({ top: rect.top - view.innerHeight / 3, behavior: 'smooth' });
+    return true;
   }
 
   function paint(): void {
@@ -179,30 +211,36 @@ export function startArticleView({ doc, article, analyse, reread, onAnalysed, on
       paint();
     },
     selectedSpan() {
-      const selection = doc.getSelection();
-      if (!selection || selection.isCollapsed || selection.rangeCount === 0) return null;
-      const range = selection.getRangeAt(0);
-      if (!observed.some((root) => range.intersectsNode(root))) return null;
-      let start = textOffsetAtBoundary(map, range.startContainer, range.startOffset, 'start');
-      let end = textOffsetAtBoundary(map, range.endContainer, range.endOffset, 'end');
-      if (start === null || end === null) return null;
-      while (start < end && /\s/.test(map.text[start]!)) start++;
-      while (end > start && /\s/.test(map.text[end - 1]!)) end--;
-      if (start >= end || end - start > MAX_SELECTION) return null;
-      return { start, end };
+      const span = measureSelection();
+      return span && span.end - span.start <= MAX_SELECTION ? span : null;
+    },
+    selectionTooLong() {
+      const span = measureSelection();
+      return !!span && span.end - span.start > MAX_SELECTION;
+    },
+    annotationAt(start, end, kind) {
+      const kinds = new Map(annotations.map((annotation) => [annotation.id, annotation.kind]));
+      return placed.find((span) => span.start === start && span.end === end && kinds.get(span.id) === kind)?.id ?? null;
+    },
+    showPassage(passage) {
+      if (passage.kind === 'annotation') {
+        const anchor = anchorsById[passage.id];
+        if (!anchor) return { status: 'gone' };
+        if (anchor.status === 'orphan') return { status: 'orphan', reason: anchor.reason };
+        return reveal(anchor.start, anchor.end) ? { status: 'shown' } : { status: 'orphan', reason: 'not-found' };
+      }
+      // A span of an analysis: found again by its quote (the text may have changed since it was analysed).
+      const [result] = anchorTargets(map.text, [passage.target]);
+      if (!result || result.status === 'orphan') return { status: 'orphan', reason: result?.reason ?? 'not-found' };
+      const end = Math.min(map.text.length, Math.max(result.end, result.start + passage.length));
+      return reveal(result.start, end) ? { status: 'shown' } : { status: 'orphan', reason: 'not-found' };
     },
     speakersIn(start, end) {
       return summary.speakers
         .filter((speaker) => speaker.passages.some((passage) => passage.start < end && passage.end > start))
         .map(({ name, title, org }) => ({ name, title, org }));
     },
-    reveal(start, end) {
-      const range = painter.flash(map, start, end);
-      if (!range) return false;
-      const rect = range.getBoundingClientRect();
-      view.scrollBy({ top: rect.top - view.innerHeight / 3, behavior: 'smooth' });
-      return true;
-    },
+    reveal,
   };
 }
 

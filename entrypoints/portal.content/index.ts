@@ -2,12 +2,15 @@ import { browser } from 'wxt/browser';
 import { analyzeText } from '../../analysis';
 import { describeSpan } from '../../anchoring/selectors';
 import { citeArticle } from '../../exporters/gbt7714';
-import { parseMessage, type AnnotationRequest, type ErrorReply, type Message, type Replies } from '../../messaging/protocol';
+import { orphanReasonText, translator } from '../../components/i18n';
+import { mountNotice, type PageNotice } from '../../highlights/notice';
+import { parseMessage, type AnnotationRequest, type ErrorReply, type Message, type PassageTarget, type Replies } from '../../messaging/protocol';
+import type { UiLanguage } from '../../records/preferences';
 import { PORTAL_MATCHES } from '../../sites/portal-hosts';
 import { readArticle, type SiteArticle } from '../../sites';
 import { loadedGenericReader } from '../../sites/generic-hook';
 import { toArticleMeta } from './article-meta';
-import { startArticleView, type ArticleView } from './article-view';
+import { MAX_SELECTION, startArticleView, type ArticleView } from './article-view';
 import { mountSelectionToolbar, type SelectionToolbar, type ToolbarAction } from './selection-toolbar';
 import { mountSidebarFrame, SIDEBAR_WIDTH_PX, type SidebarFrame } from './sidebar-frame';
 
@@ -62,6 +65,7 @@ async function showArticle(article: SiteArticle): Promise<void> {
     return;
   }
   view.setLanguage(reply.language);
+  const say = noticesIn(reply.language);
   view.setLayers(reply.layers);
   if (Object.keys(reply.corrections).length > 0) view.setCorrections(reply.corrections);
   connected = true;
@@ -70,12 +74,17 @@ async function showArticle(article: SiteArticle): Promise<void> {
     const latest = outbox.filter((message) => message.type === type).at(-1);
     if (latest) void send(latest);
   }
-  void loadAnnotations(view);
+  // Once the reader's highlights are placed, the passage the library sent this tab to (if any) is shown.
+  const anchored = loadAnnotations(view).catch((error) => console.warn('[安阅] could not load your highlights:', error));
+  void anchored.then(async () => {
+    const taken = (await send({ type: 'page/take-passage', key: article.key }).catch(() => null)) as Replies['page/take-passage'] | ErrorReply | null;
+    if (taken?.ok && taken.passage) showPassage(view, say, taken.passage);
+  });
 
   const sidebar = mountSidebarFrame(document, browser.runtime.getURL('/sidebar.html'), reply.sidebarOpen, reply.language);
   performance.mark('anyue:sidebar-mounted');
   sidebar.onReaderChange((open) => void send({ type: 'sidebar/set-open', open }));
-  const annotate = selectionAnnotator(article, view);
+  const annotate = selectionAnnotator(article, view, say);
   const toolbar = mountSelectionToolbar(
     document,
     // Hide now, not when the reply arrives: by then the reader may have selected the next passage and a
@@ -88,7 +97,38 @@ async function showArticle(article: SiteArticle): Promise<void> {
   );
   toolbar.setLanguage(reply.language);
   followSelection(view, toolbar);
-  listenToBackground(sidebar, view, annotate);
+  listenToBackground(sidebar, view, annotate, (passage) => anchored.then(() => showPassage(view, say, passage)));
+}
+
+/** The page's notices in the reader's language. */
+function noticesIn(language: UiLanguage) {
+  const t = translator(language);
+  const notice: PageNotice = mountNotice(document, () => t('noticeClose'));
+  return {
+    t,
+    notice,
+    orphan: (reason: string) => notice.show('orphan', t('noticeOrphan').replace('{why}', orphanReasonText(reason, language)), 'problem'),
+  };
+}
+type Say = ReturnType<typeof noticesIn>;
+
+/** Scrolls to and flashes a passage the library linked to; says in words when it cannot be placed. */
+function showPassage(view: ArticleView, say: Say, passage: PassageTarget): boolean {
+  const outcome = view.showPassage(passage);
+  if (outcome.status === 'orphan') say.orphan(outcome.reason);
+  if (outcome.status === 'gone') say.notice.show('passage-gone', say.t('noticePassageGone'), 'problem');
+  return outcome.status === 'shown';
+}
+
+/** Why a save failed, in the reader's words: the background's reply names storage errors; no reply at all
+ * means the background is not answering (stopped, restarting, or the extension was updated). */
+function saveFailure(say: Say, reply: { ok: boolean; error?: string } | null | undefined): void {
+  const text = !reply
+    ? say.t('noticeNoAnswer')
+    : /storage is full|QuotaExceeded/i.test(reply.error ?? '')
+      ? say.t('noticeStorageFull')
+      : say.t('noticeSaveFailed');
+  say.notice.show('save-failed', text, 'problem');
 }
 
 async function loadAnnotations(view: ArticleView): Promise<void> {
@@ -97,29 +137,60 @@ async function loadAnnotations(view: ArticleView): Promise<void> {
   else console.warn('[安阅] could not load your highlights:', reply?.error);
 }
 
+/** A save normally answers in milliseconds; past this the reader is told the background is not answering. */
+const SAVE_ANSWER_MS = 6_000;
+
+/** The reply, or null when the background fails to answer in time (its worker stopped, its database blocked). */
+function answerWithin(reply: Promise<unknown>, ms: number): Promise<unknown> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const late = new Promise<null>((resolve) => (timer = setTimeout(() => resolve(null), ms)));
+  return Promise.race([reply.catch(() => null), late]).finally(() => clearTimeout(timer));
+}
+
 /** Turns a toolbar action (or a menu/keyboard command) on the current selection into an annotation. */
-function selectionAnnotator(article: SiteArticle, view: ArticleView) {
+function selectionAnnotator(article: SiteArticle, view: ArticleView, say: Say) {
   return async (action: ToolbarAction): Promise<boolean> => {
     const span = view.selectedSpan();
-    if (!span) return false;
+    if (!span) {
+      if (view.selectionTooLong()) say.notice.show('too-long', say.t('noticeTooLong').replace('{n}', String(MAX_SELECTION)), 'problem');
+      return false;
+    }
     const target = describeSpan(view.text, span.start, span.end);
     if (action.kind === 'cite') {
       const citation = citeArticle({ title: article.title, url: article.url, source: article.source, publishedAt: article.publishedAt });
-      await navigator.clipboard.writeText(`“${target.quote.exact}”\n${citation}`);
+      try {
+        await navigator.clipboard.writeText(`“${target.quote.exact}”\n${citation}`);
+      } catch {
+        say.notice.show('save-failed', say.t('noticeCopyFailed'), 'problem');
+        return false;
+      }
+      say.notice.show('copied', say.t('noticeCopied'));
       return true;
     }
+    const kind = action.kind === 'excerpt' ? 'excerpt' : 'highlight';
+    const edit = action.kind === 'note' || action.kind === 'tags' ? action.kind : null;
+    // The same passage highlighted (or excerpted) again would be an exact twin: a note or tags go to the one
+    // that exists, a second highlight is refused and the reader told.
+    const existing = view.annotationAt(span.start, span.end, kind);
+    if (existing) {
+      document.getSelection()?.removeAllRanges();
+      if (edit) return ((await send({ type: 'annotations/focus', id: existing }).catch(() => null)) as { ok?: boolean } | null)?.ok === true;
+      say.notice.show('duplicate', say.t('noticeDuplicate'));
+      return false;
+    }
     const request: AnnotationRequest = {
-      kind: action.kind === 'excerpt' ? 'excerpt' : 'highlight',
+      kind,
       target,
       colour: action.kind === 'highlight' ? action.colour : 'yellow',
       speakers: view.speakersIn(span.start, span.end),
-      edit: action.kind === 'note' || action.kind === 'tags' ? action.kind : null,
+      edit,
     };
     // Clear it now, not after the reply: by then the reader may have selected the next passage.
     document.getSelection()?.removeAllRanges();
-    const reply = (await send({ type: 'annotations/create', request })) as Replies['annotations/create'] | ErrorReply;
+    const reply = (await answerWithin(send({ type: 'annotations/create', request }), SAVE_ANSWER_MS)) as Replies['annotations/create'] | ErrorReply | null | undefined;
     if (!reply?.ok) {
-      console.warn('[安阅] could not save:', reply?.error);
+      console.warn('[安阅] could not save:', reply?.error ?? 'the background did not answer');
+      saveFailure(say, reply);
       return false;
     }
     return true;
@@ -142,7 +213,12 @@ function followSelection(view: ArticleView, toolbar: SelectionToolbar): void {
   });
 }
 
-function listenToBackground(sidebar: SidebarFrame, view: ArticleView, annotate: (action: ToolbarAction) => Promise<boolean>): void {
+function listenToBackground(
+  sidebar: SidebarFrame,
+  view: ArticleView,
+  annotate: (action: ToolbarAction) => Promise<boolean>,
+  show: (passage: PassageTarget) => Promise<boolean>,
+): void {
   browser.runtime.onMessage.addListener((raw: unknown, sender) => {
     if (sender.id !== browser.runtime.id) return undefined;
     const parsed = parseMessage(raw);
@@ -158,6 +234,8 @@ function listenToBackground(sidebar: SidebarFrame, view: ArticleView, annotate: 
       case 'sidebar/set-open':
         sidebar.setOpen(message.open);
         return Promise.resolve({ ok: true } satisfies Replies['sidebar/set-open']);
+      case 'page/show-passage':
+        return show(message.passage).then((shown) => ({ ok: true, shown }) satisfies Replies['page/show-passage']);
       case 'page/reveal':
         return Promise.resolve({ ok: true, found: view.reveal(message.start, message.end) } satisfies Replies['page/reveal']);
       case 'highlights/set-layers':

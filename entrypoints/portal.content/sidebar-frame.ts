@@ -6,6 +6,8 @@ import { mountShadowHost } from '../../highlights/shadow-host';
 import type { UiLanguage } from '../../records/preferences';
 
 export const SIDEBAR_WIDTH_PX = 380;
+/** Narrower than this beside the sidebar, the page is covered rather than squeezed into a column. */
+export const MIN_PAGE_WIDTH_PX = 560;
 
 export interface SidebarFrame {
   readonly open: boolean;
@@ -23,10 +25,13 @@ iframe {
   background: #fff; z-index: 2147483646; color-scheme: light;
 }
 button {
-  position: fixed; top: 40vh; right: 0; z-index: 2147483646; writing-mode: vertical-rl;
-  font: 600 14px/1.2 system-ui, "PingFang SC", "Microsoft YaHei", sans-serif; letter-spacing: .2em;
-  padding: 12px 6px; border: 1px solid #b03a2e; border-right: 0; border-radius: 6px 0 0 6px;
-  background: #b03a2e; color: #fff; cursor: pointer;
+  /* A tab of its own size: one character a line (Chinese wraps between characters), so the label is whole in
+   * every browser; vertical writing in a button is clipped or overlapping in some. */
+  position: fixed; top: 40vh; right: 0; z-index: 2147483646; box-sizing: border-box; display: block;
+  width: 30px; margin: 0; padding: 10px 6px 10px 7px; white-space: normal; word-break: break-all; text-align: center;
+  font: 600 15px/1.25 system-ui, "PingFang SC", "Microsoft YaHei", sans-serif;
+  border: 1px solid #b03a2e; border-right: 0; border-radius: 6px 0 0 6px;
+  background: #b03a2e; color: #fff; cursor: pointer; box-shadow: -2px 2px 6px rgba(0,0,0,.2);
 }
 button:focus-visible { outline: 3px solid #1a73e8; outline-offset: 2px; }
 [hidden] { display: none !important; }
@@ -47,9 +52,55 @@ export function mountSidebarFrame(doc: Document, src: string, open: boolean, lan
 
   let isOpen = open;
   const listeners: ((open: boolean) => void)[] = [];
+  // The open sidebar makes room for itself: the page's root gets a right margin as wide as the sidebar, so
+  // no line of the article ends under it. Only when the window is too narrow for both does it cover the page.
+  const root = doc.documentElement;
+  const view = doc.defaultView!;
+  const before = { value: root.style.getPropertyValue('margin-right'), priority: root.style.getPropertyPriority('margin-right') };
+  let pushing = false;
+  /** Pictures, tables and frames wider than the narrowed page would still reach under the sidebar: only
+   * those are made to fit while it is open, and given back their own size when it closes. */
+  const fitted = new Map<HTMLElement, { maxWidth: string; height: string }>();
+  const fitWide = () => {
+    const limit = root.getBoundingClientRect().right;
+    for (const element of doc.querySelectorAll<HTMLElement>('img, svg, video, canvas, iframe, embed, object, table, pre')) {
+      if (fitted.has(element) || element.getBoundingClientRect().right <= limit + 1) continue;
+      fitted.set(element, { maxWidth: element.style.getPropertyValue('max-width'), height: element.style.getPropertyValue('height') });
+      element.style.setProperty('max-width', '100%', 'important');
+      // Keep its proportions once narrower (a height attribute would otherwise stretch it).
+      if (element instanceof HTMLImageElement || element instanceof HTMLVideoElement) element.style.setProperty('height', 'auto', 'important');
+    }
+  };
+  const unfit = () => {
+    for (const [element, { maxWidth, height }] of fitted) {
+      element.style.removeProperty('max-width');
+      element.style.removeProperty('height');
+      if (maxWidth) element.style.setProperty('max-width', maxWidth);
+      if (height) element.style.setProperty('height', height);
+    }
+    fitted.clear();
+  };
+  const makeRoom = () => {
+    const wanted = isOpen && view.innerWidth - SIDEBAR_WIDTH_PX >= MIN_PAGE_WIDTH_PX;
+    if (wanted && pushing) return fitWide();
+    if (wanted === pushing) return;
+    pushing = wanted;
+    if (wanted) {
+      root.style.setProperty('margin-right', `${SIDEBAR_WIDTH_PX}px`, 'important');
+      fitWide();
+      return;
+    }
+    unfit();
+    if (before.value) root.style.setProperty('margin-right', before.value, before.priority);
+    else root.style.removeProperty('margin-right');
+  };
+  view.addEventListener('resize', makeRoom, { passive: true });
+  // Pictures load late and may only then be too wide.
+  view.addEventListener('load', makeRoom, { passive: true });
   const render = () => {
     frame.hidden = !isOpen;
     handle.hidden = isOpen;
+    makeRoom();
   };
   handle.addEventListener('click', () => {
     isOpen = true;

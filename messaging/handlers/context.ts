@@ -38,6 +38,10 @@ export interface BackgroundDeps {
   broadcast(message: Message): void;
   /** Opens an extension page in a new tab. */
   openTab(path: string): Promise<unknown>;
+  /** Opens a web page in a new tab, in front; resolves to its tab id. */
+  openUrl(url: string): Promise<number | undefined>;
+  /** Brings a tab (and its window) to the front. */
+  focusTab(tabId: number): Promise<void>;
   /** On article tabs the toolbar button toggles the sidebar (no popup); elsewhere it shows the popup. */
   setTabPopup(tabId: number, popup: boolean): void;
   sync: Pick<SyncRunner, 'syncNow' | 'changed' | 'test' | 'status' | 'reset'>;

@@ -9,6 +9,8 @@ import type { KeyValueArea } from '../../storage/preferences';
 
 const TABS_KEY = 'article-tabs';
 export const tabKey = (tabId: number) => `tab:${tabId}`;
+/** The passage a tab opened from the library is to show once its page is read (kept across worker restarts). */
+export const pendingPassageKey = (tabId: number) => `passage:${tabId}`;
 
 export interface TabRegistry {
   /** The tab now shows this article. */
@@ -60,7 +62,9 @@ export function createTabRegistry(session: KeyValueArea & { remove?(key: string)
     async forget(tabId) {
       await update((tabs) => tabs.delete(tabId));
       await session.remove?.(tabKey(tabId));
+      await session.remove?.(pendingPassageKey(tabId));
     },
   };
   return registry;
 }
+

@@ -54,6 +54,8 @@ export interface TestPage {
   /** Selects text as a reader does: press at one point, drag to another, release. */
   selectByDrag(x1: number, y1: number, x2: number, y2: number): Promise<void>;
   screenshot(path: string): Promise<void>;
+  /** Resizes the viewport, as a reader resizing the window. */
+  setViewport(width: number, height: number): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -172,6 +174,7 @@ async function launchChromium(replicaPort: number, headless: boolean, extensionD
       },
       chooseFile: (selector, path) => page.setInputFiles(selector, path),
       screenshot: async (path) => void (await page.screenshot({ path })),
+      setViewport: (width, height) => page.setViewportSize({ width, height }),
     };
   };
   return {
@@ -241,6 +244,7 @@ async function launchFirefox(replicaPort: number, headless: boolean, grantOption
         await (input as unknown as { uploadFile(...paths: string[]): Promise<void> }).uploadFile(path);
       },
       screenshot: async (path) => void (await page.screenshot({ path: path as `${string}.png` })),
+      setViewport: (width, height) => page.setViewport({ width, height }),
     };
   };
   return {
