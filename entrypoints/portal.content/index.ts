@@ -2,7 +2,7 @@ import { browser } from 'wxt/browser';
 import { analyzeText } from '../../analysis';
 import { describeSpan } from '../../anchoring/selectors';
 import { citeArticle } from '../../exporters/gbt7714';
-import { orphanReasonText, translator } from '../../components/i18n';
+import { orphanReasonText, pageTranslator } from '../../components/page-strings';
 import { mountNotice, type PageNotice } from '../../highlights/notice';
 import { parseMessage, type AnnotationRequest, type ErrorReply, type Message, type PassageTarget, type Replies } from '../../messaging/protocol';
 import type { UiLanguage } from '../../records/preferences';
@@ -102,7 +102,7 @@ async function showArticle(article: SiteArticle): Promise<void> {
 
 /** The page's notices in the reader's language. */
 function noticesIn(language: UiLanguage) {
-  const t = translator(language);
+  const t = pageTranslator(language);
   const notice: PageNotice = mountNotice(document, () => t('noticeClose'));
   return {
     t,
