@@ -12,7 +12,7 @@ export function Swatch({ style }: { style: HighlightStyle }) {
     <span
       class="swatch"
       aria-hidden="true"
-      style={{ background: colour.background, borderBottom: colour.underline ? `2px solid ${colour.underline}` : undefined }}
+      style={{ background: colour.background, borderBottom: colour.underline ? `2px ${colour.line ?? 'solid'} ${colour.underline}` : undefined }}
     />
   );
 }

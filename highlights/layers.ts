@@ -25,23 +25,48 @@ export const STYLE_LAYER: Record<HighlightStyle, LayerName | null> = {
   'user-purple': null,
 };
 
-/** Colours, shared by the page's ::highlight rules, the <mark> fallback and the sidebar legend. */
-export const STYLE_COLOURS: Record<HighlightStyle, { background: string; underline?: string }> = {
-  speaker: { background: '#ffc078', underline: '#d9480f' },
-  descriptor: { background: '#ffe8cc' },
-  quote: { background: '#e7f5ff', underline: '#74c0fc' },
-  'phrase-meeting': { background: '#b2f2bb' },
-  'phrase-doctrine': { background: '#ffc9c9' },
-  'phrase-programme': { background: '#d0bfff' },
-  'phrase-document': { background: '#ffec99' },
-  'phrase-slogan': { background: '#99e9f2' },
-  'phrase-domain': { background: '#dee2e6' },
-  'user-yellow': { background: '#fff176' },
-  'user-green': { background: '#a5e8a0' },
-  'user-blue': { background: '#a5d8ff' },
-  'user-pink': { background: '#ffb3c7' },
-  'user-purple': { background: '#d7b8f3' },
+export type LineStyle = 'solid' | 'dotted' | 'dashed';
+
+/**
+ * How each style is drawn, shared by the page's ::highlight rules, the <mark> fallback and the legends. Two
+ * kinds of mark that cannot be confused: the machine's layers are underlines over at most a faint tint (a
+ * line colour that stays at 3:1 or more against both white and near-black pages), the reader's own
+ * highlights are solid colours with dark text (legible on dark pages too). Lines are solid: Chromium draws
+ * highlight underlines 1px thin whatever the thickness, and dashes that thin are hard to see.
+ */
+export interface StyleLook {
+  background: string;
+  underline?: string;
+  line?: LineStyle;
+  /** Text colour over the background; absent: the page's own. */
+  text?: string;
+}
+
+const tint = (rgb: string) => `rgba(${rgb}, 0.14)`;
+const USER_TEXT = '#1a1a1a';
+
+export const STYLE_COLOURS: Record<HighlightStyle, StyleLook> = {
+  speaker: { background: 'rgba(255, 146, 43, 0.24)', underline: '#d9480f', line: 'solid' },
+  descriptor: { background: 'transparent', underline: '#e8590c', line: 'dotted' },
+  quote: { background: 'transparent', underline: '#1c7ed6', line: 'solid' },
+  'phrase-meeting': { background: tint('47, 158, 68'), underline: '#2f9e44', line: 'solid' },
+  'phrase-doctrine': { background: tint('224, 49, 49'), underline: '#e03131', line: 'solid' },
+  'phrase-programme': { background: tint('132, 94, 247'), underline: '#845ef7', line: 'solid' },
+  'phrase-document': { background: tint('214, 51, 108'), underline: '#d6336c', line: 'solid' },
+  'phrase-slogan': { background: tint('12, 133, 153'), underline: '#0c8599', line: 'solid' },
+  'phrase-domain': { background: tint('134, 142, 150'), underline: '#868e96', line: 'solid' },
+  'user-yellow': { background: '#fff176', text: USER_TEXT },
+  'user-green': { background: '#a5e8a0', text: USER_TEXT },
+  'user-blue': { background: '#a5d8ff', text: USER_TEXT },
+  'user-pink': { background: '#ffb3c7', text: USER_TEXT },
+  'user-purple': { background: '#d7b8f3', text: USER_TEXT },
 };
+
+/** The CSS declarations that draw a style (page rules and legends alike). */
+export function lookCss(look: StyleLook): string {
+  const line = look.underline ? ` text-decoration: underline ${look.line ?? 'solid'} 2px ${look.underline};` : ' text-decoration: none;';
+  return `background-color: ${look.background}; color: ${look.text ?? 'inherit'};${line}`;
+}
 
 /** Later styles paint over earlier ones where spans overlap (a phrase inside a quote stays visible). */
 export const STYLE_PRIORITY: HighlightStyle[] = [

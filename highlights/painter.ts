@@ -5,6 +5,7 @@
 import { rangeFor, type TextMap } from '../anchoring/text-map';
 import {
   STYLE_COLOURS,
+  lookCss,
   STYLE_LAYER,
   STYLE_PRIORITY,
   type HighlightStyle,
@@ -38,11 +39,8 @@ function isShown(style: HighlightStyle, layers: LayerVisibility): boolean {
 function stylesheet(useHighlightApi: boolean): string {
   const rule = (style: HighlightStyle | 'flash') => {
     // Underlined too, so the flash shows over a yellow highlight of the reader's.
-    if (style === 'flash') return 'background-color: #ffd43b; color: inherit; text-decoration: underline 3px #e8590c;';
-    const colour = STYLE_COLOURS[style];
-    return `background-color: ${colour.background}; color: inherit;${
-      colour.underline ? ` text-decoration: underline 2px ${colour.underline};` : ''
-    }`;
+    if (style === 'flash') return 'background-color: #ffd43b; color: #1a1a1a; text-decoration: underline 3px #e8590c;';
+    return lookCss(STYLE_COLOURS[style]);
   };
   const all = [...STYLES, 'flash' as const];
   return useHighlightApi
