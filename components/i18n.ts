@@ -163,6 +163,12 @@ const zh = {
   errorServer: '服务器出错。',
   errorCorrupt: '服务器上有损坏的同步文件，已跳过，其余数据已同步。',
   errorConfig: '同步设置不完整。',
+  // hostile servers and large backups (branch hostile)
+  errorTooLarge: '服务器的回答超过 {n} MB，安阅停止读取，没有做任何更改。',
+  errorUnreadable: '服务器上有 {n} 项无法读取（可能由更新版本的安阅写入），已原样保留，没有覆盖；其余数据已同步。',
+  importChecking: '正在检查备份文件：{done} / {total} 条……',
+  importRestoring: '正在恢复：{done} / {total} 条……',
+  importStopped: '恢复在 {done} / {total} 条之后中断。已恢复的部分已保存，没有丢失；再次导入同一文件即可完成（不会重复）。问题：',
 };
 
 export type MessageKey = keyof typeof zh;
@@ -328,6 +334,12 @@ const en: Record<MessageKey, string> = {
   errorServer: 'The server failed.',
   errorCorrupt: 'A damaged sync file on the server was skipped; everything else synced.',
   errorConfig: 'The sync settings are incomplete.',
+  // hostile servers and large backups (branch hostile)
+  errorTooLarge: 'The server sent an answer larger than {n} MB; 安阅 stopped reading it and changed nothing.',
+  errorUnreadable: '{n} items from the server could not be read (perhaps written by a newer 安阅) and were left untouched; everything else synced.',
+  importChecking: 'Checking the backup file: {done} of {total}…',
+  importRestoring: 'Restoring: {done} of {total}…',
+  importStopped: 'The restore stopped after {done} of {total}. What was restored is saved, nothing is lost; import the same file again to finish (nothing is doubled). Problem:',
 };
 
 const catalogues: Record<UiLanguage, Record<MessageKey, string>> = { 'zh-CN': zh, en };
