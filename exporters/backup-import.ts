@@ -27,8 +27,8 @@ import { ANNO_CONTEXT, ANYUE_NAMESPACE, BACKUP_CONTEXT, BACKUP_CONTEXT_BEFORE_SY
  * record inside is held to the records' own limits (records/), the same that sync applies.
  */
 export const BACKUP_LIMITS = {
-  /** Whole file, UTF-8. */
-  maxBytes: 200 * 1024 * 1024,
+  /** Whole file, UTF-8: room for the 200k annotations below at ~1.4 KB each (a generated 200k backup is ~285 MB). */
+  maxBytes: 400 * 1024 * 1024,
   maxAnnotations: 200_000,
   maxArticles: 100_000,
   /** Problems reported before the rest are only counted. */

@@ -270,7 +270,8 @@ export function parseMessage(raw: unknown): Parsed<Message> {
   }
   const type = (raw as { type?: unknown }).type;
   if (typeof type !== 'string' || !Object.hasOwn(messageShapes, type)) {
-    return { ok: false, reason: `message.type: unknown type ${JSON.stringify(String(type).slice(0, 60))}` };
+    // Named without String(): an object without a prototype cannot be turned into text (found by the fuzz suite).
+    return { ok: false, reason: `message.type: unknown type ${typeof type === 'string' ? JSON.stringify(type.slice(0, 60)) : typeof type}` };
   }
   const reason = messageShapes[type as MessageType](raw, 'message');
   return reason ? { ok: false, reason } : { ok: true, value: raw as Message };

@@ -266,9 +266,12 @@ export function createCouchDbBackend(config: CouchDbConfig): SyncBackend {
     if (!isObject(answer) || !Array.isArray(answer.results)) throw unreadable(what, 'no results list');
     for (const result of answer.results) {
       if (!isObject(result) || typeof result.id !== 'string' || !Array.isArray(result.docs)) throw unreadable(what, 'a result without id or docs');
+      // Only the leaves asked for: a server answering with other documents must not slip them in.
+      const asked = wanted.get(result.id);
+      if (!asked) continue;
       for (const entry of result.docs) {
         const document = isObject(entry) && isObject(entry.ok) ? entry.ok : null;
-        if (!document || typeof document._rev !== 'string' || document._deleted === true) continue;
+        if (!document || typeof document._rev !== 'string' || !asked.includes(document._rev) || document._deleted === true) continue;
         const list = found.get(result.id) ?? [];
         list.push({ rev: document._rev, document });
         found.set(result.id, list);
