@@ -5,7 +5,8 @@ import {
   exportMarkdownCombinedAsync,
   exportMarkdownZip,
 } from '../exporters';
-import type { Replies, ErrorReply, Message } from '../messaging/protocol';
+import { MAX_IMPORT_RECORDS, type Replies, type ErrorReply, type Message } from '../messaging/protocol';
+import { restoreBackup } from '../exporters/backup-import';
 import type { UiLanguage } from '../records/preferences';
 import type { Annotation } from '../records/annotation';
 import type { ArticleRecord } from '../records/article';
@@ -59,16 +60,34 @@ export function ExportPanel({ language, filtered, all, articles, loadEverything,
 
   const importFile = async (file: File) => {
     setStatus(t('importing'));
-    const reply = (await send({ type: 'backup/import', text: await file.text() })) as Replies['backup/import'] | ErrorReply | undefined;
-    if (reply?.ok) {
+    const count = (n: number) => n.toLocaleString(language);
+    // Read and checked whole here, then sent in slices: a large backup does not fit one message.
+    const outcome = await restoreBackup(
+      await file.text(),
+      async (slice) => (await send({ type: 'backup/import-records', ...slice })) as Replies['backup/import-records'] | ErrorReply | undefined,
+      {
+        sliceRecords: MAX_IMPORT_RECORDS,
+        onProgress: (phase, done, total) => {
+          setProgress({ done, total });
+          setStatus(t(phase === 'checking' ? 'importChecking' : 'importRestoring').replace('{done}', count(done)).replace('{total}', count(total)));
+        },
+      },
+    );
+    setProgress(null);
+    if (outcome.ok) {
       setStatus(
         t('imported')
-          .replace('{added}', String(reply.added))
-          .replace('{updated}', String(reply.updated))
-          .replace('{unchanged}', String(reply.unchanged)),
+          .replace('{added}', String(outcome.added))
+          .replace('{updated}', String(outcome.updated))
+          .replace('{unchanged}', String(outcome.unchanged)),
       );
+    } else if ('refused' in outcome) {
+      const { errors, moreErrors } = outcome.refused;
+      const listed = errors.map((problem) => `${problem.path}: ${problem.message}`).join('\n');
+      setStatus(`${t('importRefused')}\n${listed}${moreErrors ? `\n… (+${moreErrors})` : ''}`);
     } else {
-      setStatus(`${t('importRefused')}\n${reply?.error ?? 'no reply'}`);
+      const { restored, total, error } = outcome.stopped;
+      setStatus(`${t('importStopped').replace('{done}', count(restored)).replace('{total}', count(total))}\n${error}`);
     }
   };
 

@@ -15,12 +15,15 @@ const ERROR_WORDS: Record<SyncErrorKind, MessageKey> = {
   server: 'errorServer',
   corrupt: 'errorCorrupt',
   config: 'errorConfig',
+  'too-large': 'errorTooLarge',
+  unreadable: 'errorUnreadable',
 };
 
 /** A sync failure in plain words, with the HTTP status and the detail behind it. */
 export function describeProblem(problem: SyncProblem, language: UiLanguage): string {
   const t = translator(language);
-  return `${t(ERROR_WORDS[problem.kind])}${problem.status ? ` (HTTP ${problem.status})` : ''} ${problem.message}`;
+  const words = t(ERROR_WORDS[problem.kind] ?? 'errorServer').replace('{n}', String(problem.count ?? '?'));
+  return `${words}${problem.status ? ` (HTTP ${problem.status})` : ''} ${problem.message}`;
 }
 
 interface Props {

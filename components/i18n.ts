@@ -179,6 +179,12 @@ const zh = {
   passagesAcross: '各篇文章中的段落',
   occurrenceN: '第 {n} 处',
   orphanReasonLine: '未能定位：{why}',
+  // hostile servers and large backups (branch hostile)
+  errorTooLarge: '服务器的回答超过 {n} MB，安阅停止读取，没有做任何更改。',
+  errorUnreadable: '服务器上有 {n} 项无法读取（可能由更新版本的安阅写入），已原样保留，没有覆盖；其余数据已同步。',
+  importChecking: '正在检查备份文件：{done} / {total} 条……',
+  importRestoring: '正在恢复：{done} / {total} 条……',
+  importStopped: '恢复在 {done} / {total} 条之后中断。已恢复的部分已保存，没有丢失；再次导入同一文件即可完成（不会重复）。问题：',
 };
 
 export type MessageKey = keyof typeof zh;
@@ -357,6 +363,12 @@ const en: Record<MessageKey, string> = {
   passagesAcross: 'Passages across articles',
   occurrenceN: 'occurrence {n}',
   orphanReasonLine: 'Not placed: {why}',
+  // hostile servers and large backups (branch hostile)
+  errorTooLarge: 'The server sent an answer larger than {n} MB; 安阅 stopped reading it and changed nothing.',
+  errorUnreadable: '{n} items from the server could not be read (perhaps written by a newer 安阅) and were left untouched; everything else synced.',
+  importChecking: 'Checking the backup file: {done} of {total}…',
+  importRestoring: 'Restoring: {done} of {total}…',
+  importStopped: 'The restore stopped after {done} of {total}. What was restored is saved, nothing is lost; import the same file again to finish (nothing is doubled). Problem:',
 };
 
 const catalogues: Record<UiLanguage, Record<MessageKey, string>> = { 'zh-CN': zh, en };

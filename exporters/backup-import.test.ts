@@ -157,9 +157,9 @@ describe('parseBackup refuses a bad file, saying where and what', () => {
   });
 
   it('refuses a file over the size limit before parsing it, counting UTF-8 bytes', () => {
-    expect(refused(parseBackup('x'.repeat(BACKUP_LIMITS.maxBytes + 1)))).toEqual([{ path: '$', message: 'file larger than 200 MB' }]);
+    expect(refused(parseBackup('x'.repeat(BACKUP_LIMITS.maxBytes + 1)))).toEqual([{ path: '$', message: 'file larger than 400 MB' }]);
     // Fewer characters than the limit, but three bytes each in UTF-8.
-    expect(refused(parseBackup('中'.repeat(Math.floor(BACKUP_LIMITS.maxBytes / 3) + 1)))).toEqual([{ path: '$', message: 'file larger than 200 MB' }]);
+    expect(refused(parseBackup('中'.repeat(Math.floor(BACKUP_LIMITS.maxBytes / 3) + 1)))).toEqual([{ path: '$', message: 'file larger than 400 MB' }]);
   });
 
   it('refuses what is not text at all', () => {

@@ -27,8 +27,8 @@ import { ANNO_CONTEXT, ANYUE_NAMESPACE, BACKUP_CONTEXT, BACKUP_CONTEXT_BEFORE_SY
  * record inside is held to the records' own limits (records/), the same that sync applies.
  */
 export const BACKUP_LIMITS = {
-  /** Whole file, UTF-8. */
-  maxBytes: 200 * 1024 * 1024,
+  /** Whole file, UTF-8: room for the 200k annotations below at ~1.4 KB each (a generated 200k backup is ~285 MB). */
+  maxBytes: 400 * 1024 * 1024,
   maxAnnotations: 200_000,
   maxArticles: 100_000,
   /** Problems reported before the rest are only counted. */
@@ -442,4 +442,78 @@ export async function parseBackupAsync(text: string, options: ProgressOptions = 
   const lists = open(text, problems);
   if (lists) await runSliced(walkSteps(lists, problems, out, now), lists.items.length + lists.articles.length, options);
   return result(problems, out);
+}
+
+// ---------------------------------------------------------------- restoring a large backup
+
+/** One slice of a checked backup, as the background merges it (in its own transaction). */
+export interface RestoreSlice {
+  annotations: Annotation[];
+  articles: ArticleRecord[];
+  /** The last slice. */
+  final: boolean;
+}
+
+export interface RestoreCounts {
+  added: number;
+  updated: number;
+  unchanged: number;
+  articles: number;
+}
+
+export type RestoreOutcome =
+  | ({ ok: true } & RestoreCounts)
+  /** The file was refused whole: nothing was sent, nothing written. */
+  | { ok: false; refused: { errors: BackupProblem[]; moreErrors: number } }
+  /**
+   * A slice failed after `restored` of `total` records were merged. Nothing is lost or doubled: merging is
+   * idempotent, so importing the same file again finishes the restore.
+   */
+  | { ok: false; stopped: { restored: number; total: number; error: string } };
+
+export interface RestoreOptions {
+  /** Records per slice. */
+  sliceRecords: number;
+  onProgress?: (phase: 'checking' | 'restoring', done: number, total: number) => void;
+}
+
+/**
+ * Restores a backup too large for one message: the whole file is read and checked here first (a broken
+ * file is refused before anything is sent), then handed on in slices, articles first. `sendSlice` answers
+ * with the counts of the slice, or an error.
+ */
+export async function restoreBackup(
+  text: string,
+  sendSlice: (slice: RestoreSlice) => Promise<({ ok: true } & RestoreCounts) | { ok: false; error: string } | undefined>,
+  options: RestoreOptions,
+  now = Date.now(),
+): Promise<RestoreOutcome> {
+  const size = Math.max(1, options.sliceRecords);
+  const parsed = await parseBackupAsync(text, { onProgress: (done, total) => options.onProgress?.('checking', done, total) }, now);
+  if (!parsed.ok) return { ok: false, refused: { errors: parsed.errors, moreErrors: parsed.moreErrors } };
+  const total = parsed.articles.length + parsed.annotations.length;
+  const counts: RestoreCounts = { added: 0, updated: 0, unchanged: 0, articles: 0 };
+  const slices: Omit<RestoreSlice, 'final'>[] = [];
+  for (let i = 0; i < parsed.articles.length; i += size) slices.push({ annotations: [], articles: parsed.articles.slice(i, i + size) });
+  for (let i = 0; i < parsed.annotations.length; i += size) slices.push({ annotations: parsed.annotations.slice(i, i + size), articles: [] });
+  if (!slices.length) slices.push({ annotations: [], articles: [] });
+  let restored = 0;
+  options.onProgress?.('restoring', 0, total);
+  for (let i = 0; i < slices.length; i++) {
+    const slice = slices[i]!;
+    let reply: Awaited<ReturnType<typeof sendSlice>>;
+    try {
+      reply = await sendSlice({ ...slice, final: i === slices.length - 1 });
+    } catch (error) {
+      reply = { ok: false, error: error instanceof Error ? error.message : String(error) };
+    }
+    if (!reply?.ok) return { ok: false, stopped: { restored, total, error: reply?.error ?? 'no reply' } };
+    counts.added += reply.added;
+    counts.updated += reply.updated;
+    counts.unchanged += reply.unchanged;
+    counts.articles += reply.articles;
+    restored += slice.annotations.length + slice.articles.length;
+    options.onProgress?.('restoring', restored, total);
+  }
+  return { ok: true, ...counts };
 }

@@ -6,6 +6,7 @@ import type { SyncProblem } from '../sync/errors';
 import type { SyncReport, SyncStatus } from '../sync/sync-engine';
 import { syncSettingsShape, type SyncSettings, type SyncSettingsDraft } from '../storage/sync-settings';
 import {
+  annotationCheck,
   annotationIdCheck,
   HIGHLIGHT_COLOURS,
   MAX_NOTE_LENGTH,
@@ -19,7 +20,7 @@ import {
 } from '../records/annotation';
 import { articleKeyCheck } from '../records/article-key';
 import { stampFormCheck, type Stamp } from '../records/stamp';
-import { articleMetaCheck, type ArticleMeta, type VisitInfo } from '../records/article';
+import { articleMetaCheck, articleRecordCheck, type ArticleMeta, type ArticleRecord, type VisitInfo } from '../records/article';
 import { correctionIdCheck, correctionInputCheck, readerCorrectionsCheck, type Correction, type CorrectionInput, type CorrectionsExport, type ReaderCorrections } from '../records/correction';
 import { languageCheck, layersCheck, type LayerVisibility, type UiLanguage } from '../records/preferences';
 import { analysisSummaryShape, type AnalysisSummary } from '../highlights/summary';
@@ -100,6 +101,12 @@ export type Message =
   | { type: 'sync/now' }
   /** library → background: merge a JSON-LD backup into the database (by id, newer edits kept, one transaction). */
   | { type: 'backup/import'; text: string }
+  /**
+   * library → background: one slice of a backup the library page has read and checked whole (large backups
+   * do not fit one message). Each slice is merged in its own transaction; merging is idempotent, so a restore
+   * cut short is finished by importing the file again. `final`: the last slice (the library reloads).
+   */
+  | { type: 'backup/import-records'; annotations: Annotation[]; articles: ArticleRecord[]; final: boolean }
   /** sidebar → background: open the library in a tab (Firefox gives framed extension pages no tabs API). */
   | { type: 'library/open' }
   /** background → extension pages (the library): these annotations changed (none listed: everything may
@@ -164,6 +171,7 @@ export interface Replies {
   'library/changed': { ok: true };
   'library/open': { ok: true };
   'backup/import': { ok: true; added: number; updated: number; unchanged: number; articles: number };
+  'backup/import-records': { ok: true; added: number; updated: number; unchanged: number; articles: number };
   'sync/status': { ok: true; status: SyncStatus; settings: SyncSettingsView | null };
   'sync/save-settings': { ok: true };
   'sync/test': { ok: true; problem: SyncProblem | null };
@@ -186,6 +194,8 @@ const offset = integer(0, 50_000_000);
 
 const colour = oneOf<HighlightColour>(...HIGHLIGHT_COLOURS);
 export const MAX_IMPORT_CHARACTERS = 30_000_000;
+/** Records per `backup/import-records` slice: a few MB, far below the 64 MiB a runtime message may carry. */
+export const MAX_IMPORT_RECORDS = 2_000;
 const annotationChanges: Check = (value, path) =>
   object({}, { colour, note: string(MAX_NOTE_LENGTH), tags: array(string(MAX_TAG_LENGTH * 4), MAX_TAGS * 4) })(value, path) ??
   (Object.keys(value as object).length === 0 ? `${path}: nothing to change` : null);
@@ -251,6 +261,14 @@ const messageShapes: Record<MessageType, Check> = {
   'sync/now': object({ type: string() }),
   // Runtime messages carry at most 64 MiB in Chromium; the text is UTF-16 in transit.
   'backup/import': object({ type: string(), text: string(MAX_IMPORT_CHARACTERS) }),
+  // Each record held to its one check (records/), the same that backup import and sync apply.
+  'backup/import-records': (value, path) =>
+    object({
+      type: string(),
+      annotations: array(annotationCheck(Date.now()), MAX_IMPORT_RECORDS),
+      articles: array(articleRecordCheck, MAX_IMPORT_RECORDS),
+      final: boolean,
+    })(value, path),
   'annotations/update': object({ type: string(), id: annotationIdCheck, changes: annotationChanges }, { noteBase: stampFormCheck }),
   'annotations/delete': object({ type: string(), id: annotationIdCheck }),
   'annotations/restore': object({ type: string(), id: annotationIdCheck }),
@@ -272,7 +290,8 @@ export function parseMessage(raw: unknown): Parsed<Message> {
   }
   const type = (raw as { type?: unknown }).type;
   if (typeof type !== 'string' || !Object.hasOwn(messageShapes, type)) {
-    return { ok: false, reason: `message.type: unknown type ${JSON.stringify(String(type).slice(0, 60))}` };
+    // Named without String(): an object without a prototype cannot be turned into text (found by the fuzz suite).
+    return { ok: false, reason: `message.type: unknown type ${typeof type === 'string' ? JSON.stringify(type.slice(0, 60)) : typeof type}` };
   }
   const reason = messageShapes[type as MessageType](raw, 'message');
   return reason ? { ok: false, reason } : { ok: true, value: raw as Message };

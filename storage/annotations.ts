@@ -118,5 +118,6 @@ export async function annotationsOfArticle(db: AnyueDatabase, articleKey: string
 /** The article's page note, if the reader wrote one (one per article). */
 export async function pageNoteOf(db: AnyueDatabase, articleKey: string): Promise<Annotation | undefined> {
   const notes = await db.annotations.where('articleKey').equals(articleKey).filter((a) => a.kind === 'page-note').toArray();
-  return notes.sort((a, b) => a.createdAt - b.createdAt)[0];
+  // A live note before a deleted one (page notes of two devices fold into the earliest live one, see foldPageNotes).
+  return notes.sort((a, b) => Number(a.deleted) - Number(b.deleted) || a.createdAt - b.createdAt || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))[0];
 }

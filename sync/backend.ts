@@ -33,6 +33,11 @@ export interface BackendSession {
   pull(pulled: string | null): Promise<{ batch: ChangeBatch; pulled: string } | null>;
   /** Batches that could not be read this time (damaged files), reported after everything else was pulled. */
   readonly problems: readonly Error[];
+  /**
+   * Records whose pushed change the backend did not store (the server's version of them could not be read and
+   * was left untouched): their outbox entries stay, and this sync does not offer them again.
+   */
+  readonly notStored?: { readonly annotations: ReadonlySet<string>; readonly corrections: ReadonlySet<string> };
 }
 
 export interface SyncBackend {

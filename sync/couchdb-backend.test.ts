@@ -197,3 +197,22 @@ describe('CouchDB documents', () => {
     expect(mergeBodies(added, added)).toEqual({ merged: added, changed: false });
   });
 });
+
+describe('CouchDB backend: answers about documents it did not ask for (found by the fuzz suite)', () => {
+  it('ignores _bulk_get results for other documents or revisions instead of failing with a TypeError', async () => {
+    const id = `annotation:${annotation.id}`;
+    const stranger = documentOf({ type: 'annotation', annotation: withSyncState(makeAnnotation({ text: '别的文章。', quote: '别的', note: '不请自来' })) }, '1-z');
+    const { fetch: stub } = scripted((_method, path) => {
+      if (path.startsWith('/team/_changes')) return { status: 200, body: '{"results":[],"last_seq":0}' };
+      if (path.startsWith('/team/_all_docs')) {
+        const winner = { ...documentOf({ type: 'annotation', annotation }, '2-w'), _conflicts: ['1-c'] };
+        return { status: 200, body: JSON.stringify({ rows: [{ key: id, id, value: { rev: '2-w' }, doc: winner }] }) };
+      }
+      if (path === '/team/_bulk_get') return { status: 200, body: JSON.stringify({ results: [{ id: stranger._id, docs: [{ ok: stranger }] }, { id, docs: [{ ok: { ...stranger, _id: id, _rev: '9-not-asked' } }] }] }) };
+      if (path === '/team/_bulk_docs') return { status: 201, body: JSON.stringify([{ ok: true, id, rev: '3-a' }, { ok: true, id, rev: '2-d' }]) };
+      return { status: 500 };
+    });
+    const session = await backend(stub).open('dev1', null, null);
+    await expect(session.push(batch, null)).resolves.toBeTypeOf('string');
+  });
+});

@@ -26,6 +26,8 @@
 
 import type { BackendSession, ChangeBatch, SyncBackend } from './backend';
 import {
+  ANNOTATION_PREFIX,
+  CORRECTION_PREFIX,
   documentIdOf,
   documentOf,
   isOurDocumentId,
@@ -50,7 +52,15 @@ export interface CouchDbConfig extends RetryOptions {
   password: string;
   /** Documents per `_changes` page when pulling. Default 500. */
   pullPageSize?: number;
+  /** `_changes` pages one sync reads at most; the rest waits for the next sync. Default PULL_PAGE_BUDGET. */
+  pullPageBudget?: number;
 }
+
+/**
+ * Far more pages than a whole library fills (200k records at 500 a page are 400), so only a server that
+ * never stops sending (full pages that do not advance, or endless new changes) reaches it.
+ */
+export const PULL_PAGE_BUDGET = 2_000;
 
 /** CouchDB's rule for database names. */
 const DATABASE_NAME = /^[a-z][a-z0-9_$()+/-]{0,237}$/;
@@ -119,6 +129,24 @@ interface ServerState {
   versions: RecordBody[];
   /** Conflict leaves to delete once their content is merged into the winner. */
   losingRevs: string[];
+  /**
+   * A version this version of 安阅 cannot read (a newer format, or damaged). Then nothing is written to the
+   * document: what it holds may be an edit a newer device made, and writing over it would lose that edit.
+   */
+  unreadable: boolean;
+}
+
+/** Documents found unreadable in one sync, by id, with the reason. */
+type Unreadable = Map<string, string>;
+
+/** The reader's one report for every document left untouched because it could not be read. */
+export function unreadableProblem(unreadable: Unreadable): SyncError {
+  const listed = [...unreadable].slice(0, 3).map(([id, why]) => `${id}: ${why}`).join('; ');
+  return new SyncError(
+    'unreadable',
+    `${unreadable.size} items from the server could not be read and were left untouched (${listed}${unreadable.size > 3 ? '; …' : ''}).`,
+    { count: unreadable.size },
+  );
 }
 
 const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -155,6 +183,7 @@ export function createCouchDbBackend(config: CouchDbConfig): SyncBackend {
     throw new SyncError('config', `"${config.database}" cannot be a CouchDB database name: use lower-case letters, digits and _$()+-/, starting with a letter.`);
   }
   const pageSize = config.pullPageSize ?? 500;
+  const pageBudget = Math.max(1, config.pullPageBudget ?? PULL_PAGE_BUDGET);
   const authorization = config.username ? basicAuthorization(config.username, config.password) : null;
   const databaseHref = `${base.href.endsWith('/') ? base.href : `${base.href}/`}${encodeURIComponent(config.database)}`;
   const database = config.database;
@@ -237,9 +266,12 @@ export function createCouchDbBackend(config: CouchDbConfig): SyncBackend {
     if (!isObject(answer) || !Array.isArray(answer.results)) throw unreadable(what, 'no results list');
     for (const result of answer.results) {
       if (!isObject(result) || typeof result.id !== 'string' || !Array.isArray(result.docs)) throw unreadable(what, 'a result without id or docs');
+      // Only the leaves asked for: a server answering with other documents must not slip them in.
+      const asked = wanted.get(result.id);
+      if (!asked) continue;
       for (const entry of result.docs) {
         const document = isObject(entry) && isObject(entry.ok) ? entry.ok : null;
-        if (!document || typeof document._rev !== 'string' || document._deleted === true) continue;
+        if (!document || typeof document._rev !== 'string' || !asked.includes(document._rev) || document._deleted === true) continue;
         const list = found.get(result.id) ?? [];
         list.push({ rev: document._rev, document });
         found.set(result.id, list);
@@ -249,18 +281,22 @@ export function createCouchDbBackend(config: CouchDbConfig): SyncBackend {
   }
 
   /**
-   * Folds a document's readable versions into `states`; unreadable ones become problems (and are replaced:
-   * nothing in them could ever be applied anywhere, and leaving them would block the record for good).
+   * Folds a document's readable versions into `states`. An unreadable one is noted and kept: the document is
+   * then left as it is (a newer 安阅 may have written it; overwriting or deleting it could lose an edit).
    */
-  function addVersion(state: ServerState, id: string, document: unknown, winner: boolean, problems: Error[]): void {
+  function addVersion(state: ServerState, id: string, document: unknown, winner: boolean, unreadable: Unreadable): void {
     const read = readDocument(document);
-    if (read.ok && documentIdOf(read.body) === id) state.versions.push(read.body);
-    else problems.push(new SyncError('corrupt', `The document ${id} on the server was not written by 安阅 or is damaged (${read.ok ? 'wrong id' : read.reason}); it was set aside.`));
-    if (!winner) state.losingRevs.push((document as { _rev: string })._rev);
+    if (read.ok && documentIdOf(read.body) === id) {
+      state.versions.push(read.body);
+      if (!winner) state.losingRevs.push((document as { _rev: string })._rev);
+      return;
+    }
+    state.unreadable = true;
+    unreadable.set(id, read.ok ? 'wrong id' : read.reason.slice(0, 200));
   }
 
   /** The current state of each document, with conflict leaves read. */
-  async function serverStates(ids: readonly string[], problems: Error[]): Promise<Map<string, ServerState>> {
+  async function serverStates(ids: readonly string[], unread: Unreadable): Promise<Map<string, ServerState>> {
     const what = 'reading the current versions';
     const reply = await send('POST', '/_all_docs?include_docs=true&conflicts=true', what, { keys: ids });
     if (reply.status !== 200) throw failure(reply, what);
@@ -271,7 +307,7 @@ export function createCouchDbBackend(config: CouchDbConfig): SyncBackend {
     answer.rows.forEach((row: unknown, i) => {
       const id = ids[i]!;
       if (!isObject(row) || row.key !== id) throw unreadable(what, `row ${i} is not ${id}`);
-      const state: ServerState = { rev: null, versions: [], losingRevs: [] };
+      const state: ServerState = { rev: null, versions: [], losingRevs: [], unreadable: false };
       states.set(id, state);
       if (row.error === 'not_found') return;
       const value = row.value;
@@ -281,11 +317,11 @@ export function createCouchDbBackend(config: CouchDbConfig): SyncBackend {
       const document = row.doc;
       if (!isObject(document) || document._rev !== value.rev) throw unreadable(what, `row ${id} has no document`);
       state.rev = value.rev;
-      addVersion(state, id, document, true, problems);
+      addVersion(state, id, document, true, unread);
       const conflicts = document._conflicts;
       if (Array.isArray(conflicts) && conflicts.length) conflicted.set(id, conflicts.filter((rev): rev is string => typeof rev === 'string'));
     });
-    for (const [id, list] of await leaves(conflicted)) for (const { document } of list) addVersion(states.get(id)!, id, document, false, problems);
+    for (const [id, list] of await leaves(conflicted)) for (const { document } of list) addVersion(states.get(id)!, id, document, false, unread);
     return states;
   }
 
@@ -321,7 +357,7 @@ export function createCouchDbBackend(config: CouchDbConfig): SyncBackend {
   /** What to write so the server holds `body` merged into `state`; empty when it already does. */
   function resolution(id: string, body: RecordBody | null, state: ServerState): (SyncDocument | { _id: string; _rev: string; _deleted: true })[] {
     const versions = body ? [...state.versions, body] : state.versions;
-    if (!versions.length) return [];
+    if (!versions.length || state.unreadable) return [];
     const merged = mergeAll(versions);
     const winner = state.versions[0];
     const upToDate = winner !== undefined && state.rev !== null && !mergeBodies(winner, merged).changed && state.losingRevs.length === 0;
@@ -334,10 +370,13 @@ export function createCouchDbBackend(config: CouchDbConfig): SyncBackend {
    * this device already holds (nothing in them is news to it): its own writes that absorbed nothing from the
    * server, and a current winner that already is exactly what it would write (its earlier answer was lost).
    */
-  async function push(bodies: Map<string, RecordBody>, problems: Error[], hold: (id: string, revs: string[]) => void): Promise<void> {
+  async function push(bodies: Map<string, RecordBody>, unreadable: Unreadable, hold: (id: string, revs: string[]) => void, notStored: Set<string>): Promise<void> {
     let pending = [...bodies.keys()];
     for (let round = 0; round < PUSH_ROUNDS && pending.length; round++) {
-      const states = await serverStates(pending, problems);
+      const states = await serverStates(pending, unreadable);
+      // Documents this version cannot read are left alone; their local changes stay queued for a later version.
+      for (const id of pending) if (states.get(id)!.unreadable) notStored.add(id);
+      pending = pending.filter((id) => !notStored.has(id));
       const documents = pending.flatMap((id) => resolution(id, bodies.get(id)!, states.get(id)!));
       const { refused, revs } = await write(documents);
       const indicesOf = new Map<string, number[]>();
@@ -385,12 +424,25 @@ export function createCouchDbBackend(config: CouchDbConfig): SyncBackend {
       batchesAtRead: number;
     }
     let page: Page | null = null;
+    let pagesRead = 0;
+    /** Set when the feed misbehaved: the pull stops there for this sync and says why. */
+    let stalled: SyncError | null = null;
     const readPage = async (position: string | null, from: string | number, lean: boolean): Promise<Page | null> => {
       const batchesAtRead = batches;
       const limit = lean ? leanLimit : pageSize;
       const answer = await changes(from, limit, lean ? 'leaves' : 'docs');
       if (!answer) return null;
-      return { position, offset: 0, results: answer.results, lastSeq: answer.lastSeq, lean, last: answer.results.length < limit, batchesAtRead };
+      pagesRead += 1;
+      let last = answer.results.length < limit;
+      // A full page that ends where it started would be asked for again and again: a broken server.
+      if (!last && String(answer.lastSeq) === String(from)) {
+        stalled = new SyncError('server', `The server keeps sending the same changes without moving on (last_seq stays ${String(from).slice(0, 40)}); 安阅 stopped pulling for this sync.`);
+        last = true;
+      } else if (!last && pagesRead >= pageBudget) {
+        stalled = new SyncError('server', `The server sent more than ${pageBudget} pages of changes in one sync; 安阅 stopped there and continues from that point next time.`);
+        last = true;
+      }
+      return { position, offset: 0, results: answer.results, lastSeq: answer.lastSeq, lean, last, batchesAtRead };
     };
 
     let hasIncoming: boolean;
@@ -413,7 +465,11 @@ export function createCouchDbBackend(config: CouchDbConfig): SyncBackend {
       }
       hasIncoming = first.results.length > 0;
     }
-    const problems: Error[] = [];
+    const otherProblems: Error[] = [];
+    const unreadable: Unreadable = new Map();
+    /** Document ids whose local change this session did not store (the server's version is unreadable). */
+    const notStoredDocs = new Set<string>();
+    const notStored = { annotations: new Set<string>(), corrections: new Set<string>() };
     let exhausted = !hasIncoming;
 
     /** True when every leaf revision a lean change lists is one whose content this device holds. */
@@ -444,9 +500,16 @@ export function createCouchDbBackend(config: CouchDbConfig): SyncBackend {
 
     return {
       hasIncoming,
-      problems,
+      get problems() {
+        return unreadable.size ? [...otherProblems, unreadableProblem(unreadable)] : otherProblems;
+      },
+      notStored,
       async push(batch: ChangeBatch): Promise<string> {
-        await push(bodiesOf(batch), problems, hold);
+        await push(bodiesOf(batch), unreadable, hold, notStoredDocs);
+        for (const id of notStoredDocs) {
+          if (id.startsWith(ANNOTATION_PREFIX)) notStored.annotations.add(id.slice(ANNOTATION_PREFIX.length));
+          else notStored.corrections.add(id.slice(CORRECTION_PREFIX.length));
+        }
         batches += 1;
         const remembered = [...own].map(([id, { batch: made, revs }]) => [id, made, ...revs] as [string, number, ...string[]]);
         return JSON.stringify({ batches, own: remembered } satisfies PushPosition);
@@ -472,13 +535,13 @@ export function createCouchDbBackend(config: CouchDbConfig): SyncBackend {
             const document = result.doc;
             // Design documents and other applications' documents are not ours; a deleted winner holds nothing to apply.
             if (!isOurDocumentId(id) || result.deleted === true || !isObject(document) || document._deleted === true) continue;
-            const state: ServerState = { rev: typeof document._rev === 'string' ? document._rev : null, versions: [], losingRevs: [] };
-            addVersion(state, id, document, true, problems);
+            const state: ServerState = { rev: typeof document._rev === 'string' ? document._rev : null, versions: [], losingRevs: [], unreadable: false };
+            addVersion(state, id, document, true, unreadable);
             states.set(id, state);
             const conflicts = document._conflicts;
             if (Array.isArray(conflicts) && conflicts.length) conflicted.set(id, conflicts.filter((rev): rev is string => typeof rev === 'string'));
           }
-          for (const [id, list] of await leaves(conflicted)) for (const { document } of list) addVersion(states.get(id)!, id, document, false, problems);
+          for (const [id, list] of await leaves(conflicted)) for (const { document } of list) addVersion(states.get(id)!, id, document, false, unreadable);
           batch = await settle(states, conflicted.keys());
         } else {
           // Up to a page of documents to read; echoes and others' deletions and design documents cost nothing.
@@ -497,10 +560,11 @@ export function createCouchDbBackend(config: CouchDbConfig): SyncBackend {
             else current.offset = current.results.length; // a server without per-change seqs: take the rest now
           }
           // Their current versions (possibly newer than the change: the feed brings that change again, harmlessly).
-          const states = wanted.length ? await serverStates(wanted, problems) : new Map<string, ServerState>();
+          const states = wanted.length ? await serverStates(wanted, unreadable) : new Map<string, ServerState>();
           batch = await settle(states, wanted.filter((id) => states.get(id)!.losingRevs.length));
         }
         const done = current.offset >= current.results.length;
+        if (done && stalled && !otherProblems.includes(stalled)) otherProblems.push(stalled);
         // The feed read to its end: every push batch written before that read has passed, with its echoes.
         const passed = done && current.last ? Math.max(position.passed, current.batchesAtRead) : position.passed;
         const pulled = JSON.stringify({ seq, passed } satisfies PullPosition);

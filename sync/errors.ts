@@ -17,20 +17,27 @@ export type SyncErrorKind =
   /** A file on the server is damaged or was not written by 安阅 (bad checksum, bad JSON, bad record). */
   | 'corrupt'
   /** The settings cannot work (bad URL, empty user). */
-  | 'config';
+  | 'config'
+  /** The server's answer was larger than 安阅 reads (`count`: the limit in MB); reading stopped, nothing changed. */
+  | 'too-large'
+  /** Records on the server this version cannot read (`count` of them) were left untouched; the rest synced. */
+  | 'unreadable';
 
 export class SyncError extends Error {
   readonly kind: SyncErrorKind;
   readonly status: number | null;
   /** Milliseconds to wait before the next attempt, when the server said (or we chose) so. */
   readonly retryAfterMs: number | null;
+  /** A number the reader's words need (see SyncErrorKind), or null. */
+  readonly count: number | null;
 
-  constructor(kind: SyncErrorKind, message: string, options: { status?: number | null; retryAfterMs?: number | null; cause?: unknown } = {}) {
+  constructor(kind: SyncErrorKind, message: string, options: { status?: number | null; retryAfterMs?: number | null; count?: number | null; cause?: unknown } = {}) {
     super(message, options.cause === undefined ? undefined : { cause: options.cause });
     this.name = 'SyncError';
     this.kind = kind;
     this.status = options.status ?? null;
     this.retryAfterMs = options.retryAfterMs ?? null;
+    this.count = options.count ?? null;
   }
 }
 
@@ -39,9 +46,11 @@ export interface SyncProblem {
   kind: SyncErrorKind;
   message: string;
   status: number | null;
+  /** See SyncError.count; absent in problems stored before it existed. */
+  count?: number | null;
 }
 
 export function problemOf(error: unknown): SyncProblem {
-  if (error instanceof SyncError) return { kind: error.kind, message: error.message, status: error.status };
+  if (error instanceof SyncError) return { kind: error.kind, message: error.message, status: error.status, count: error.count };
   return { kind: 'server', message: `Sync failed unexpectedly: ${error instanceof Error ? error.message : String(error)}`, status: null };
 }

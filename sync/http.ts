@@ -19,6 +19,49 @@ export interface RetryOptions {
   /** First retry delay, doubled each time. Default 1 000 ms. */
   retryDelayMs?: number;
   sleep?: (ms: number) => Promise<void>;
+  /** Largest answer body read, in bytes; a longer one is cut off while it streams in. Default MAX_REPLY_BYTES. */
+  maxReplyBytes?: number;
+}
+
+/**
+ * Larger than anything 安阅 writes (segments are a few hundred kilobytes, a snapshot of 200k annotations
+ * stays below it), small enough that a server streaming without end cannot exhaust the worker's memory.
+ */
+export const MAX_REPLY_BYTES = 96 * 1024 * 1024;
+
+/**
+ * The body as text, read chunk by chunk and abandoned as soon as it passes `maxBytes` (a declared
+ * Content-Length past it is refused before reading): a hostile or broken server cannot make the worker
+ * hold an unbounded answer in memory.
+ */
+export async function readCapped(response: Response, maxBytes: number, what: string): Promise<string> {
+  const tooLarge = () =>
+    new SyncError('too-large', `The server's answer while ${what} is larger than ${Math.round(maxBytes / 1024 / 1024)} MB; 安阅 stopped reading it and changed nothing.`, {
+      status: response.status,
+      count: Math.max(1, Math.round(maxBytes / 1024 / 1024)),
+    });
+  const declared = Number(response.headers.get('Content-Length'));
+  if (Number.isFinite(declared) && declared > maxBytes) {
+    await response.body?.cancel().catch(() => undefined);
+    throw tooLarge();
+  }
+  if (!response.body) return '';
+  const reader = response.body.getReader();
+  const decoder = new TextDecoder();
+  const parts: string[] = [];
+  let bytes = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    bytes += value.byteLength;
+    if (bytes > maxBytes) {
+      await reader.cancel().catch(() => undefined);
+      throw tooLarge();
+    }
+    parts.push(decoder.decode(value, { stream: true }));
+  }
+  parts.push(decoder.decode());
+  return parts.join('');
 }
 
 /** The server's address as a URL, or a config error the reader can fix. */
@@ -47,6 +90,7 @@ export function createRequester(options: RetryOptions, passing: (reply: Reply) =
   const retries = options.retries ?? 2;
   const retryDelayMs = options.retryDelayMs ?? 1_000;
   const sleep = options.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)));
+  const maxReplyBytes = options.maxReplyBytes ?? MAX_REPLY_BYTES;
   const traffic: Traffic = { requests: 0, bytes: 0 };
 
   async function request(url: string, init: RequestInit & { body?: string }, what: string): Promise<Reply> {
@@ -56,7 +100,7 @@ export function createRequester(options: RetryOptions, passing: (reply: Reply) =
         traffic.requests += 1;
         if (init.body) traffic.bytes += utf8Length(init.body);
         const response = await doFetch(url, init);
-        const text = await response.text();
+        const text = await readCapped(response, maxReplyBytes, what);
         traffic.bytes += utf8Length(text);
         reply = { status: response.status, text, headers: response.headers };
       } catch (error) {

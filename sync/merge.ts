@@ -296,3 +296,31 @@ export function applyConflictResolution(annotation: Annotation, field: ConflictF
   touch(next, stamp);
   return next;
 }
+
+/**
+ * Two devices that each wrote the article's first page note made two records (two ids) for what the reader
+ * knows as one note. Folds the live page notes of one article into the earliest (by creation, then id, the
+ * same on every device, and the one `pageNoteOf` shows): every note text is kept, the newest shown and the
+ * others as conflicts the reader resolves; the others are deleted with `stamp` (a delete an edit made
+ * elsewhere meanwhile undoes, and then they fold again). Returns the records to write; empty when there
+ * is one note or none.
+ */
+export function foldPageNotes(notes: readonly Annotation[], stamp: Stamp, now: number): SyncedAnnotation[] {
+  const live = notes.filter((n) => n.kind === 'page-note' && !n.deleted).sort((a, b) => a.createdAt - b.createdAt || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  if (live.length < 2) return [];
+  const [keeper, ...others] = live.map(withSyncState) as [SyncedAnnotation, ...SyncedAnnotation[]];
+  const byStamp = new Map<Stamp, string>();
+  for (const note of [keeper, ...others]) {
+    for (const version of versionsOf(note, 'note')) if (!byStamp.has(version.stamp)) byStamp.set(version.stamp, version.value as string);
+  }
+  const versions = [...byStamp].map(([s, value]) => ({ stamp: s, value })).sort(byStampDescending);
+  // An empty page note holds nothing worth a conflict; a text always shows before it.
+  const texts = versions.filter((v) => v.value !== '');
+  const [shown, ...rest] = texts.length ? texts : versions;
+  const folded = structuredClone(keeper);
+  folded.note = shown!.value;
+  folded.stamps.note = shown!.stamp;
+  folded.conflicts = [...keeper.conflicts.filter((c) => c.field !== 'note'), ...rest.map((v) => ({ field: 'note' as const, value: v.value, stamp: v.stamp }))].sort(byStampDescending);
+  folded.updatedAt = now;
+  return [folded, ...others.map((other) => applyLocalDeleted(other, true, stamp, now)!)];
+}

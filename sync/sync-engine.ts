@@ -10,7 +10,8 @@ import type { AnyueDatabase, CorrectionSyncRow, SyncOutboxEntry } from '../stora
 import type { BackendSession, ChangeBatch, SyncBackend } from './backend';
 import { SyncError, problemOf, type SyncProblem } from './errors';
 import type { Clock } from './hlc';
-import { mergeAnnotation } from './merge';
+import { foldPageNotes, mergeAnnotation } from './merge';
+import { queueForSync } from '../storage/annotations';
 
 export interface SyncReport {
   /** Annotations and correction changes sent. */
@@ -156,27 +157,30 @@ export class SyncEngine {
   private async push(session: BackendSession, report: SyncReport): Promise<void> {
     const { db } = this;
     let pushed = await readState<string | null>(db, KEYS.pushed, null);
+    const held = session.notStored ?? { annotations: new Set<string>(), corrections: new Set<string>() };
     for (;;) {
-      const entries = await db.syncOutbox.orderBy('seq').limit(this.batchRecords * 4).toArray();
+      // Records the backend held back stay queued, and are skipped for the rest of this sync.
+      const entries = (await db.syncOutbox.orderBy('seq').toArray()).filter((e) => !held.annotations.has(e.id)).slice(0, this.batchRecords * 4);
       const ids = [...new Set(entries.map((e) => e.id))].slice(0, this.batchRecords);
       const included = entries.filter((e) => ids.includes(e.id));
       // Corrections ride with the first batch; later rounds of this loop find them carried.
-      const corrections = await correctionChanges(db);
+      const all = await correctionChanges(db);
+      const corrections = { added: all.added.filter((c) => !held.corrections.has(c.id)), removed: all.removed.filter((id) => !held.corrections.has(id)) };
       if (!ids.length && !corrections.added.length && !corrections.removed.length) break;
       const annotations = (await db.annotations.bulkGet(ids)).filter((a): a is Annotation => a !== undefined);
       const batch: ChangeBatch = { annotations, corrections: corrections.added, removedCorrections: corrections.removed };
       pushed = await session.push(batch, pushed);
       await db.transaction('rw', [db.syncOutbox, db.syncState, db.correctionSync], async () => {
         // Only the entries this batch carried: an edit made during the upload stays queued.
-        await db.syncOutbox.bulkDelete(included.map((e: SyncOutboxEntry) => e.seq!));
+        await db.syncOutbox.bulkDelete(included.filter((e) => !held.annotations.has(e.id)).map((e: SyncOutboxEntry) => e.seq!));
         await db.syncState.put({ key: KEYS.pushed, value: pushed });
         const rows: CorrectionSyncRow[] = [
-          ...corrections.added.map((c) => ({ id: c.id, removed: false })),
-          ...corrections.removed.map((id) => ({ id, removed: true })),
+          ...corrections.added.filter((c) => !held.corrections.has(c.id)).map((c) => ({ id: c.id, removed: false })),
+          ...corrections.removed.filter((id) => !held.corrections.has(id)).map((id) => ({ id, removed: true })),
         ];
         await db.correctionSync.bulkPut(rows);
       });
-      report.pushed += annotations.length + corrections.added.length + corrections.removed.length;
+      report.pushed += annotations.filter((a) => !held.annotations.has(a.id)).length + corrections.added.length + corrections.removed.length;
     }
     // Outside the loop on purpose: a publish that failed last time is retried even when nothing is new.
     await session.publish(pushed);
@@ -190,7 +194,7 @@ export class SyncEngine {
       const next = await session.pull(pulled);
       if (!next) return;
       const { batch } = next;
-      await db.transaction('rw', [db.annotations, db.corrections, db.correctionSync, db.syncState], async () => {
+      await db.transaction('rw', [db.annotations, db.corrections, db.correctionSync, db.syncState, db.syncOutbox], async () => {
         const locals = await db.annotations.bulkGet(batch.annotations.map((a) => a.id));
         const writes = new Map<string, Annotation>();
         batch.annotations.forEach((incoming, i) => {
@@ -201,7 +205,20 @@ export class SyncEngine {
           report.conflicts += Math.max(0, (merged.conflicts?.length ?? 0) - (local?.conflicts?.length ?? 0));
           writes.set(merged.id, merged);
         });
+        // Page notes another device wrote for an article that has one here: one note, both texts kept.
+        const folded: string[] = [];
+        const pageNoteArticles = new Set([...writes.values()].filter((a) => a.kind === 'page-note' && !a.deleted).map((a) => a.articleKey));
+        for (const key of pageNoteArticles) {
+          const stored = await db.annotations.where('articleKey').equals(key).filter((a) => a.kind === 'page-note').toArray();
+          const notes = new Map(stored.map((a) => [a.id, writes.get(a.id) ?? a]));
+          for (const written of writes.values()) if (written.articleKey === key && written.kind === 'page-note') notes.set(written.id, written);
+          for (const merged of foldPageNotes([...notes.values()], this.clock.tick(), this.now())) {
+            writes.set(merged.id, merged);
+            folded.push(merged.id);
+          }
+        }
         await db.annotations.bulkPut([...writes.values()]);
+        if (folded.length) await queueForSync(db, folded);
         const carried = new Map((await db.correctionSync.bulkGet(batch.corrections.map((c) => c.id))).filter((r) => r).map((r) => [r!.id, r!]));
         const fresh = batch.corrections.filter((c) => !carried.get(c.id)?.removed);
         await db.corrections.bulkPut(fresh);

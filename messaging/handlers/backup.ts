@@ -1,4 +1,5 @@
-// Restoring a backup into the database (merged by id; newer edits kept).
+// Restoring a backup into the database (merged by id; newer edits kept): a small file in one message, a
+// large one in slices the library page checked whole before sending the first.
 
 import { parseBackup } from '../../exporters/backup-import';
 import { importIntoDatabase } from '../../storage/backup-merge';
@@ -14,6 +15,15 @@ export const backupHandlers: Handlers = {
     }
     const summary = await importIntoDatabase(context.deps.db, parsed.annotations, parsed.articles);
     context.deps.broadcast({ type: 'library/changed', ids: summary.ids.length <= 10_000 ? summary.ids : [] });
+    for (const key of summary.articleKeys) await context.annotationsChanged(key, []);
+    const { added, updated, unchanged, articles } = summary;
+    return { ok: true, added, updated, unchanged, articles };
+  },
+  async 'backup/import-records'(message, sender, context) {
+    if (!context.fromExtensionPage(sender)) return context.refuse('backup/import-records: not from an extension page');
+    const summary = await importIntoDatabase(context.deps.db, message.annotations, message.articles);
+    // The library reloads once, after the last slice; open articles repaint as their records arrive.
+    if (message.final) context.deps.broadcast({ type: 'library/changed', ids: [] });
     for (const key of summary.articleKeys) await context.annotationsChanged(key, []);
     const { added, updated, unchanged, articles } = summary;
     return { ok: true, added, updated, unchanged, articles };

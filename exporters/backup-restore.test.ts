@@ -1,0 +1,73 @@
+// Restoring a backup too large for one runtime message: checked whole in the library page, sent in slices
+// through the real background router into a real Dexie database (fake-indexeddb).
+
+import { afterEach, describe, expect, it } from 'vitest';
+import { MAX_IMPORT_CHARACTERS, MAX_IMPORT_RECORDS } from '../messaging/protocol';
+import { databaseSnapshot, makeBackground, SENDERS, type TestBackground } from '../tests/fuzz/background';
+import { generateDataSet } from '../tests/fixtures/exporters/generate';
+import { restoreBackup, type RestoreSlice } from './backup-import';
+import { exportBackup } from './web-annotation';
+
+const GENERATED = Date.UTC(2026, 10, 28);
+let background: TestBackground;
+afterEach(async () => background?.close());
+
+const viaRouter = (bg: TestBackground) => async (slice: RestoreSlice) => (await bg.handle({ type: 'backup/import-records', ...slice }, SENDERS.library)) as never;
+
+describe('restoring a large backup in slices', () => {
+  it('restores a backup larger than one message may carry (30,000 annotations), all of it', async () => {
+    const { annotations, articles } = generateDataSet(30_000, 400, 5);
+    const text = exportBackup(annotations, articles, { generated: GENERATED });
+    expect(text.length).toBeGreaterThan(MAX_IMPORT_CHARACTERS);
+    background = makeBackground();
+    // The one-message import refuses it: this is the fault.
+    expect(await background.handle({ type: 'backup/import', text }, SENDERS.library)).toMatchObject({ ok: false });
+    const phases = new Set<string>();
+    const outcome = await restoreBackup(text, viaRouter(background), { sliceRecords: MAX_IMPORT_RECORDS, onProgress: (phase) => phases.add(phase) });
+    expect(outcome).toEqual({ ok: true, added: 30_000, updated: 0, unchanged: 0, articles: articles.length });
+    expect(await background.db.annotations.count()).toBe(30_000);
+    expect(await background.db.articles.count()).toBe(articles.length);
+    expect([...phases]).toEqual(['checking', 'restoring']);
+    expect(background.broadcasts.filter((m) => m.type === 'library/changed')).toHaveLength(1);
+  }, 120_000);
+
+  it('refuses a broken file whole: nothing is sent, the database is byte for byte unchanged', async () => {
+    const { annotations, articles } = generateDataSet(3_000, 50, 6);
+    const doc = JSON.parse(exportBackup(annotations, articles, { generated: GENERATED }));
+    doc.items[2_999]['anyue:colour'] = 'ultraviolet';
+    background = makeBackground();
+    const before = await databaseSnapshot(background.db);
+    let sent = 0;
+    const outcome = await restoreBackup(JSON.stringify(doc), async (slice) => (sent++, viaRouter(background)(slice)), { sliceRecords: 500 });
+    expect(outcome).toMatchObject({ ok: false, refused: { errors: [{ path: 'items[2999].anyue:colour' }] } });
+    expect(sent).toBe(0);
+    expect(await databaseSnapshot(background.db)).toBe(before);
+  }, 60_000);
+
+  it('a restore cut short loses nothing, says how far it got, and importing the file again finishes it without doubles', async () => {
+    const { annotations, articles } = generateDataSet(3_000, 50, 7);
+    const text = exportBackup(annotations, articles, { generated: GENERATED });
+    background = makeBackground();
+    let calls = 0;
+    const failing = async (slice: RestoreSlice) => (++calls === 4 ? { ok: false as const, error: 'the background stopped' } : viaRouter(background)(slice));
+    const cut = await restoreBackup(text, failing, { sliceRecords: 500 });
+    // Slices: the articles, then annotations 500 at a time; the fourth failed.
+    expect(cut).toEqual({ ok: false, stopped: { restored: articles.length + 1_000, total: articles.length + 3_000, error: 'the background stopped' } });
+    expect(await background.db.annotations.count()).toBe(1_000);
+    const again = await restoreBackup(text, viaRouter(background), { sliceRecords: 500 });
+    expect(again).toMatchObject({ ok: true, added: 2_000, unchanged: 1_000, articles: articles.length });
+    expect(await background.db.annotations.count()).toBe(3_000);
+  }, 60_000);
+
+  it('refuses a slice holding a record the records/ checks refuse, and from a page that is not the extension', async () => {
+    const { annotations, articles } = generateDataSet(10, 2, 8);
+    background = makeBackground();
+    const before = await databaseSnapshot(background.db);
+    const bad = [{ ...annotations[0]!, articleUrl: 'javascript:alert(1)' }];
+    expect(await background.handle({ type: 'backup/import-records', annotations: bad, articles, final: true }, SENDERS.library)).toMatchObject({ ok: false });
+    expect(await background.handle({ type: 'backup/import-records', annotations, articles, final: true }, SENDERS.page)).toMatchObject({ ok: false });
+    const tooMany = Array.from({ length: MAX_IMPORT_RECORDS + 1 }, () => annotations[0]!);
+    expect(await background.handle({ type: 'backup/import-records', annotations: tooMany, articles: [], final: true }, SENDERS.library)).toMatchObject({ ok: false });
+    expect(await databaseSnapshot(background.db)).toBe(before);
+  });
+});
