@@ -53,6 +53,8 @@ export function makeBackground(name = `bg-${Math.random()}`, now: () => number =
     extensionBase: EXTENSION,
     broadcast: (message) => void broadcasts.push(message),
     openTab: async () => undefined,
+    openUrl: async () => undefined,
+    focusTab: async () => undefined,
     setTabPopup: () => undefined,
     sync: {
       syncNow: async () => ({ ok: true, report: { pushed: 0, pulled: 0, conflicts: 0, requests: 0, bytes: 0 } }),
