@@ -199,9 +199,13 @@ function templates(ids: string[], stamp: string): { message: Record<string, unkn
     { message: { type: 'annotations/set-page-note', articleKey: ARTICLE.key, note: '页面笔记', base: null }, from: 'sidebar' },
     { message: { type: 'annotations/resolve-conflict', id, field: 'note', value: '选定' }, from: 'library' },
     { message: { type: 'backup/import-records', annotations: SAMPLE_ANNOTATIONS.slice(0, 2), articles: SAMPLE_ARTICLES.slice(0, 1), final: true }, from: 'library' },
+    { message: { type: 'library/open-passage', articleKey: ARTICLE.key, url: ARTICLE.url, passage: { kind: 'annotation', id } }, from: 'library' },
+    { message: { type: 'library/open-passage', articleKey: ARTICLE.key, url: ARTICLE.url, passage: { kind: 'text', target, length: 6 } }, from: 'library' },
+    { message: { type: 'page/take-passage', key: ARTICLE.key }, from: 'page' },
     // Only the background sends these: always refused.
     { message: { type: 'library/changed', ids: [] }, from: 'library' },
     { message: { type: 'sidebar/toggle' }, from: 'page' },
+    { message: { type: 'page/show-passage', passage: { kind: 'annotation', id } }, from: 'library' },
   ];
 }
 
