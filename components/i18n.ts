@@ -185,6 +185,20 @@ const zh = {
   importChecking: '正在检查备份文件：{done} / {total} 条……',
   importRestoring: '正在恢复：{done} / {total} 条……',
   importStopped: '恢复在 {done} / {total} 条之后中断。已恢复的部分已保存，没有丢失；再次导入同一文件即可完成（不会重复）。问题：',
+  // Trends view.
+  trendsTab: '趋势',
+  trendsPhrase: '某个政策要点',
+  trendsCategory: '某类要点中最常见的 5 个',
+  trendsSpeaker: '某位发言人',
+  trendsChart: '按文章发布月份统计的出现次数',
+  trendsMonth: '月份',
+  trendsInMonth: '{month} 的文章',
+  trendsUndated: '未注明发布日期的文章：共 {n} 次（{m} 篇）',
+  trendsNoDate: '未注明日期',
+  trendsCount: '{n} 次',
+  trendsNone: '还没有可显示的趋势：在文章页上阅读后，安阅会记下其中的政策要点和发言人。',
+  trendsNoPhrase: '这一项在你读过的文章中还没有出现。',
+  trendsTimelineOf: '{name} 在各篇文章中的发言与职务',
 };
 
 export type MessageKey = keyof typeof zh;
@@ -369,6 +383,20 @@ const en: Record<MessageKey, string> = {
   importChecking: 'Checking the backup file: {done} of {total}…',
   importRestoring: 'Restoring: {done} of {total}…',
   importStopped: 'The restore stopped after {done} of {total}. What was restored is saved, nothing is lost; import the same file again to finish (nothing is doubled). Problem:',
+  // Trends view.
+  trendsTab: 'Trends',
+  trendsPhrase: 'One policy phrase',
+  trendsCategory: 'Top 5 of a category',
+  trendsSpeaker: 'One speaker',
+  trendsChart: 'Occurrences by the articles’ month of publication',
+  trendsMonth: 'Month',
+  trendsInMonth: 'Articles of {month}',
+  trendsUndated: 'Articles without a publication date: {n} in all ({m} articles)',
+  trendsNoDate: 'undated',
+  trendsCount: '{n}×',
+  trendsNone: 'No trends yet: once you read articles, Anyue keeps track of their policy phrases and speakers.',
+  trendsNoPhrase: 'This does not occur in the articles you have read yet.',
+  trendsTimelineOf: 'What {name} said, and their titles, across articles',
 };
 
 const catalogues: Record<UiLanguage, Record<MessageKey, string>> = { 'zh-CN': zh, en };
