@@ -223,6 +223,10 @@ function TrendChart({ trend, onPick, label }: { trend: Trend; onPick(index: numb
             scales: { x: { time: false, range: [-0.6, xs.length - 0.4] } },
             axes: [{ values: (_u: unknown, ticks: number[]) => ticks.map((tick) => (Number.isInteger(tick) ? (trend.months[tick] ?? '') : '')) }, {}],
             legend: { show: trend.series.length > 1 },
+            hooks: {
+              // Where each month's bar stands once drawn, for a test (or a tool) that clicks it; figures only.
+              draw: [(u: { valToPos(value: number, scale: string): number }) => void (element.dataset.barX = xs.map((x) => Math.round(u.valToPos(x, 'x'))).join(','))],
+            },
             series: [
               {},
               ...trend.series.map((series, index) => ({
@@ -241,8 +245,6 @@ function TrendChart({ trend, onPick, label }: { trend: Trend; onPick(index: numb
           const index = plot.cursor.idx;
           if (typeof index === 'number') onPick(index);
         });
-        // Where each month's bar stands, for a test (or a tool) that clicks it; figures only, no reader data.
-        element.dataset.barX = xs.map((x) => Math.round(plot.valToPos(x, 'x'))).join(',');
         chart = plot;
       })
       .catch(() => {

@@ -6,6 +6,7 @@ import { SyncPanel } from '../../components/SyncPanel';
 import { SitesPanel, type SitesSource } from '../../components/SitesPanel';
 import { translator, type MessageKey } from '../../components/i18n';
 import { PhraseIndexList, SpeakerIndexList } from '../../components/LibraryIndexes';
+import { TrendsPanel } from '../../components/TrendsPanel';
 import { buildPhraseIndex, buildSpeakerIndex } from '../../library/cross-article';
 import { SearchIndex, type LibraryFilters } from '../../library/search-index';
 import type { Message, Replies } from '../../messaging/protocol';
@@ -26,11 +27,12 @@ export interface LibrarySource {
   sites?: SitesSource;
 }
 
-type Tab = 'annotations' | 'speakers' | 'phrases' | 'transfer' | 'sync' | 'sites';
+type Tab = 'annotations' | 'speakers' | 'phrases' | 'trends' | 'transfer' | 'sync' | 'sites';
 const TABS: { id: Tab; label: MessageKey }[] = [
   { id: 'annotations', label: 'annotationsTab' },
   { id: 'speakers', label: 'speakerIndexTab' },
   { id: 'phrases', label: 'phraseIndexTab' },
+  { id: 'trends', label: 'trendsTab' },
   { id: 'transfer', label: 'exportImport' },
   { id: 'sync', label: 'syncTab' },
   { id: 'sites', label: 'sitesTab' },
@@ -273,6 +275,7 @@ export function LibraryApp({ source }: { source: LibrarySource }) {
         {tab === 'speakers' && (
           <SpeakerIndexList entries={speakerIndex} articles={articleMap} language={language} send={source.send} filterBy={(name) => (setFilter('speaker', name), setTab('annotations'))} />
         )}
+        {tab === 'trends' && <TrendsPanel language={language} analyses={analyses} articles={articleMap} send={source.send} />}
         {tab === 'phrases' && (
           <PhraseIndexList
             entries={phraseIndex}
