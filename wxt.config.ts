@@ -39,8 +39,13 @@ export default defineConfig({
       },
     },
     // The sidebar page is framed into pages of the sites the extension may serve only; its contents stay in
-    // the extension's origin.
-    web_accessible_resources: [{ resources: ['sidebar.html'], matches: [...PORTAL_MATCHES, ...SITE_PATTERNS] }],
+    // the extension's origin. Chromium: only under the per-session dynamic id (use_dynamic_url), so a page
+    // cannot guess the URL from the extension's fixed id. Firefox MV2 keeps the bare list (WXT drops
+    // `matches`: any page may frame it; its moz-extension id is random per install): the sidebar's one-time
+    // token is what keeps such a copy blank (messaging/handlers/sidebar.ts).
+    web_accessible_resources: [
+      { resources: ['sidebar.html'], matches: [...PORTAL_MATCHES, ...SITE_PATTERNS], ...(browser === 'firefox' ? {} : { use_dynamic_url: true }) },
+    ],
     ...(browser === 'firefox'
       ? {
           // MV2 has no optional_host_permissions: hosts asked for later go into optional_permissions.

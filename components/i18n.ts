@@ -163,6 +163,8 @@ const zh = {
   errorServer: '服务器出错。',
   errorCorrupt: '服务器上有损坏的同步文件，已跳过，其余数据已同步。',
   errorConfig: '同步设置不完整。',
+  // Sidebar framing (page-attacks): a destructive click while the page hides or fades the sidebar.
+  sidebarNotShown: '侧栏此刻未完整显示（可能被网页遮挡或变透明），为防误点，本次操作未执行。',
 };
 
 export type MessageKey = keyof typeof zh;
@@ -328,6 +330,8 @@ const en: Record<MessageKey, string> = {
   errorServer: 'The server failed.',
   errorCorrupt: 'A damaged sync file on the server was skipped; everything else synced.',
   errorConfig: 'The sync settings are incomplete.',
+  // Sidebar framing (page-attacks): a destructive click while the page hides or fades the sidebar.
+  sidebarNotShown: 'The sidebar is not fully shown right now (the page may cover it or make it transparent), so this was not done, in case the click was not meant for it.',
 };
 
 const catalogues: Record<UiLanguage, Record<MessageKey, string>> = { 'zh-CN': zh, en };

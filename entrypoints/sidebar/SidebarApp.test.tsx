@@ -43,10 +43,13 @@ const state: SidebarState = {
 
 let container: HTMLElement;
 let sent: Message[];
+/** What the page's content script answers when asked whether the sidebar is visibly shown. */
+let shown = true;
 const messenger = async (message: Message) => {
   sent.push(message);
   if (message.type === 'sidebar/get-state') return { ok: true, state };
   if (message.type === 'page/reveal') return { ok: true, found: true };
+  if (message.type === 'sidebar/check-shown') return { ok: true, shown };
   return { ok: true };
 };
 const subscribe = () => () => undefined;

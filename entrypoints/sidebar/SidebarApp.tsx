@@ -81,7 +81,15 @@ export function SidebarApp({ messenger, subscribe, openLibrary }: { messenger: M
     const reply = (await request({ type: 'annotations/set-page-note', articleKey: state!.article!.key, note, base })) as Replies['annotations/set-page-note'] | ErrorReply | undefined;
     return reply?.ok ? reply.annotation.stamps.note : null;
   };
+  /** Destructive clicks count only on a sidebar the page does not hide, fade or cover (clickjacking); fail closed. */
+  const whileShown = async (): Promise<boolean> => {
+    const reply = (await messenger({ type: 'sidebar/check-shown' }).catch(() => undefined)) as Replies['sidebar/check-shown'] | ErrorReply | undefined;
+    if (reply?.ok && reply.shown) return true;
+    setNotice(t('sidebarNotShown'));
+    return false;
+  };
   const remove = async (id: string) => {
+    if (!(await whileShown())) return;
     const reply = await request({ type: 'annotations/delete', id });
     if (reply?.ok) {
       setUndoable(id);
@@ -206,7 +214,7 @@ export function SidebarApp({ messenger, subscribe, openLibrary }: { messenger: M
                   language={language}
                   update={update}
                   remove={(id) => void remove(id)}
-                  resolve={(message) => void request(message)}
+                  resolve={(message) => void whileShown().then((shown) => (shown ? request(message) : undefined))}
                   setPageNote={setPageNote}
                   reveal={(start, end) => void reveal(start, end)}
                   copy={(text) => void copy(text)}
@@ -222,7 +230,7 @@ export function SidebarApp({ messenger, subscribe, openLibrary }: { messenger: M
                 <CorrectionsPanel
                   corrections={state.corrections}
                   language={language}
-                  undo={(id) => void request({ type: 'corrections/remove', id })}
+                  undo={(id) => void whileShown().then((shown) => (shown ? request({ type: 'corrections/remove', id }) : undefined))}
                   exportAll={() => void exportAll()}
                 />
               )}

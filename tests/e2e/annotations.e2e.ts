@@ -2,7 +2,7 @@
 // re-anchoring on an edited copy of the article with the orphan listed.
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launch, type BrowserName, type Harness, type TestPage } from './browsers';
+import { clickToolbar, launch, type BrowserName, type Harness, type TestPage } from './browsers';
 
 const PORTAL = 'http://zaihaifangyu.cn';
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -26,18 +26,6 @@ async function select(page: TestPage, phrase: string): Promise<void> {
   await page.selectByDrag(points.x1, points.y1, points.x2, points.y2);
   await sleep(150);
   expect(await page.evaluate('document.getSelection().toString()')).toBe(phrase);
-}
-
-/** Clicks a toolbar button with the real pointer. */
-async function clickToolbar(page: TestPage, action: string): Promise<void> {
-  const point = await page.evaluate<{ x: number; y: number } | null>(`(() => {
-    const button = document.querySelector('anyue-toolbar').shadowRoot.querySelector('[data-action="${action}"]');
-    if (!button || button.closest('[hidden]')) return null;
-    const r = button.getBoundingClientRect();
-    return { x: r.left + r.width / 2, y: r.top + r.height / 2 };
-  })()`);
-  expect(point).not.toBeNull();
-  await page.clickAt(point!.x, point!.y);
 }
 
 const notesTab = `[...document.querySelectorAll('[role="tab"]')].find((t) => t.textContent.includes('我的批注')).click()`;
@@ -187,17 +175,6 @@ describe.each<BrowserName>(['chromium', 'firefox'])('%s', (name) => {
     await page.evaluateInSidebar(`${annotationWith('粗放式的管理逐渐地往精细化')}.querySelector('.delete').click()`);
     await library.waitForPage(`${results}.length === 0`);
     await library.close();
-  });
-
-  it('creates nothing when the page clicks the toolbar for the reader', async () => {
-    await open();
-    await select(page, '安全是发展的前提');
-    const before = await page.evaluate<number>(`[...CSS.highlights.keys()].filter((k) => k.startsWith('anyue-user')).reduce((n, k) => n + CSS.highlights.get(k).size, 0)`);
-    await page.evaluate(`document.querySelector('anyue-toolbar').shadowRoot.querySelector('[data-action="purple"]').click()`);
-    await sleep(400);
-    expect(await page.evaluate<string[]>(painted('user-purple'))).toEqual([]);
-    const after = await page.evaluate<number>(`[...CSS.highlights.keys()].filter((k) => k.startsWith('anyue-user')).reduce((n, k) => n + CSS.highlights.get(k).size, 0)`);
-    expect(after).toBe(before);
   });
 });
 

@@ -273,6 +273,22 @@ async function launchFirefox(replicaPort: number, headless: boolean, grantOption
   };
 }
 
+/** Viewport centre of a selection-toolbar button, once the toolbar has settled where it was placed (its
+ * buttons sit in a closed shadow root: the host says where they are, as a reader sees them). */
+export async function toolbarButtonAt(page: TestPage, action: string): Promise<{ x: number; y: number }> {
+  await page.waitForPage(`document.querySelector('anyue-toolbar')?.hasAttribute('data-settled')`, 5_000);
+  return page.evaluate<{ x: number; y: number }>(`(() => {
+    const [left, top, width, height] = JSON.parse(document.querySelector('anyue-toolbar').dataset.buttons)[${JSON.stringify(action)}];
+    return { x: left - window.scrollX + width / 2, y: top - window.scrollY + height / 2 };
+  })()`);
+}
+
+/** Clicks a selection-toolbar button with the real pointer, as a reader does. */
+export async function clickToolbar(page: TestPage, action: string): Promise<void> {
+  const point = await toolbarButtonAt(page, action);
+  await page.clickAt(point.x, point.y);
+}
+
 export interface Harness {
   browser: TestBrowser;
   replica: Server;
