@@ -248,13 +248,13 @@ describe('the sidebar frame', () => {
 
   it('asks the page whether the sidebar is shown, and says no when the page does not answer', async () => {
     deps.sendToTab = async (_tab, message) => (message.type === 'sidebar/check-shown' ? { ok: true, shown: true } : { ok: true });
-    expect(await handle({ type: 'sidebar/check-shown' }, fromSidebar)).toEqual({ ok: true, shown: true });
+    expect(await handle({ type: 'sidebar/check-shown', pressedAgo: 0 }, fromSidebar)).toEqual({ ok: true, shown: true });
     deps.sendToTab = async (_tab, message) => (message.type === 'sidebar/check-shown' ? { ok: true, shown: false } : { ok: true });
-    expect(await handle({ type: 'sidebar/check-shown' }, fromSidebar)).toEqual({ ok: true, shown: false });
+    expect(await handle({ type: 'sidebar/check-shown', pressedAgo: 0 }, fromSidebar)).toEqual({ ok: true, shown: false });
     deps.sendToTab = async () => {
       throw new Error('no content script');
     };
-    expect(await handle({ type: 'sidebar/check-shown' }, fromSidebar)).toEqual({ ok: true, shown: false });
+    expect(await handle({ type: 'sidebar/check-shown', pressedAgo: 0 }, fromSidebar)).toEqual({ ok: true, shown: false });
   });
 });
 

@@ -70,8 +70,9 @@ export type Message =
   | { type: 'sidebar/frame-token' }
   /** sidebar → background: the frame proves it is the one the content script created; nothing is shown before. */
   | { type: 'sidebar/redeem'; token: string }
-  /** sidebar → background → content: whether the sidebar is visibly shown, before a destructive click counts. */
-  | { type: 'sidebar/check-shown' }
+  /** sidebar → background → content: whether the sidebar was visibly shown since before the reader pressed
+   * (`pressedAgo` ms ago), before a destructive click counts. */
+  | { type: 'sidebar/check-shown'; pressedAgo: number }
   /** sidebar or background → content: show or hide the sidebar (remembered as the reader's choice). */
   | { type: 'sidebar/set-open'; open: boolean }
   /** background → content: the toolbar button or keyboard command was used. */
@@ -212,7 +213,7 @@ const messageShapes: Record<MessageType, Check> = {
   'sidebar/get-state': object({ type: string() }),
   'sidebar/frame-token': object({ type: string() }),
   'sidebar/redeem': object({ type: string(), token: string(64) }),
-  'sidebar/check-shown': object({ type: string() }),
+  'sidebar/check-shown': object({ type: string(), pressedAgo: integer(0, 3_600_000) }),
   'sidebar/set-open': object({ type: string(), open: boolean }),
   'sidebar/toggle': object({ type: string() }),
   'preferences/set-language': object({ type: string(), language: languageCheck }),

@@ -180,7 +180,7 @@ function listenToBackground(sidebar: SidebarFrame, view: ArticleView, annotate: 
         sidebar.setOpen(message.open);
         return Promise.resolve({ ok: true } satisfies Replies['sidebar/set-open']);
       case 'sidebar/check-shown':
-        return Promise.resolve({ ok: true, shown: sidebar.isShown() } satisfies Replies['sidebar/check-shown']);
+        return Promise.resolve({ ok: true, shown: sidebar.isShown(message.pressedAgo) } satisfies Replies['sidebar/check-shown']);
       case 'page/reveal':
         return Promise.resolve({ ok: true, found: view.reveal(message.start, message.end) } satisfies Replies['page/reveal']);
       case 'highlights/set-layers':

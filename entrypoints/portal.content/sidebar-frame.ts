@@ -16,12 +16,14 @@ export interface SidebarFrame {
   setOpen(open: boolean): void;
   /** Called when the reader opens or closes the sidebar from the page's handle. */
   onReaderChange(listener: (open: boolean) => void): void;
-  /** Whether the frame is open and has been drawn as ours (opaque, in place, unclipped, on top) for SHOWN_MS. */
-  isShown(): boolean;
+  /** Whether the frame is open and has been drawn as ours (opaque, in place, unclipped, on top) without a break
+   * since SHOWN_MARGIN_MS before the reader's press, `pressedAgo` ms ago. */
+  isShown(pressedAgo: number): boolean;
 }
 
-/** How long the sidebar must have been visibly shown, without a break, before a destructive click counts. */
-export const SHOWN_MS = 500;
+/** How long before the reader's press the sidebar must already have been visibly shown, without a break: more
+ * than the sampling interval, so a page that restores the sidebar at the press (on window blur) is caught. */
+export const SHOWN_MARGIN_MS = 250;
 const WATCH_EVERY_MS = 50;
 
 /** Whether page CSS leaves an element drawn as we drew it: not faded, hidden, filtered, moved, clipped or blended. */
@@ -85,7 +87,7 @@ export function mountSidebarFrame(doc: Document, src: string, token: string, ope
   render();
 
   // Sampled, not asked once at click time: the page could fade the sidebar until the reader's press and restore
-  // it before the question arrives. A break in the last SHOWN_MS voids the click.
+  // it before the question arrives. A break since just before the press voids the click.
   const view = doc.defaultView!;
   const host = shadow.host;
   let shownSince: number | null = null;
@@ -108,9 +110,9 @@ export function mountSidebarFrame(doc: Document, src: string, token: string, ope
   setInterval(watch, WATCH_EVERY_MS);
 
   return {
-    isShown() {
+    isShown(pressedAgo) {
       watch();
-      return shownSince !== null && performance.now() - shownSince >= SHOWN_MS;
+      return shownSince !== null && performance.now() - shownSince >= pressedAgo + SHOWN_MARGIN_MS;
     },
     get open() {
       return isOpen;

@@ -34,6 +34,18 @@ export function SidebarApp({ messenger, subscribe, openLibrary }: { messenger: M
   const [language, setLanguage] = useState<UiLanguage>('zh-CN');
   const [tab, setTab] = useState<Tab>('speakers');
   const tabRefs = useRef<(HTMLButtonElement | null)[]>([]);
+  /** When the reader last pressed a pointer in the sidebar (the page may have restored a faded sidebar since). */
+  const lastPress = useRef<number | null>(null);
+  useEffect(() => {
+    const pressed = (event: PointerEvent) => void (event.isTrusted && (lastPress.current = performance.now()));
+    const released = () => setTimeout(() => void (lastPress.current = null), 1_000);
+    document.addEventListener('pointerdown', pressed, true);
+    document.addEventListener('click', released, true);
+    return () => {
+      document.removeEventListener('pointerdown', pressed, true);
+      document.removeEventListener('click', released, true);
+    };
+  }, []);
   const t = translator(language);
 
   useEffect(() => {
@@ -83,7 +95,9 @@ export function SidebarApp({ messenger, subscribe, openLibrary }: { messenger: M
   };
   /** Destructive clicks count only on a sidebar the page does not hide, fade or cover (clickjacking); fail closed. */
   const whileShown = async (): Promise<boolean> => {
-    const reply = (await messenger({ type: 'sidebar/check-shown' }).catch(() => undefined)) as Replies['sidebar/check-shown'] | ErrorReply | undefined;
+    // A key press (Enter on a focused button) has no pointer press: then "now" is the moment to check from.
+    const pressedAgo = lastPress.current === null ? 0 : Math.min(3_600_000, Math.max(0, Math.round(performance.now() - lastPress.current)));
+    const reply = (await messenger({ type: 'sidebar/check-shown', pressedAgo }).catch(() => undefined)) as Replies['sidebar/check-shown'] | ErrorReply | undefined;
     if (reply?.ok && reply.shown) return true;
     setNotice(t('sidebarNotShown'));
     return false;

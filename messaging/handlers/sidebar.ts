@@ -154,10 +154,10 @@ export const sidebarHandlers: Handlers = {
     await context.deps.session.set({ [sidebarFrameKey(tabId)]: { token: null, frameId: sender.frameId } satisfies FrameGrant });
     return { ok: true };
   },
-  async 'sidebar/check-shown'(_message, sender, context) {
+  async 'sidebar/check-shown'(message, sender, context) {
     if (!context.fromSidebar(sender)) return context.refuse('sidebar/check-shown: not from the sidebar');
     // Fail closed: no answer from the page's content script means "not shown".
-    const reply = (await context.deps.sendToTab(sender.tab!.id!, { type: 'sidebar/check-shown' }).catch(() => undefined)) as Replies['sidebar/check-shown'] | undefined;
+    const reply = (await context.deps.sendToTab(sender.tab!.id!, message).catch(() => undefined)) as Replies['sidebar/check-shown'] | undefined;
     return { ok: true, shown: reply?.ok === true && reply.shown === true };
   },
   async 'sidebar/get-state'(_message, sender, context) {
