@@ -122,11 +122,22 @@ export function mountSelectionToolbar(
       !host.hidden
     );
   };
-  const settled = () => inPlace() && performance.now() - stillSince >= SETTLE_MS;
+  /** Where the toolbar stood on screen when last seen still: a scroll the scroll event has not told of yet
+   * (it arrives with the next frame, a press may come first) shows as a different place. */
+  let seenAt = { top: 0, left: 0 };
+  const onScreen = () => {
+    const rect = bar.getBoundingClientRect();
+    return { top: rect.top, left: rect.left };
+  };
+  const settled = () => {
+    const now = onScreen();
+    return inPlace() && Math.abs(now.top - seenAt.top) < 1 && Math.abs(now.left - seenAt.left) < 1 && performance.now() - stillSince >= SETTLE_MS;
+  };
 
   /** The toolbar moved on screen (placed, or the page scrolled): it must stand still again before it counts. */
   const restartSettling = () => {
     stillSince = performance.now();
+    seenAt = onScreen();
     host.removeAttribute('data-settled');
     clearTimeout(settleTimer);
     if (bar.hidden) return;

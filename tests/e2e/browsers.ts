@@ -39,6 +39,10 @@ export interface TestPage {
   evaluate<T>(fn: string): Promise<T>;
   /** Runs in the sidebar frame (an extension page); null when there is no sidebar frame. */
   evaluateInSidebar<T>(fn: string): Promise<T | null>;
+  /** Runs `fn` in every frame of the tab showing an extension's sidebar.html (ours, and copies the page made). */
+  evaluateInSidebarFrames<T>(fn: string): Promise<{ url: string; value: T }[]>;
+  /** Presses a key as the reader does (a trusted key press where the focus is). */
+  press(key: string): Promise<void>;
   /** Waits until `fn` (run in the sidebar frame) returns truthy. */
   waitInSidebar(fn: string, timeoutMs?: number): Promise<void>;
   /** Waits until `fn` (run in the page itself) returns truthy. */
@@ -106,12 +110,13 @@ interface DriverPage {
     down(): Promise<void>;
     up(): Promise<void>;
   };
+  keyboard: { press(key: string): Promise<void> };
   close(): Promise<void>;
 }
 
 type CommonActions = Pick<
   TestPage,
-  'goto' | 'evaluate' | 'evaluateInSidebar' | 'waitInSidebar' | 'waitForPage' | 'clickAt' | 'moveTo' | 'selectByDrag' | 'close'
+  'goto' | 'evaluate' | 'evaluateInSidebar' | 'waitInSidebar' | 'waitForPage' | 'clickAt' | 'moveTo' | 'selectByDrag' | 'press' | 'close'
 >;
 
 function commonActions(page: DriverPage, inSidebar: <T>(fn: string) => Promise<T | null>, timeoutMs: number): CommonActions {
@@ -123,6 +128,7 @@ function commonActions(page: DriverPage, inSidebar: <T>(fn: string) => Promise<T
     waitForPage: (fn, timeout = timeoutMs) => poll(() => page.evaluate(fn), timeout, `page: ${fn}`),
     clickAt: (x, y) => page.mouse.click(x, y),
     moveTo: (x, y) => page.mouse.move(x, y),
+    press: (key) => page.keyboard.press(key),
     selectByDrag: async (x1, y1, x2, y2) => {
       await page.mouse.move(x1, y1);
       await page.mouse.down();
@@ -163,6 +169,10 @@ async function launchChromium(replicaPort: number, headless: boolean, extensionD
     };
     return {
       ...commonActions(page, inSidebar, 10_000),
+      evaluateInSidebarFrames: async <T>(fn: string) => {
+        const frames = page.frames().filter((frame) => isSidebarUrl(frame.url()));
+        return Promise.all(frames.map(async (frame) => ({ url: frame.url(), value: (await frame.evaluate(fn)) as T })));
+      },
       download: async (trigger) => {
         const started = page.waitForEvent('download', { timeout: 15_000 });
         await trigger();
@@ -233,6 +243,15 @@ async function launchFirefox(replicaPort: number, headless: boolean, grantOption
     };
     return {
       ...commonActions(page as unknown as DriverPage, inSidebar, 15_000),
+      evaluateInSidebarFrames: async <T>(fn: string) => {
+        const found: { url: string; value: T }[] = [];
+        for (const frame of page.frames()) {
+          if (frame === page.mainFrame()) continue;
+          const href = String(await frame.evaluate('location.href').catch(() => ''));
+          if (isSidebarUrl(href)) found.push({ url: href, value: (await frame.evaluate(fn)) as T });
+        }
+        return found;
+      },
       download: async () => {
         throw new Error('downloads are checked in Chromium (puppeteer over BiDi has no download events)');
       },
