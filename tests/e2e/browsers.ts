@@ -41,6 +41,10 @@ export interface TestPage {
   evaluateInSidebar<T>(fn: string): Promise<T | null>;
   /** Runs `fn` in every frame of the tab showing an extension's sidebar.html (ours, and copies the page made). */
   evaluateInSidebarFrames<T>(fn: string): Promise<{ url: string; value: T }[]>;
+  /** Runs `fn` (an expression for a function of the root) on the closed shadow root of the first `hostTag`
+   * element, through the driver (DevTools in Chromium, WebDriver BiDi in Firefox): what page scripts cannot do.
+   * null when there is no such host or root. */
+  evaluateInClosedRoot<T>(hostTag: string, fn: string): Promise<T | null>;
   /** Presses a key as the reader does (a trusted key press where the focus is). */
   press(key: string): Promise<void>;
   /** Waits until `fn` (run in the sidebar frame) returns truthy. */
@@ -181,6 +185,26 @@ async function launchChromium(replicaPort: number, headless: boolean, extensionD
         return { name: download.suggestedFilename(), content: readFileSync(path) };
       },
       chooseFile: (selector, path) => page.setInputFiles(selector, path),
+      evaluateInClosedRoot: async <T>(hostTag: string, fn: string) => {
+        const cdp = await page.context().newCDPSession(page);
+        try {
+          type DomNode = { nodeId: number; localName?: string; children?: DomNode[]; shadowRoots?: DomNode[] };
+          const { root } = (await cdp.send('DOM.getDocument', { depth: -1, pierce: true })) as { root: DomNode };
+          const find = (node: DomNode): DomNode | undefined =>
+            node.localName === hostTag ? node : [...(node.children ?? []), ...(node.shadowRoots ?? [])].map(find).find(Boolean);
+          const shadow = find(root)?.shadowRoots?.[0];
+          if (!shadow) return null;
+          const { object } = await cdp.send('DOM.resolveNode', { nodeId: shadow.nodeId });
+          const { result } = await cdp.send('Runtime.callFunctionOn', {
+            objectId: object.objectId!,
+            functionDeclaration: `function () { return (${fn})(this); }`,
+            returnByValue: true,
+          });
+          return (result.value ?? null) as T | null;
+        } finally {
+          await cdp.detach();
+        }
+      },
       screenshot: async (path) => void (await page.screenshot({ path })),
     };
   };
@@ -260,6 +284,23 @@ async function launchFirefox(replicaPort: number, headless: boolean, grantOption
         await (input as unknown as { uploadFile(...paths: string[]): Promise<void> }).uploadFile(path);
       },
       screenshot: async (path) => void (await page.screenshot({ path: path as `${string}.png` })),
+      evaluateInClosedRoot: async <T>(hostTag: string, fn: string) => {
+        // WebDriver BiDi serialises closed shadow roots when asked (includeShadowTree: 'all').
+        type Remote = { type: string; sharedId?: string; value?: { shadowRoot?: Remote | null } | unknown };
+        const core = (page.mainFrame() as unknown as { mainRealm(): { realm: { callFunction(f: string, awaitPromise: boolean, options: object): Promise<{ result: Remote }> } } }).mainRealm().realm;
+        // The core realm answers with the whole script.callFunction result: the value is in `result`.
+        const realm = { callFunction: async (f: string, awaitPromise: boolean, options: object) => (await core.callFunction(f, awaitPromise, options)).result };
+        const host = await realm.callFunction(`() => document.querySelector(${JSON.stringify(hostTag)})`, false, {
+          serializationOptions: { maxDomDepth: 0, includeShadowTree: 'all' },
+          resultOwnership: 'none',
+        });
+        const shadow = (host.value as { shadowRoot?: Remote | null } | undefined)?.shadowRoot;
+        if (!shadow?.sharedId) return null;
+        const result = await realm.callFunction(`function () { return JSON.stringify((${fn})(this) ?? null); }`, false, {
+          this: { sharedId: shadow.sharedId },
+        });
+        return JSON.parse((result as { value?: string }).value ?? 'null') as T | null;
+      },
     };
   };
   return {

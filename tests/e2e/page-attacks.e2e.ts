@@ -96,7 +96,7 @@ describe.each<BrowserName>(['chromium', 'firefox'])('%s', (name) => {
     await page.evaluateInSidebar(notesTab);
     await page.waitInSidebar(`${annotationWith(NOTED)}?.querySelector('.note').value === ${JSON.stringify(NOTE)}`);
     const seen = await page.evaluate<Record<string, unknown>>(`(async () => {
-      const hosts = ['anyue-sidebar', 'anyue-toolbar'].map((tag) => document.querySelector(tag));
+      const hosts = ['anyue-sidebar', 'anyue-toolbar', 'anyue-card'].map((tag) => document.querySelector(tag));
       const frames = [];
       for (let i = 0; i < window.frames.length; i++) {
         try { frames.push(window.frames[i].document.body.innerText); } catch (e) { frames.push('blocked'); }
@@ -115,8 +115,8 @@ describe.each<BrowserName>(['chromium', 'firefox'])('%s', (name) => {
         runtime: typeof globalThis.chrome?.runtime?.sendMessage === 'function' || typeof globalThis.browser?.runtime?.sendMessage === 'function',
       };
     })()`);
-    expect(seen.hosts).toEqual([true, true]);
-    expect(seen.roots).toEqual([null, null]);
+    expect(seen.hosts).toEqual([true, true, true]);
+    expect(seen.roots).toEqual([null, null, null]);
     expect((seen.frames as string[]).every((value) => value === 'blocked')).toBe(true);
     expect(seen.note).toBe(false);
     expect(seen.token).toBe(false);
