@@ -2,7 +2,7 @@
 // re-anchoring on an edited copy of the article with the orphan listed.
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { clickToolbar, launch, type BrowserName, type Harness, type TestPage } from './browsers';
+import { clickToolbar, launch, waitUntilSidebarShown, type BrowserName, type Harness, type TestPage } from './browsers';
 
 const PORTAL = 'http://zaihaifangyu.cn';
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -85,6 +85,7 @@ describe.each<BrowserName>(['chromium', 'firefox'])('%s', (name) => {
     await page.waitInSidebar(`${annotationWith('建设更高水平的平安中国意义重大')}?.querySelector('.note').value === '改：安全是发展的前提，发展是安全的保障'`);
 
     // Delete, then undo.
+    await waitUntilSidebarShown(page);
     await page.evaluateInSidebar(`${annotationWith('建设更高水平的平安中国意义重大')}.querySelector('.delete').click()`);
     await page.waitInSidebar(`!${annotationWith('建设更高水平的平安中国意义重大')}`);
     await sleep(200);
@@ -172,6 +173,7 @@ describe.each<BrowserName>(['chromium', 'firefox'])('%s', (name) => {
     // Sidebar → library.
     await page.evaluateInSidebar(`${annotationWith('粗放式的管理逐渐地往精细化')}.querySelector('input[value="purple"]').click()`);
     await library.waitForPage(`${results}[0]?.querySelector('input[value="purple"]').checked === true`);
+    await waitUntilSidebarShown(page);
     await page.evaluateInSidebar(`${annotationWith('粗放式的管理逐渐地往精细化')}.querySelector('.delete').click()`);
     await library.waitForPage(`${results}.length === 0`);
     await library.close();

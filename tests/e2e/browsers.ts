@@ -349,6 +349,12 @@ export async function clickToolbar(page: TestPage, action: string): Promise<void
   await page.clickAt(point.x, point.y);
 }
 
+/** Waits until the page's content script says the sidebar has been visibly shown long enough for a destructive
+ * click (delete) to count: a reader has looked at it before deleting; a test that clicks at once must wait. */
+export async function waitUntilSidebarShown(page: TestPage): Promise<void> {
+  await page.waitInSidebar(`(globalThis.browser ?? globalThis.chrome).runtime.sendMessage({ type: 'sidebar/check-shown', pressedAgo: 0 }).then((r) => r?.shown === true)`);
+}
+
 export interface Harness {
   browser: TestBrowser;
   replica: Server;
