@@ -4,6 +4,7 @@
 // toolbar and a selection moved under the reader's click. Nothing may succeed: no annotation is created or
 // deleted, and nothing of the reader's reaches the page.
 
+import { mkdirSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { clickToolbar, launch, type BrowserName, type Harness, type TestPage } from './browsers';
 
@@ -191,11 +192,19 @@ describe.each<BrowserName>(['chromium', 'firefox'])('%s', (name) => {
     await sleep(800);
     expect(await page.evaluateInSidebar(`!!${annotationWith(NOTED)}`)).toBe(true);
     expect(await page.evaluateInSidebar<string>(`document.querySelector('.notice').textContent`)).toContain('未完整显示');
+    // What the reader sees once the page shows the sidebar again: the refusal, in plain words.
+    await page.evaluate(`document.getElementById('attack').disabled = true`);
+    mkdirSync('.output/screenshots', { recursive: true });
+    await page.screenshot(`.output/screenshots/page-attacks-refused-delete-${name}.png`);
+    await page.evaluate(`document.getElementById('attack').disabled = false`);
+    await sleep(100);
     // The page restores it the moment the reader presses (the iframe takes the focus), as late as it can.
     // First the reader clicks the article, so the page has the focus to lose.
     await page.clickAt(200, 850);
     await page.evaluate(`window.addEventListener('blur', () => document.getElementById('attack')?.remove(), { once: true })`);
-    await page.clickAt(point.x, point.y);
+    // The notice moved the list down: aim at where the delete button is now.
+    const again = await deleteAt();
+    await page.clickAt(again.x, again.y);
     await sleep(800);
     expect(await page.evaluateInSidebar(`!!${annotationWith(NOTED)}`)).toBe(true);
     expect(await page.evaluate(`!!document.getElementById('attack')`)).toBe(false);
