@@ -39,10 +39,14 @@ export default defineConfig({
       },
     },
     // The sidebar page is framed into pages of the sites the extension may serve only; its contents stay in
-    // the extension's origin.
-    // Any http(s) page may host the sidebar: the reader can enable the generic reader on any site. The
-    // sidebar itself shows nothing to a frame its content script did not create (see sidebar-frame.ts).
-    web_accessible_resources: [{ resources: ['sidebar.html'], matches: ['http://*/*', 'https://*/*'] }],
+    // the extension's origin. Any http(s) page may host it: the reader can enable the generic reader on any
+    // site. Chromium: only under the per-session dynamic id (use_dynamic_url), so a page cannot guess the URL
+    // from the extension's fixed id. Firefox MV2 keeps the bare list (WXT drops `matches`: any page may frame
+    // it; its moz-extension id is random per install). Either way the sidebar's one-time token is what keeps
+    // a copy the page framed itself blank (messaging/handlers/sidebar.ts).
+    web_accessible_resources: [
+      { resources: ['sidebar.html'], matches: ['http://*/*', 'https://*/*'], ...(browser === 'firefox' ? {} : { use_dynamic_url: true }) },
+    ],
     ...(browser === 'firefox'
       ? {
           // MV2 has no optional_host_permissions: hosts asked for later go into optional_permissions.

@@ -199,6 +199,8 @@ const zh = {
   trendsNone: '还没有可显示的趋势：在文章页上阅读后，安阅会记下其中的政策要点和发言人。',
   trendsNoPhrase: '这一项在你读过的文章中还没有出现。',
   trendsTimelineOf: '{name} 在各篇文章中的发言与职务',
+  // Sidebar framing (page-attacks): a destructive click while the page hides or fades the sidebar.
+  sidebarNotShown: '侧栏此刻未完整显示（可能被网页遮挡或变透明），为防误点，本次操作未执行。',
 };
 
 export type MessageKey = keyof typeof zh;
@@ -397,6 +399,8 @@ const en: Record<MessageKey, string> = {
   trendsNone: 'No trends yet: once you read articles, Anyue keeps track of their policy phrases and speakers.',
   trendsNoPhrase: 'This does not occur in the articles you have read yet.',
   trendsTimelineOf: 'What {name} said, and their titles, across articles',
+  // Sidebar framing (page-attacks): a destructive click while the page hides or fades the sidebar.
+  sidebarNotShown: 'The sidebar is not fully shown right now (the page may cover it or make it transparent), so this was not done, in case the click was not meant for it.',
 };
 
 const catalogues: Record<UiLanguage, Record<MessageKey, string>> = { 'zh-CN': zh, en };

@@ -1,7 +1,8 @@
 // A small card over the page saying what a highlighted name or phrase is. Highlight ranges receive no
 // events, so the point under the pointer is resolved to a text offset here and looked up in the painted spans.
-// The card is filled with textContent only. Its shadow root is open: it shows nothing but what the page's
-// own text says (never the reader's notes), and tests read it there.
+// The card is filled with textContent only. Its shadow root is closed, like the toolbar's: it never shows the
+// reader's notes, but it does say which highlights are the reader's and what the analysis found, and the page's
+// scripts have no business reading either. Browser tests read it through the driver (evaluateInClosedRoot).
 
 import { rangeFor, textOffsetOf, type TextMap } from '../anchoring/text-map';
 import type { UiLanguage } from '../records/preferences';
@@ -77,7 +78,7 @@ export interface HoverCard {
 }
 
 export function mountHoverCard(doc: Document, labels: (language: UiLanguage) => Labels): HoverCard {
-  const shadow = mountShadowHost(doc, 'anyue-card', CARD_STYLE, 'open');
+  const shadow = mountShadowHost(doc, 'anyue-card', CARD_STYLE, 'closed');
   const card = doc.createElement('div');
   card.className = 'card';
   card.setAttribute('role', 'tooltip');

@@ -1,5 +1,6 @@
 // The extension's own elements in the page (sidebar frame, toolbar, hover card) each live in a shadow
 // root under a custom element, with their own stylesheet, so page styles neither hide nor restyle them.
+// All of them are closed: the page's scripts get the host element and nothing inside it.
 
 /** Appends `<tag>` to the document with a shadow root holding `css`; returns the root to fill. */
 export function mountShadowHost(doc: Document, tag: string, css: string, mode: ShadowRootMode): ShadowRoot {

@@ -88,6 +88,8 @@ beforeEach(() => {
     sent,
     logs,
   };
+  // The sidebars of these tests are the frames their content scripts created (redeemed; see 'the sidebar frame').
+  for (const tab of [7, 8, 99]) void deps.session.set({ [`sidebar-frame:${tab}`]: { token: null, frameId: 3 } });
   background = createBackground(deps);
   handle = background.handleMessage;
 });
@@ -203,6 +205,58 @@ describe('the sidebar', () => {
       throw new Error('Could not establish connection. Receiving end does not exist.');
     };
     expect(await background.toggleSidebarInTab(8)).toBeNull();
+  });
+});
+
+describe('the sidebar frame', () => {
+  const fromNewTab: MessageSender = { tab: { id: 12 }, frameId: 0, url: fromPage.url };
+  const frame = (frameId: number): MessageSender => ({ tab: { id: 12 }, frameId, url: `${EXTENSION}sidebar.html` });
+  const tokenFor = async (sender: MessageSender) => {
+    const reply = (await handle({ type: 'sidebar/frame-token' }, sender)) as { ok: boolean; token: string };
+    expect(reply.ok).toBe(true);
+    expect(reply.token).toMatch(/^[0-9a-f]{32}$/);
+    return reply.token;
+  };
+
+  it('serves only the frame that redeemed the content script\'s one-time token; a copy the page framed gets nothing', async () => {
+    await handle({ type: 'article/opened', article }, fromNewTab);
+    const token = await tokenFor(fromNewTab);
+    // The page's own copy of sidebar.html, framed before or after ours, without the token or with a guess.
+    const copy = frame(5);
+    expect(await handle({ type: 'sidebar/get-state' }, copy)).toMatchObject({ ok: false });
+    expect(await handle({ type: 'sidebar/redeem', token: '' }, copy)).toMatchObject({ ok: false });
+    expect(await handle({ type: 'sidebar/redeem', token: token.replace(/.$/, (c) => (c === '0' ? '1' : '0')) }, copy)).toMatchObject({ ok: false });
+    // Ours redeems it; the same token is spent for any other frame.
+    expect(await handle({ type: 'sidebar/redeem', token }, frame(4))).toEqual({ ok: true });
+    expect(await handle({ type: 'sidebar/redeem', token }, copy)).toMatchObject({ ok: false });
+    expect(await handle({ type: 'sidebar/get-state' }, frame(4))).toMatchObject({ ok: true, state: { article } });
+    for (const message of [{ type: 'sidebar/get-state' }, { type: 'sync/status' }, { type: 'corrections/export' }, { type: 'annotations/delete', id: '0b6f2d2e-5a4b-4c1d-8e9f-0123456789ab' }] as Message[]) {
+      expect(await handle(message, copy)).toMatchObject({ ok: false, error: expect.stringContaining('did not create') });
+    }
+    const pushed: SidebarState[] = [];
+    background.connectSidebar({ sender: copy, postMessage: ({ state }) => void pushed.push(state), onDisconnect: { addListener: () => undefined } });
+    await new Promise((r) => setTimeout(r, 20));
+    expect(pushed).toEqual([]);
+    // Our frame loading again keeps its place; a new page in the tab makes a new token and drops the old frame.
+    expect(await handle({ type: 'sidebar/redeem', token: '' }, frame(4))).toEqual({ ok: true });
+    await tokenFor(fromNewTab);
+    expect(await handle({ type: 'sidebar/get-state' }, frame(4))).toMatchObject({ ok: false });
+  });
+
+  it('gives tokens to article pages only', async () => {
+    expect(await handle({ type: 'sidebar/frame-token' }, frame(4))).toMatchObject({ ok: false });
+    expect(await handle({ type: 'sidebar/frame-token' }, { tab: { id: 12 }, frameId: 2, url: fromPage.url })).toMatchObject({ ok: false });
+  });
+
+  it('asks the page whether the sidebar is shown, and says no when the page does not answer', async () => {
+    deps.sendToTab = async (_tab, message) => (message.type === 'sidebar/check-shown' ? { ok: true, shown: true } : { ok: true });
+    expect(await handle({ type: 'sidebar/check-shown', pressedAgo: 0 }, fromSidebar)).toEqual({ ok: true, shown: true });
+    deps.sendToTab = async (_tab, message) => (message.type === 'sidebar/check-shown' ? { ok: true, shown: false } : { ok: true });
+    expect(await handle({ type: 'sidebar/check-shown', pressedAgo: 0 }, fromSidebar)).toEqual({ ok: true, shown: false });
+    deps.sendToTab = async () => {
+      throw new Error('no content script');
+    };
+    expect(await handle({ type: 'sidebar/check-shown', pressedAgo: 0 }, fromSidebar)).toEqual({ ok: true, shown: false });
   });
 });
 

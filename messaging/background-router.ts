@@ -8,7 +8,7 @@ import { articleHandlers } from './handlers/articles';
 import { backupHandlers } from './handlers/backup';
 import { createContext, type BackgroundDeps, type Handler, type Handlers, type MessageSender, type Reply } from './handlers/context';
 import { correctionHandlers } from './handlers/corrections';
-import { analysisKey, anchorsKey, createSidebarPorts, sidebarHandlers, toggleSidebarInTab } from './handlers/sidebar';
+import { analysisKey, anchorsKey, createSidebarPorts, isVerifiedSidebar, needsFrameCheck, sidebarFrameKey, sidebarHandlers, toggleSidebarInTab } from './handlers/sidebar';
 import { syncHandlers } from './handlers/sync';
 import { passageHandlers } from './handlers/passage';
 
@@ -44,6 +44,10 @@ export function createBackground(deps: BackgroundDeps) {
     if (!parsed.ok) return context.refuse(parsed.reason);
     const message = parsed.value;
     if (BACKGROUND_ONLY.includes(message.type)) return context.refuse(`${message.type}: only the background sends this`);
+    // A framed extension page that is not the tab's redeemed sidebar may be the page's own copy: refuse it all.
+    if (message.type !== 'sidebar/redeem' && needsFrameCheck(context, sender) && !(await isVerifiedSidebar(context, sender))) {
+      return context.refuse(`${message.type}: from a sidebar frame the content script did not create`);
+    }
     const handler = HANDLERS[message.type] as Handler<typeof message.type> | undefined;
     if (!handler) return context.refuse(`${message.type}: no handler`);
     try {
@@ -60,6 +64,7 @@ export function createBackground(deps: BackgroundDeps) {
     await context.tabs.forget(tabId);
     await deps.session.remove?.(analysisKey(tabId));
     await deps.session.remove?.(anchorsKey(tabId));
+    await deps.session.remove?.(sidebarFrameKey(tabId));
   }
 
   /** Changes arrived from another device: libraries reload, open articles repaint, sidebars refresh. */

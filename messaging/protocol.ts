@@ -67,6 +67,13 @@ export type Message =
   | { type: 'article/opened'; article: ArticleMeta }
   /** sidebar → background: the state to show for the tab the sidebar sits in. */
   | { type: 'sidebar/get-state' }
+  /** content → background: a one-time token for the sidebar frame it is about to create (in the frame's URL). */
+  | { type: 'sidebar/frame-token' }
+  /** sidebar → background: the frame proves it is the one the content script created; nothing is shown before. */
+  | { type: 'sidebar/redeem'; token: string }
+  /** sidebar → background → content: whether the sidebar was visibly shown since before the reader pressed
+   * (`pressedAgo` ms ago), before a destructive click counts. */
+  | { type: 'sidebar/check-shown'; pressedAgo: number }
   /** sidebar or background → content: show or hide the sidebar (remembered as the reader's choice). */
   | { type: 'sidebar/set-open'; open: boolean }
   /** background → content: the toolbar button or keyboard command was used. */
@@ -152,6 +159,9 @@ export interface Replies {
     corrections: ReaderCorrections;
   };
   'sidebar/get-state': { ok: true; state: SidebarState };
+  'sidebar/frame-token': { ok: true; token: string };
+  'sidebar/redeem': { ok: true };
+  'sidebar/check-shown': { ok: true; shown: boolean };
   'sidebar/set-open': { ok: true };
   'sidebar/toggle': { ok: true; open: boolean };
   'preferences/set-language': { ok: true };
@@ -228,6 +238,9 @@ const passageTarget: Check = (value, path) =>
 const messageShapes: Record<MessageType, Check> = {
   'article/opened': object({ type: string(), article: articleMetaCheck }),
   'sidebar/get-state': object({ type: string() }),
+  'sidebar/frame-token': object({ type: string() }),
+  'sidebar/redeem': object({ type: string(), token: string(64) }),
+  'sidebar/check-shown': object({ type: string(), pressedAgo: integer(0, 3_600_000) }),
   'sidebar/set-open': object({ type: string(), open: boolean }),
   'sidebar/toggle': object({ type: string() }),
   'preferences/set-language': object({ type: string(), language: languageCheck }),

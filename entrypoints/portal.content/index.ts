@@ -81,22 +81,28 @@ async function showArticle(article: SiteArticle): Promise<void> {
     if (taken?.ok && taken.passage) showPassage(view, say, taken.passage);
   });
 
-  const sidebar = mountSidebarFrame(document, browser.runtime.getURL('/sidebar.html'), reply.sidebarOpen, reply.language);
+  const grant = (await send({ type: 'sidebar/frame-token' })) as Replies['sidebar/frame-token'] | ErrorReply;
+  if (!grant?.ok) console.warn('[安阅] the background gave the sidebar no token:', grant?.error);
+  const sidebar = mountSidebarFrame(document, browser.runtime.getURL('/sidebar.html'), grant?.ok ? grant.token : '', reply.sidebarOpen, reply.language);
   performance.mark('anyue:sidebar-mounted');
   sidebar.onReaderChange((open) => void send({ type: 'sidebar/set-open', open }));
   const annotate = selectionAnnotator(article, view, say);
+  const shown = { span: null as { start: number; end: number } | null };
   const toolbar = mountSelectionToolbar(
     document,
     // Hide now, not when the reply arrives: by then the reader may have selected the next passage and a
     // late hide() would take that passage's toolbar away (the Firefox flake in annotations.e2e.ts).
     (action) => {
+      const span = view.selectedSpan();
+      const meant = shown.span;
       toolbar.hide();
-      void annotate(action);
+      // The page may move the selection under a click on its way: act only on the text the toolbar was shown for.
+      if (span && meant && span.start === meant.start && span.end === meant.end) void annotate(action);
     },
     () => (sidebar.open ? SIDEBAR_WIDTH_PX : 0),
   );
   toolbar.setLanguage(reply.language);
-  followSelection(view, toolbar);
+  followSelection(view, toolbar, shown);
   listenToBackground(sidebar, view, annotate, (passage) => anchored.then(() => showPassage(view, say, passage)));
 }
 
@@ -197,19 +203,40 @@ function selectionAnnotator(article: SiteArticle, view: ArticleView, say: Say) {
   };
 }
 
-function followSelection(view: ArticleView, toolbar: SelectionToolbar): void {
+/** Lets the selection the reader made place the toolbar; `shown.span` is the text it was placed for. */
+function followSelection(view: ArticleView, toolbar: SelectionToolbar, shown: { span: { start: number; end: number } | null }): void {
+  let lastReaderSelect = -Infinity;
   const update = () => {
     const selection = document.getSelection();
-    if (view.selectedSpan() && selection?.rangeCount) toolbar.showFor(selection.getRangeAt(0));
-    else toolbar.hide();
+    const span = view.selectedSpan();
+    if (span && selection?.rangeCount) {
+      shown.span = span;
+      toolbar.showFor(selection.getRangeAt(0));
+    } else {
+      shown.span = null;
+      toolbar.hide();
+    }
+  };
+  const readerSelected = () => {
+    lastReaderSelect = performance.now();
+    setTimeout(update, 0);
   };
   // Only the reader's own pointer and keys place the toolbar; synthetic page events do not.
-  document.addEventListener('mouseup', (event) => event.isTrusted && setTimeout(update, 0), { passive: true });
-  document.addEventListener('keyup', (event) => (event.key === 'Escape' ? toolbar.hide() : event.isTrusted && event.shiftKey && update()), {
+  document.addEventListener('mouseup', (event) => event.isTrusted && readerSelected(), { passive: true });
+  document.addEventListener('keyup', (event) => (event.key === 'Escape' ? toolbar.hide() : event.isTrusted && event.shiftKey && readerSelected()), {
     passive: true,
   });
   document.addEventListener('selectionchange', () => {
-    if (toolbar.visible && document.getSelection()?.isCollapsed) toolbar.hide();
+    if (!toolbar.visible) return;
+    const span = view.selectedSpan();
+    if (span && shown.span && span.start === shown.span.start && span.end === shown.span.end) return;
+    // Right after the reader's own drag the selection may still settle: follow it. Later, a selection the
+    // reader did not make (the page's script) takes the toolbar away instead of borrowing it.
+    if (span && performance.now() - lastReaderSelect < 300) update();
+    else {
+      shown.span = null;
+      toolbar.hide();
+    }
   });
 }
 
@@ -236,6 +263,8 @@ function listenToBackground(
         return Promise.resolve({ ok: true } satisfies Replies['sidebar/set-open']);
       case 'page/show-passage':
         return show(message.passage).then((shown) => ({ ok: true, shown }) satisfies Replies['page/show-passage']);
+      case 'sidebar/check-shown':
+        return Promise.resolve({ ok: true, shown: sidebar.isShown(message.pressedAgo) } satisfies Replies['sidebar/check-shown']);
       case 'page/reveal':
         return Promise.resolve({ ok: true, found: view.reveal(message.start, message.end) } satisfies Replies['page/reveal']);
       case 'highlights/set-layers':

@@ -1,7 +1,12 @@
 // The small toolbar over a text selection in the article: highlight in one of five colours, add a note or
 // tags (edited in the sidebar, never typed into the page), save as excerpt, copy with citation.
-// It holds buttons only (no reader data), in an open shadow root that tests can reach; a click counts only
-// when the reader made it (isTrusted), so the page's scripts cannot create annotations by clicking for them.
+// It sits in a closed shadow root, so the page's scripts cannot reach its buttons, focus them or click them.
+// They can still move or restyle the host element, scroll the page or lay something over it, so a button acts
+// only on the reader's own (trusted) press and click on the toolbar as it was placed: unmoved, drawn as we drew
+// it, and settled (visible in that place for SETTLE_MS) before the press, so the page cannot slide it under a
+// pointer already on its way to something else. The host tells where the buttons are (data-buttons) and
+// whether the toolbar is settled (data-settled): nothing the page could not measure itself, and nothing it
+// can act with.
 
 import type { UiLanguage } from '../../records/preferences';
 import { HIGHLIGHT_COLOURS, type HighlightColour } from '../../records/annotation';
@@ -51,6 +56,23 @@ button:focus-visible { outline: 2px solid #4dabf7; outline-offset: 1px; }
 [hidden] { display: none !important; }
 `;
 
+/** A reader reads a toolbar before pressing it; one that appeared or moved under a press on its way is not chosen. */
+export const SETTLE_MS = 150;
+
+/** Style a page could use to fade, hide, move or distort the toolbar (or lay it out of its own place). */
+function drawnAsPlaced(element: Element): boolean {
+  const style = element.ownerDocument.defaultView!.getComputedStyle(element);
+  return (
+    style.opacity === '1' &&
+    style.visibility === 'visible' &&
+    style.display !== 'none' &&
+    (style.transform === 'none' || style.transform === '') &&
+    (style.filter === 'none' || style.filter === '') &&
+    (style.clipPath === 'none' || style.clipPath === '') &&
+    (style.mixBlendMode === 'normal' || style.mixBlendMode === '')
+  );
+}
+
 export interface SelectionToolbar {
   showFor(range: Range): void;
   hide(): void;
@@ -64,12 +86,68 @@ export function mountSelectionToolbar(
   onAction: (action: ToolbarAction) => void,
   rightInset: () => number = () => 0,
 ): SelectionToolbar {
-  const shadow = mountShadowHost(doc, 'anyue-toolbar', STYLE, 'open');
+  const shadow = mountShadowHost(doc, 'anyue-toolbar', STYLE, 'closed');
+  const host = shadow.host as HTMLElement;
+  const view = doc.defaultView!;
   const bar = doc.createElement('div');
   bar.className = 'bar';
   bar.setAttribute('role', 'toolbar');
   bar.hidden = true;
   const buttons = new Map<string, HTMLButtonElement>();
+
+  /** Where the toolbar was placed (document coordinates) and since when it has stood still there. */
+  let placed: { top: number; left: number } | null = null;
+  let stillSince = 0;
+  let settleTimer: ReturnType<typeof setTimeout> | undefined;
+  /** The button the reader pressed, with where the toolbar stood then; a click elsewhere or after a move is void. */
+  let pressed: { key: string; top: number; left: number; placement: number } | null = null;
+  /** Counts placements: a press on one placement and a click after the next one are not one choice. */
+  let placement = 0;
+  /** When the reader's own focus (Tab) arrived on a button: a key press acts only on a focus that has settled too. */
+  let focusedAt = 0;
+
+  const barPosition = () => {
+    const rect = bar.getBoundingClientRect();
+    return { top: rect.top + view.scrollY, left: rect.left + view.scrollX };
+  };
+  const inPlace = () => {
+    if (!placed || bar.hidden) return false;
+    const now = barPosition();
+    return (
+      Math.abs(now.top - placed.top) < 1.5 &&
+      Math.abs(now.left - placed.left) < 1.5 &&
+      drawnAsPlaced(host) &&
+      drawnAsPlaced(bar) &&
+      drawnAsPlaced(doc.documentElement) &&
+      !host.hidden
+    );
+  };
+  /** Where the toolbar stood on screen when last seen still: a scroll the scroll event has not told of yet
+   * (it arrives with the next frame, a press may come first) shows as a different place. */
+  let seenAt = { top: 0, left: 0 };
+  const onScreen = () => {
+    const rect = bar.getBoundingClientRect();
+    return { top: rect.top, left: rect.left };
+  };
+  const settled = () => {
+    const now = onScreen();
+    return inPlace() && Math.abs(now.top - seenAt.top) < 1 && Math.abs(now.left - seenAt.left) < 1 && performance.now() - stillSince >= SETTLE_MS;
+  };
+
+  /** The toolbar moved on screen (placed, or the page scrolled): it must stand still again before it counts. */
+  const restartSettling = () => {
+    stillSince = performance.now();
+    seenAt = onScreen();
+    host.removeAttribute('data-settled');
+    clearTimeout(settleTimer);
+    if (bar.hidden) return;
+    settleTimer = setTimeout(() => {
+      if (settled()) host.setAttribute('data-settled', '');
+    }, SETTLE_MS + 10);
+  };
+  view.addEventListener('scroll', () => !bar.hidden && restartSettling(), { capture: true, passive: true });
+  view.addEventListener('resize', () => !bar.hidden && restartSettling(), { passive: true });
+
   const add = (key: string, className: string, action: ToolbarAction) => {
     const button = doc.createElement('button');
     button.type = 'button';
@@ -77,8 +155,20 @@ export function mountSelectionToolbar(
     button.dataset.action = key;
     // Keep the page's selection: a mousedown on a button would otherwise collapse it.
     button.addEventListener('mousedown', (event) => event.preventDefault());
+    button.addEventListener('pointerdown', (event) => {
+      pressed = event.isTrusted && event.button === 0 && settled() ? { key, ...barPosition(), placement } : null;
+    });
+    button.addEventListener('focus', (event) => {
+      focusedAt = event.isTrusted ? performance.now() : 0;
+    });
     button.addEventListener('click', (event) => {
-      if (event.isTrusted) onAction(action);
+      const press = pressed;
+      pressed = null;
+      if (!event.isTrusted) return;
+      // Enter or Space on a button the reader tabbed to: no pointer, so the focus must have settled instead.
+      const byKey = event.detail === 0 && shadow.activeElement === button && focusedAt > 0 && performance.now() - focusedAt >= SETTLE_MS;
+      const byPointer = press !== null && press.key === key && press.placement === placement && inPlace() && Math.abs(barPosition().top - press.top) < 1.5 && Math.abs(barPosition().left - press.left) < 1.5;
+      if ((byKey && inPlace()) || byPointer) onAction(action);
     });
     buttons.set(key, button);
     bar.append(button);
@@ -102,11 +192,20 @@ export function mountSelectionToolbar(
   };
   setLanguage('zh-CN');
 
+  /** Where each button is, in document coordinates (browser tests click there with the real pointer). */
+  const describeButtons = () => {
+    const rects: Record<string, number[]> = {};
+    for (const [key, button] of buttons) {
+      const r = button.getBoundingClientRect();
+      rects[key] = [r.left + view.scrollX, r.top + view.scrollY, r.width, r.height].map((n) => Math.round(n * 10) / 10);
+    }
+    host.setAttribute('data-buttons', JSON.stringify(rects));
+  };
+
   return {
     showFor(range) {
       // The union of the selected lines: a selection starting at a line's end still gets a toolbar over it.
       const box = range.getBoundingClientRect();
-      const view = doc.defaultView!;
       bar.hidden = false;
       const width = bar.offsetWidth || 280;
       const height = bar.offsetHeight || 32;
@@ -116,9 +215,19 @@ export function mountSelectionToolbar(
       const left = Math.max(4, Math.min(box.left, maxLeft)) + view.scrollX;
       bar.style.top = `${top}px`;
       bar.style.left = `${left}px`;
+      placed = barPosition();
+      placement++;
+      pressed = null;
+      describeButtons();
+      restartSettling();
     },
     hide() {
       bar.hidden = true;
+      placed = null;
+      pressed = null;
+      clearTimeout(settleTimer);
+      host.removeAttribute('data-settled');
+      host.removeAttribute('data-buttons');
     },
     setLanguage,
     get visible() {

@@ -3,7 +3,10 @@ import { render } from 'preact';
 import { act } from 'preact/test-utils';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Message, SidebarState } from '../../messaging/protocol';
+import { makeAnnotation } from '../../library/test-data';
 import { SidebarApp } from './SidebarApp';
+
+const highlight = makeAnnotation({ text: '要坚持人民至上、生命至上,统筹发展和安全。', quote: '生命至上', articleKey: 'zaihaifangyu.cn/6666' });
 
 const state: SidebarState = {
   article: {
@@ -36,17 +39,20 @@ const state: SidebarState = {
   },
   layers: { speakers: true, quotes: true, phrases: true },
   corrections: [],
-  annotations: [],
+  annotations: [highlight],
   anchors: {},
   focus: null,
 };
 
 let container: HTMLElement;
 let sent: Message[];
+/** What the page's content script answers when asked whether the sidebar is visibly shown. */
+let shown = true;
 const messenger = async (message: Message) => {
   sent.push(message);
   if (message.type === 'sidebar/get-state') return { ok: true, state };
   if (message.type === 'page/reveal') return { ok: true, found: true };
+  if (message.type === 'sidebar/check-shown') return { ok: true, shown };
   return { ok: true };
 };
 const subscribe = () => () => undefined;
@@ -54,6 +60,7 @@ const flush = () => act(() => new Promise((r) => setTimeout(r, 0)));
 
 beforeEach(async () => {
   sent = [];
+  shown = true;
   container = document.createElement('div');
   document.body.append(container);
   await act(() => render(<SidebarApp messenger={messenger} subscribe={subscribe} />, container));
@@ -65,6 +72,22 @@ afterEach(() => {
 });
 
 describe('SidebarApp', () => {
+  it('deletes only while the page shows the sidebar as drawn (a faded or covered sidebar refuses, and says so)', async () => {
+    const notesTab = () => Array.from(container.querySelectorAll<HTMLButtonElement>('[role="tab"]')).find((tab) => tab.id === 'tab-notes')!;
+    await act(() => notesTab().click());
+    const deleteButton = () => container.querySelector<HTMLButtonElement>('.annotation .delete')!;
+    shown = false;
+    await act(() => deleteButton().click());
+    await flush();
+    expect(sent.filter((m) => m.type === 'annotations/delete')).toEqual([]);
+    expect(sent.some((m) => m.type === 'sidebar/check-shown')).toBe(true);
+    expect(container.querySelector('.notice')!.textContent).toContain('未完整显示');
+    shown = true;
+    await act(() => deleteButton().click());
+    await flush();
+    expect(sent.filter((m) => m.type === 'annotations/delete')).toEqual([{ type: 'annotations/delete', id: highlight.id }]);
+  });
+
   it('renders page text as text, never as markup, and links only http(s)', () => {
     expect(container.querySelector('.article-title')!.textContent).toBe('<img src=x onerror=alert(1)>标题');
     expect(container.querySelector('.passage')!.textContent).toBe('<script>alert(2)</script>要守住安全底线');

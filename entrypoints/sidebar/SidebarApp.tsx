@@ -34,6 +34,18 @@ export function SidebarApp({ messenger, subscribe, openLibrary }: { messenger: M
   const [language, setLanguage] = useState<UiLanguage>('zh-CN');
   const [tab, setTab] = useState<Tab>('speakers');
   const tabRefs = useRef<(HTMLButtonElement | null)[]>([]);
+  /** When the reader last pressed a pointer in the sidebar (the page may have restored a faded sidebar since). */
+  const lastPress = useRef<number | null>(null);
+  useEffect(() => {
+    const pressed = (event: PointerEvent) => void (event.isTrusted && (lastPress.current = performance.now()));
+    const released = () => setTimeout(() => void (lastPress.current = null), 1_000);
+    document.addEventListener('pointerdown', pressed, true);
+    document.addEventListener('click', released, true);
+    return () => {
+      document.removeEventListener('pointerdown', pressed, true);
+      document.removeEventListener('click', released, true);
+    };
+  }, []);
   const t = translator(language);
 
   useEffect(() => {
@@ -81,7 +93,17 @@ export function SidebarApp({ messenger, subscribe, openLibrary }: { messenger: M
     const reply = (await request({ type: 'annotations/set-page-note', articleKey: state!.article!.key, note, base })) as Replies['annotations/set-page-note'] | ErrorReply | undefined;
     return reply?.ok ? reply.annotation.stamps.note : null;
   };
+  /** Destructive clicks count only on a sidebar the page does not hide, fade or cover (clickjacking); fail closed. */
+  const whileShown = async (): Promise<boolean> => {
+    // A key press (Enter on a focused button) has no pointer press: then "now" is the moment to check from.
+    const pressedAgo = lastPress.current === null ? 0 : Math.min(3_600_000, Math.max(0, Math.round(performance.now() - lastPress.current)));
+    const reply = (await messenger({ type: 'sidebar/check-shown', pressedAgo }).catch(() => undefined)) as Replies['sidebar/check-shown'] | ErrorReply | undefined;
+    if (reply?.ok && reply.shown) return true;
+    setNotice(t('sidebarNotShown'));
+    return false;
+  };
   const remove = async (id: string) => {
+    if (!(await whileShown())) return;
     const reply = await request({ type: 'annotations/delete', id });
     if (reply?.ok) {
       setUndoable(id);
@@ -206,7 +228,7 @@ export function SidebarApp({ messenger, subscribe, openLibrary }: { messenger: M
                   language={language}
                   update={update}
                   remove={(id) => void remove(id)}
-                  resolve={(message) => void request(message)}
+                  resolve={(message) => void whileShown().then((shown) => (shown ? request(message) : undefined))}
                   setPageNote={setPageNote}
                   reveal={(start, end) => void reveal(start, end)}
                   copy={(text) => void copy(text)}
@@ -222,7 +244,7 @@ export function SidebarApp({ messenger, subscribe, openLibrary }: { messenger: M
                 <CorrectionsPanel
                   corrections={state.corrections}
                   language={language}
-                  undo={(id) => void request({ type: 'corrections/remove', id })}
+                  undo={(id) => void whileShown().then((shown) => (shown ? request({ type: 'corrections/remove', id }) : undefined))}
                   exportAll={() => void exportAll()}
                 />
               )}

@@ -24,11 +24,20 @@ const subscribe: Subscribe = (listener) => {
   };
 };
 
-render(
-  <SidebarApp
-    messenger={(message) => browser.runtime.sendMessage(message)}
-    subscribe={subscribe}
-    openLibrary={() => void browser.runtime.sendMessage({ type: 'library/open' })}
-  />,
-  document.getElementById('app')!,
-);
+// The page may frame its own copy of this page to show or overlay it: nothing is shown, and nothing is asked
+// for, until the background confirms this is the frame the content script created (its one-time token).
+const token = new URLSearchParams(location.hash.slice(1)).get('token') ?? '';
+history.replaceState(null, '', location.pathname + location.search);
+void (browser.runtime.sendMessage({ type: 'sidebar/redeem', token: token.slice(0, 64) }) as Promise<{ ok?: boolean } | undefined>)
+  .catch(() => undefined)
+  .then((reply) => {
+    if (!reply?.ok) return;
+    render(
+      <SidebarApp
+        messenger={(message) => browser.runtime.sendMessage(message)}
+        subscribe={subscribe}
+        openLibrary={() => void browser.runtime.sendMessage({ type: 'library/open' })}
+      />,
+      document.getElementById('app')!,
+    );
+  });

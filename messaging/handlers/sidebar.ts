@@ -7,10 +7,46 @@ import { annotationsOfArticle } from '../../storage/annotations';
 import { listCorrections } from '../../storage/corrections';
 import { loadPreferences, savePreferences } from '../../storage/preferences';
 import type { AnchorStatus, Replies, SidebarState } from '../protocol';
-import type { Context, Handlers, SidebarPort } from './context';
+import type { Context, Handlers, MessageSender, SidebarPort } from './context';
 
 export const analysisKey = (tabId: number) => `analysis:${tabId}`;
 export const anchorsKey = (tabId: number) => `anchors:${tabId}`;
+/** The sidebar frame a tab's content script created: its one-time token until redeemed, then the frame's id. */
+export const sidebarFrameKey = (tabId: number) => `sidebar-frame:${tabId}`;
+
+// The page can frame its own copy of sidebar.html (it is web-accessible) and overlay it for clicks. Only the
+// frame the content script created gets the tab's state: the content script asks for a one-time token, puts it
+// in the URL of the frame it creates (inside a closed shadow root, out of the page's reach), and the frame
+// redeems it here before it shows anything. From then on that frame (tab, frame id) is the tab's sidebar; any
+// other extension frame in the tab is refused everything. Kept in session storage: it outlives a worker restart.
+type FrameGrant = { token: string | null; frameId: number | null };
+
+const TOKEN_BYTES = 16;
+
+function newToken(): string {
+  const bytes = crypto.getRandomValues(new Uint8Array(TOKEN_BYTES));
+  return Array.from(bytes, (byte) => byte.toString(16).padStart(2, '0')).join('');
+}
+
+async function frameGrant(context: Context, tabId: number): Promise<FrameGrant | null> {
+  const grant = (await context.deps.session.get(sidebarFrameKey(tabId)))[sidebarFrameKey(tabId)] as FrameGrant | undefined;
+  return grant && typeof grant === 'object' ? grant : null;
+}
+
+/** An extension page framed into a web page, or any copy of the sidebar page: ours only once it redeemed a token. */
+export function needsFrameCheck(context: Context, sender: MessageSender): boolean {
+  if (!context.fromExtensionPage(sender)) return false;
+  const framed = sender.tab?.id !== undefined && (sender.frameId ?? 0) !== 0;
+  return framed || new URL(sender.url!).pathname === '/sidebar.html';
+}
+
+/** Whether the sender is the sidebar frame the tab's content script created (and redeemed its token). */
+export async function isVerifiedSidebar(context: Context, sender: MessageSender): Promise<boolean> {
+  const tabId = sender.tab?.id;
+  if (tabId === undefined || !sender.frameId || !context.fromExtensionPage(sender)) return false;
+  const grant = await frameGrant(context, tabId);
+  return grant?.frameId === sender.frameId;
+}
 
 async function sessionValue(context: Context, key: string): Promise<unknown> {
   return (await context.deps.session.get(key))[key];
@@ -67,11 +103,17 @@ export function createSidebarPorts(context: Context) {
         return;
       }
       const tabId = sender.tab!.id!;
-      const ports = portsByTab.get(tabId) ?? new Set();
-      ports.add(port);
-      portsByTab.set(tabId, ports);
-      port.onDisconnect.addListener(() => ports.delete(port));
-      void context.pushState(tabId).catch((error) => context.deps.log(`sidebar state failed: ${String(error)}`));
+      let open = true;
+      port.onDisconnect.addListener(() => void (open = false));
+      void isVerifiedSidebar(context, sender).then((verified) => {
+        if (!verified) return context.deps.log('refused connection: a sidebar frame the content script did not create');
+        if (!open) return;
+        const ports = portsByTab.get(tabId) ?? new Set();
+        ports.add(port);
+        portsByTab.set(tabId, ports);
+        port.onDisconnect.addListener(() => ports.delete(port));
+        void context.pushState(tabId).catch((error) => context.deps.log(`sidebar state failed: ${String(error)}`));
+      });
     },
     forget(tabId: number): void {
       portsByTab.delete(tabId);
@@ -93,6 +135,31 @@ export async function toggleSidebarInTab(context: Context, tabId: number): Promi
 }
 
 export const sidebarHandlers: Handlers = {
+  async 'sidebar/frame-token'(_message, sender, context) {
+    if (!context.fromArticlePage(sender)) return context.refuse('sidebar/frame-token: not from an article page');
+    const token = newToken();
+    // A new page in the tab: whichever frame the last one had is no longer its sidebar.
+    await context.deps.session.set({ [sidebarFrameKey(sender.tab!.id!)]: { token, frameId: null } satisfies FrameGrant });
+    return { ok: true, token };
+  },
+  async 'sidebar/redeem'(message, sender, context) {
+    if (!context.fromSidebar(sender) || !sender.frameId) return context.refuse('sidebar/redeem: not a framed extension page');
+    const tabId = sender.tab!.id!;
+    const grant = await frameGrant(context, tabId);
+    // The same frame loading again (its token already spent) stays the sidebar.
+    if (grant && grant.frameId === sender.frameId) return { ok: true };
+    if (!grant || grant.frameId !== null || !grant.token || message.token !== grant.token) {
+      return context.refuse('sidebar/redeem: no such sidebar token for this tab (or it was used already)');
+    }
+    await context.deps.session.set({ [sidebarFrameKey(tabId)]: { token: null, frameId: sender.frameId } satisfies FrameGrant });
+    return { ok: true };
+  },
+  async 'sidebar/check-shown'(message, sender, context) {
+    if (!context.fromSidebar(sender)) return context.refuse('sidebar/check-shown: not from the sidebar');
+    // Fail closed: no answer from the page's content script means "not shown".
+    const reply = (await context.deps.sendToTab(sender.tab!.id!, message).catch(() => undefined)) as Replies['sidebar/check-shown'] | undefined;
+    return { ok: true, shown: reply?.ok === true && reply.shown === true };
+  },
   async 'sidebar/get-state'(_message, sender, context) {
     if (!context.fromSidebar(sender)) return context.refuse('sidebar/get-state: not from the sidebar');
     return { ok: true, state: await sidebarState(context, sender.tab!.id!) };

@@ -2,7 +2,7 @@
 // re-anchoring on an edited copy of the article with the orphan listed.
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launch, type BrowserName, type Harness, type TestPage } from './browsers';
+import { clickToolbar, launch, waitUntilSidebarShown, type BrowserName, type Harness, type TestPage } from './browsers';
 
 const PORTAL = 'http://zaihaifangyu.cn';
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -28,18 +28,6 @@ async function select(page: TestPage, phrase: string): Promise<void> {
   expect(await page.evaluate('document.getSelection().toString()')).toBe(phrase);
 }
 
-/** Clicks a toolbar button with the real pointer. */
-async function clickToolbar(page: TestPage, action: string): Promise<void> {
-  const point = await page.evaluate<{ x: number; y: number } | null>(`(() => {
-    const button = document.querySelector('anyue-toolbar').shadowRoot.querySelector('[data-action="${action}"]');
-    if (!button || button.closest('[hidden]')) return null;
-    const r = button.getBoundingClientRect();
-    return { x: r.left + r.width / 2, y: r.top + r.height / 2 };
-  })()`);
-  expect(point).not.toBeNull();
-  await page.clickAt(point!.x, point!.y);
-}
-
 const notesTab = `[...document.querySelectorAll('[role="tab"]')].find((t) => t.textContent.includes('我的批注')).click()`;
 const annotationWith = (quote: string) =>
   `[...document.querySelectorAll('.annotation')].find((a) => a.querySelector('.quote')?.textContent === ${JSON.stringify(quote)})`;
@@ -57,6 +45,9 @@ describe.each<BrowserName>(['chromium', 'firefox'])('%s', (name) => {
   const open = async (path = '/5288.html') => {
     await page.goto(`${PORTAL}${path}`);
     await page.waitInSidebar(`document.querySelectorAll('.speaker-name').length > 0`);
+    // The toolbar's host exists once the content script follows the selection (both happen in one task): a
+    // selection made before that gets no toolbar. The sidebar frame is no proof of it for this document.
+    await page.waitForPage(`!!document.querySelector('anyue-toolbar')`);
   };
 
   it('highlights with a note, keeps it over a reload, edits, deletes and undoes', async () => {
@@ -97,6 +88,7 @@ describe.each<BrowserName>(['chromium', 'firefox'])('%s', (name) => {
     await page.waitInSidebar(`${annotationWith('建设更高水平的平安中国意义重大')}?.querySelector('.note').value === '改：安全是发展的前提，发展是安全的保障'`);
 
     // Delete, then undo.
+    await waitUntilSidebarShown(page);
     await page.evaluateInSidebar(`${annotationWith('建设更高水平的平安中国意义重大')}.querySelector('.delete').click()`);
     await page.waitInSidebar(`!${annotationWith('建设更高水平的平安中国意义重大')}`);
     await sleep(200);
@@ -184,20 +176,10 @@ describe.each<BrowserName>(['chromium', 'firefox'])('%s', (name) => {
     // Sidebar → library.
     await page.evaluateInSidebar(`${annotationWith('粗放式的管理逐渐地往精细化')}.querySelector('input[value="purple"]').click()`);
     await library.waitForPage(`${results}[0]?.querySelector('input[value="purple"]').checked === true`);
+    await waitUntilSidebarShown(page);
     await page.evaluateInSidebar(`${annotationWith('粗放式的管理逐渐地往精细化')}.querySelector('.delete').click()`);
     await library.waitForPage(`${results}.length === 0`);
     await library.close();
-  });
-
-  it('creates nothing when the page clicks the toolbar for the reader', async () => {
-    await open();
-    await select(page, '安全是发展的前提');
-    const before = await page.evaluate<number>(`[...CSS.highlights.keys()].filter((k) => k.startsWith('anyue-user')).reduce((n, k) => n + CSS.highlights.get(k).size, 0)`);
-    await page.evaluate(`document.querySelector('anyue-toolbar').shadowRoot.querySelector('[data-action="purple"]').click()`);
-    await sleep(400);
-    expect(await page.evaluate<string[]>(painted('user-purple'))).toEqual([]);
-    const after = await page.evaluate<number>(`[...CSS.highlights.keys()].filter((k) => k.startsWith('anyue-user')).reduce((n, k) => n + CSS.highlights.get(k).size, 0)`);
-    expect(after).toBe(before);
   });
 });
 

@@ -39,6 +39,14 @@ export interface TestPage {
   evaluate<T>(fn: string): Promise<T>;
   /** Runs in the sidebar frame (an extension page); null when there is no sidebar frame. */
   evaluateInSidebar<T>(fn: string): Promise<T | null>;
+  /** Runs `fn` in every frame of the tab showing an extension's sidebar.html (ours, and copies the page made). */
+  evaluateInSidebarFrames<T>(fn: string): Promise<{ url: string; value: T }[]>;
+  /** Runs `fn` (an expression for a function of the root) on the closed shadow root of the first `hostTag`
+   * element, through the driver (DevTools in Chromium, WebDriver BiDi in Firefox): what page scripts cannot do.
+   * null when there is no such host or root. */
+  evaluateInClosedRoot<T>(hostTag: string, fn: string): Promise<T | null>;
+  /** Presses a key as the reader does (a trusted key press where the focus is). */
+  press(key: string): Promise<void>;
   /** Waits until `fn` (run in the sidebar frame) returns truthy. */
   waitInSidebar(fn: string, timeoutMs?: number): Promise<void>;
   /** Waits until `fn` (run in the page itself) returns truthy. */
@@ -108,12 +116,13 @@ interface DriverPage {
     down(): Promise<void>;
     up(): Promise<void>;
   };
+  keyboard: { press(key: string): Promise<void> };
   close(): Promise<void>;
 }
 
 type CommonActions = Pick<
   TestPage,
-  'goto' | 'evaluate' | 'evaluateInSidebar' | 'waitInSidebar' | 'waitForPage' | 'clickAt' | 'moveTo' | 'selectByDrag' | 'close'
+  'goto' | 'evaluate' | 'evaluateInSidebar' | 'waitInSidebar' | 'waitForPage' | 'clickAt' | 'moveTo' | 'selectByDrag' | 'press' | 'close'
 >;
 
 function commonActions(page: DriverPage, inSidebar: <T>(fn: string) => Promise<T | null>, timeoutMs: number): CommonActions {
@@ -125,6 +134,7 @@ function commonActions(page: DriverPage, inSidebar: <T>(fn: string) => Promise<T
     waitForPage: (fn, timeout = timeoutMs) => poll(() => page.evaluate(fn), timeout, `page: ${fn}`),
     clickAt: (x, y) => page.mouse.click(x, y),
     moveTo: (x, y) => page.mouse.move(x, y),
+    press: (key) => page.keyboard.press(key),
     selectByDrag: async (x1, y1, x2, y2) => {
       await page.mouse.move(x1, y1);
       await page.mouse.down();
@@ -165,6 +175,10 @@ async function launchChromium(replicaPort: number, headless: boolean, extensionD
     };
     return {
       ...commonActions(page, inSidebar, 10_000),
+      evaluateInSidebarFrames: async <T>(fn: string) => {
+        const frames = page.frames().filter((frame) => isSidebarUrl(frame.url()));
+        return Promise.all(frames.map(async (frame) => ({ url: frame.url(), value: (await frame.evaluate(fn)) as T })));
+      },
       download: async (trigger) => {
         const started = page.waitForEvent('download', { timeout: 15_000 });
         await trigger();
@@ -173,6 +187,26 @@ async function launchChromium(replicaPort: number, headless: boolean, extensionD
         return { name: download.suggestedFilename(), content: readFileSync(path) };
       },
       chooseFile: (selector, path) => page.setInputFiles(selector, path),
+      evaluateInClosedRoot: async <T>(hostTag: string, fn: string) => {
+        const cdp = await page.context().newCDPSession(page);
+        try {
+          type DomNode = { nodeId: number; localName?: string; children?: DomNode[]; shadowRoots?: DomNode[] };
+          const { root } = (await cdp.send('DOM.getDocument', { depth: -1, pierce: true })) as { root: DomNode };
+          const find = (node: DomNode): DomNode | undefined =>
+            node.localName === hostTag ? node : [...(node.children ?? []), ...(node.shadowRoots ?? [])].map(find).find(Boolean);
+          const shadow = find(root)?.shadowRoots?.[0];
+          if (!shadow) return null;
+          const { object } = await cdp.send('DOM.resolveNode', { nodeId: shadow.nodeId });
+          const { result } = await cdp.send('Runtime.callFunctionOn', {
+            objectId: object.objectId!,
+            functionDeclaration: `function () { return (${fn})(this); }`,
+            returnByValue: true,
+          });
+          return (result.value ?? null) as T | null;
+        } finally {
+          await cdp.detach();
+        }
+      },
       screenshot: async (path) => void (await page.screenshot({ path })),
       setViewport: (width, height) => page.setViewportSize({ width, height }),
     };
@@ -236,6 +270,15 @@ async function launchFirefox(replicaPort: number, headless: boolean, grantOption
     };
     return {
       ...commonActions(page as unknown as DriverPage, inSidebar, 15_000),
+      evaluateInSidebarFrames: async <T>(fn: string) => {
+        const found: { url: string; value: T }[] = [];
+        for (const frame of page.frames()) {
+          if (frame === page.mainFrame()) continue;
+          const href = String(await frame.evaluate('location.href').catch(() => ''));
+          if (isSidebarUrl(href)) found.push({ url: href, value: (await frame.evaluate(fn)) as T });
+        }
+        return found;
+      },
       download: async () => {
         throw new Error('downloads are checked in Chromium (puppeteer over BiDi has no download events)');
       },
@@ -245,6 +288,23 @@ async function launchFirefox(replicaPort: number, headless: boolean, grantOption
       },
       screenshot: async (path) => void (await page.screenshot({ path: path as `${string}.png` })),
       setViewport: (width, height) => page.setViewport({ width, height }),
+      evaluateInClosedRoot: async <T>(hostTag: string, fn: string) => {
+        // WebDriver BiDi serialises closed shadow roots when asked (includeShadowTree: 'all').
+        type Remote = { type: string; sharedId?: string; value?: { shadowRoot?: Remote | null } | unknown };
+        const core = (page.mainFrame() as unknown as { mainRealm(): { realm: { callFunction(f: string, awaitPromise: boolean, options: object): Promise<{ result: Remote }> } } }).mainRealm().realm;
+        // The core realm answers with the whole script.callFunction result: the value is in `result`.
+        const realm = { callFunction: async (f: string, awaitPromise: boolean, options: object) => (await core.callFunction(f, awaitPromise, options)).result };
+        const host = await realm.callFunction(`() => document.querySelector(${JSON.stringify(hostTag)})`, false, {
+          serializationOptions: { maxDomDepth: 0, includeShadowTree: 'all' },
+          resultOwnership: 'none',
+        });
+        const shadow = (host.value as { shadowRoot?: Remote | null } | undefined)?.shadowRoot;
+        if (!shadow?.sharedId) return null;
+        const result = await realm.callFunction(`function () { return JSON.stringify((${fn})(this) ?? null); }`, false, {
+          this: { sharedId: shadow.sharedId },
+        });
+        return JSON.parse((result as { value?: string }).value ?? 'null') as T | null;
+      },
     };
   };
   return {
@@ -275,6 +335,28 @@ async function launchFirefox(replicaPort: number, headless: boolean, grantOption
     closed: new Promise((resolve) => browser.on('disconnected', () => resolve())),
     close: () => browser.close(),
   };
+}
+
+/** Viewport centre of a selection-toolbar button, once the toolbar has settled where it was placed (its
+ * buttons sit in a closed shadow root: the host says where they are, as a reader sees them). */
+export async function toolbarButtonAt(page: TestPage, action: string): Promise<{ x: number; y: number }> {
+  await page.waitForPage(`document.querySelector('anyue-toolbar')?.hasAttribute('data-settled')`, 5_000);
+  return page.evaluate<{ x: number; y: number }>(`(() => {
+    const [left, top, width, height] = JSON.parse(document.querySelector('anyue-toolbar').dataset.buttons)[${JSON.stringify(action)}];
+    return { x: left - window.scrollX + width / 2, y: top - window.scrollY + height / 2 };
+  })()`);
+}
+
+/** Clicks a selection-toolbar button with the real pointer, as a reader does. */
+export async function clickToolbar(page: TestPage, action: string): Promise<void> {
+  const point = await toolbarButtonAt(page, action);
+  await page.clickAt(point.x, point.y);
+}
+
+/** Waits until the page's content script says the sidebar has been visibly shown long enough for a destructive
+ * click (delete) to count: a reader has looked at it before deleting; a test that clicks at once must wait. */
+export async function waitUntilSidebarShown(page: TestPage): Promise<void> {
+  await page.waitInSidebar(`(globalThis.browser ?? globalThis.chrome).runtime.sendMessage({ type: 'sidebar/check-shown', pressedAgo: 0 }).then((r) => r?.shown === true)`);
 }
 
 export interface Harness {

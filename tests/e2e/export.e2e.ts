@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { unzipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launch, type BrowserName, type Harness, type TestPage } from './browsers';
+import { clickToolbar, launch, type BrowserName, type Harness, type TestPage } from './browsers';
 
 const PORTAL = 'http://zaihaifangyu.cn';
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -24,11 +24,7 @@ async function highlight(page: TestPage, phrase: string, note: string): Promise<
   })()`);
   await page.selectByDrag(points.x1, points.y1, points.x2, points.y2);
   await sleep(150);
-  const button = await page.evaluate<{ x: number; y: number }>(`(() => {
-    const r = document.querySelector('anyue-toolbar').shadowRoot.querySelector('[data-action="note"]').getBoundingClientRect();
-    return { x: r.left + r.width / 2, y: r.top + r.height / 2 };
-  })()`);
-  await page.clickAt(button.x, button.y);
+  await clickToolbar(page, 'note');
   await page.waitInSidebar(`document.activeElement?.classList.contains('note')`);
   await page.evaluateInSidebar(`(() => {
     const area = document.activeElement;

@@ -55,7 +55,8 @@ describe.each<BrowserName>(['chromium', 'firefox'])('%s', (name) => {
     })()`);
     await page.moveTo(point.x, point.y);
     await sleep(300);
-    const card = await page.evaluate<string>(`document.querySelector('anyue-card').shadowRoot.querySelector('.card').textContent`);
+    expect(await page.evaluate(`document.querySelector('anyue-card').shadowRoot`)).toBeNull();
+    const card = await page.evaluateInClosedRoot<string>('anyue-card', `(root) => root.querySelector('.card').textContent`);
     expect(card).toContain('袁宏永');
     expect(card).toContain('清华大学公共安全研究院');
   });
@@ -145,6 +146,6 @@ describe.each<BrowserName>(['chromium', 'firefox'])('%s', (name) => {
     expect(await page.evaluateInSidebar(`document.querySelectorAll('main img, main script, main svg, main a[href^="javascript"]').length`)).toBe(0);
     expect(await page.evaluateInSidebar('window.__pwned ?? null')).toBeNull();
     expect(await page.evaluate('window.__pwned ?? null')).toBeNull();
-    expect(await page.evaluate(`document.querySelector('anyue-card').shadowRoot.querySelectorAll('img, script, svg').length`)).toBe(0);
+    expect(await page.evaluateInClosedRoot('anyue-card', `(root) => root.querySelectorAll('img, script, svg').length`)).toBe(0);
   });
 });

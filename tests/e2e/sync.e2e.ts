@@ -6,7 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { COUCH_PASSWORD, COUCH_USERNAME, startCouchServer } from '../sync/couchdb-server';
 import { missingServer, PASSWORD, startServer, USERNAME } from '../sync/servers';
-import { CHROMIUM_TEST_HOSTS_DIR, launch, type Harness, type TestPage } from './browsers';
+import { CHROMIUM_TEST_HOSTS_DIR, clickToolbar, launch, waitUntilSidebarShown, type Harness, type TestPage } from './browsers';
 
 const PORTAL = 'http://zaihaifangyu.cn';
 const QUOTE = '发展是安全的保障';
@@ -116,11 +116,7 @@ describe.skipIf(missing !== null).each(SERVERS)('sync between Chromium and Firef
     })()`);
     await c.page.selectByDrag(points.x1, points.y1, points.x2, points.y2);
     await sleep(150);
-    const note = await c.page.evaluate<{ x: number; y: number }>(`(() => {
-      const r = document.querySelector('anyue-toolbar').shadowRoot.querySelector('[data-action="note"]').getBoundingClientRect();
-      return { x: r.left + r.width / 2, y: r.top + r.height / 2 };
-    })()`);
-    await c.page.clickAt(note.x, note.y);
+    await clickToolbar(c.page, 'note');
     await c.page.waitInSidebar(`document.activeElement?.classList.contains('note')`);
     await c.page.evaluateInSidebar(`(() => {
       const area = document.activeElement;
@@ -141,6 +137,7 @@ describe.skipIf(missing !== null).each(SERVERS)('sync between Chromium and Firef
     expect(await f.page.evaluate(`[...CSS.highlights.get('anyue-user-yellow') ?? []].map((r) => r.toString())`)).toContain(QUOTE);
 
     // Firefox deletes; Chromium hears of it.
+    await waitUntilSidebarShown(f.page);
     await f.page.evaluateInSidebar(`${annotationWith(QUOTE)}.querySelector('.delete').click()`);
     await f.page.waitInSidebar(`!${annotationWith(QUOTE)}`);
     expect(await syncNow(f.library)).toMatch(/同步完成：上传 [1-9]/);
