@@ -29,7 +29,8 @@ interface Props {
 export function TrendsPanel({ language, analyses, articles, send }: Props) {
   const t = translator(language);
   const [mode, setMode] = useState<Mode>('phrase');
-  const phrases = useMemo(() => rankedNames(analyses.flatMap((record) => record.summary.phrases.map((p) => [p.text, p.occurrences.length] as const))), [analyses]);
+  // Phrases by how many articles carry them (a trend needs more than one), speakers by their passages.
+  const phrases = useMemo(() => rankedNames(analyses.flatMap((record) => record.summary.phrases.map((p) => [p.text, 1] as const))), [analyses]);
   const speakers = useMemo(() => rankedNames(analyses.flatMap((record) => record.summary.speakers.map((s) => [s.name, s.passages.length] as const))), [analyses]);
   const [phrase, setPhrase] = useState('');
   const [category, setCategory] = useState<PhraseCategory>('meeting');

@@ -5,7 +5,7 @@
 
 import { mkdirSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launch, type BrowserName, type Harness, type TestPage } from './browsers';
+import { clickToolbar, launch, type BrowserName, type Harness, type TestPage } from './browsers';
 
 const PORTAL = 'http://zaihaifangyu.cn';
 const SHOTS = '.output/screenshots';
@@ -30,17 +30,6 @@ async function select(page: TestPage, phrase: string): Promise<void> {
   await page.selectByDrag(points.x1, points.y1, points.x2, points.y2);
   await sleep(150);
   expect(await page.evaluate('document.getSelection().toString()')).toBe(phrase);
-}
-
-async function clickToolbar(page: TestPage, action: string): Promise<void> {
-  const point = await page.evaluate<{ x: number; y: number } | null>(`(() => {
-    const button = document.querySelector('anyue-toolbar').shadowRoot.querySelector('[data-action="${action}"]');
-    if (!button || button.closest('[hidden]')) return null;
-    const r = button.getBoundingClientRect();
-    return { x: r.left + r.width / 2, y: r.top + r.height / 2 };
-  })()`);
-  expect(point).not.toBeNull();
-  await page.clickAt(point!.x, point!.y);
 }
 
 /** The flash mark over `quote`, and whether its text box lies inside the viewport. */
