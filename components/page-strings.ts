@@ -4,6 +4,9 @@
 import type { UiLanguage } from '../records/preferences';
 
 const zh = {
+  // The page's context menu (the background sets it in the reader's language, not the browser's).
+  menuHighlight: '高亮所选文字',
+  menuExcerpt: '把所选文字保存为摘录',
   noticeClose: '关闭提示',
   noticeSaveFailed: '这条批注没有保存：安阅的存储暂时不可用。请重新载入页面后再试。',
   noticeStorageFull: '这条批注没有保存：存储空间已满。请在批注库中导出并清理旧批注后再试。',
@@ -24,6 +27,8 @@ const zh = {
 export type PageMessageKey = keyof typeof zh;
 
 const en: Record<PageMessageKey, string> = {
+  menuHighlight: 'Highlight the selection',
+  menuExcerpt: 'Save the selection as an excerpt',
   noticeClose: 'Close this notice',
   noticeSaveFailed: 'This highlight was not saved: Anyue\'s storage is not available right now. Reload the page and try again.',
   noticeStorageFull: 'This highlight was not saved: storage is full. Export and remove old notes in the library, then try again.',

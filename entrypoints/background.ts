@@ -13,7 +13,8 @@ import {
   type Registration,
 } from '../sites/enabled-sites';
 import { ENABLED_HOSTS_KEY, loadEnabledHosts } from '../storage/enabled-hosts';
-import type { KeyValueArea } from '../storage/preferences';
+import { loadPreferences, type KeyValueArea } from '../storage/preferences';
+import { pageTranslator } from '../components/page-strings';
 import { createBackground, type BackgroundDeps, type SidebarPort } from '../messaging/background-router';
 import type { Message } from '../messaging/protocol';
 import { AnyueDatabase } from '../storage/database';
@@ -98,13 +99,22 @@ export default defineBackground(() => {
   });
 
   // Menus persist across service-worker restarts; (re)create them once per install or update.
+  // Their titles are in the reader's language, and follow it when the reader switches.
+  const MENUS = [
+    ['highlight-selection', 'menuHighlight'],
+    ['save-excerpt', 'menuExcerpt'],
+  ] as const;
+  const readerLanguage = async () => (await loadPreferences(browser.storage.local as KeyValueArea)).language;
+  browser.storage.onChanged.addListener((changes, area) => {
+    if (area !== 'local' || !changes.preferences) return;
+    void readerLanguage().then((language) => {
+      for (const [id, key] of MENUS) void browser.contextMenus.update(id, { title: pageTranslator(language)(key) }).catch(() => undefined);
+    });
+  });
   browser.runtime.onInstalled.addListener(() => {
-    void browser.contextMenus.removeAll().then(() => {
-      for (const [id, title] of [
-        ['highlight-selection', browser.i18n.getMessage('highlightSelection')],
-        ['save-excerpt', browser.i18n.getMessage('saveExcerpt')],
-      ] as const) {
-        browser.contextMenus.create({ id, title, contexts: ['selection'], documentUrlPatterns: PORTAL_MATCHES });
+    void Promise.all([browser.contextMenus.removeAll(), readerLanguage()]).then(([, language]) => {
+      for (const [id, key] of MENUS) {
+        browser.contextMenus.create({ id, title: pageTranslator(language)(key), contexts: ['selection'], documentUrlPatterns: PORTAL_MATCHES });
       }
       // The menus also serve the enabled sites (set once the menus exist).
       void syncing('menus');

@@ -195,6 +195,15 @@ describe('the sidebar', () => {
     expect(await handle({ type: 'article/opened', article }, fromPage)).toMatchObject({ language: 'en' });
   });
 
+  it('applies a new language at once to every article tab and to the extension pages', async () => {
+    await handle({ type: 'article/opened', article }, fromPage);
+    await handle({ type: 'preferences/set-language', language: 'en' }, fromSidebar);
+    expect(deps.sent).toContainEqual([7, { type: 'page/set-language', language: 'en' }]);
+    expect(broadcasts).toContainEqual({ type: 'preferences/changed', language: 'en' });
+    // Only the background tells pages about it.
+    expect((await handle({ type: 'page/set-language', language: 'en' }, fromSidebar)).ok).toBe(false);
+  });
+
   it('the toolbar toggle flips the page and remembers the outcome', async () => {
     expect(await background.toggleSidebarInTab(7)).toBe(false);
     expect(await handle({ type: 'article/opened', article }, fromPage)).toMatchObject({ sidebarOpen: false });

@@ -91,6 +91,10 @@ export type Message =
   | { type: 'corrections/remove'; id: string }
   | { type: 'corrections/export' }
   | { type: 'analysis/set-corrections'; corrections: ReaderCorrections }
+  /** background → content: the reader chose another language; the toolbar, hover card and notices follow. */
+  | { type: 'page/set-language'; language: UiLanguage }
+  /** background → extension pages: the reader's preferences changed (another page or tab changed them). */
+  | { type: 'preferences/changed'; language: UiLanguage }
   /** content → background: the reader highlighted or excerpted a selection. */
   | { type: 'annotations/create'; request: AnnotationRequest }
   /** content → background: the paintable annotations of the page's article. */
@@ -172,6 +176,8 @@ export interface Replies {
   'corrections/remove': { ok: true };
   'corrections/export': { ok: true; data: CorrectionsExport };
   'analysis/set-corrections': { ok: true };
+  'page/set-language': { ok: true };
+  'preferences/changed': { ok: true };
   'annotations/create': { ok: true; id: string };
   'annotations/of-page': { ok: true; annotations: PaintableAnnotation[] };
   'annotations/anchored': { ok: true };
@@ -251,6 +257,8 @@ const messageShapes: Record<MessageType, Check> = {
   'corrections/remove': object({ type: string(), id: correctionIdCheck }),
   'corrections/export': object({ type: string() }),
   'analysis/set-corrections': object({ type: string(), corrections: readerCorrectionsCheck }),
+  'page/set-language': object({ type: string(), language: languageCheck }),
+  'preferences/changed': object({ type: string(), language: languageCheck }),
   'annotations/create': object({
     type: string(),
     request: object({

@@ -22,6 +22,8 @@ export interface LibrarySource {
   onChanged(listener: (ids: string[]) => void): void;
   send(message: Message): Promise<unknown>;
   language(): Promise<UiLanguage>;
+  /** Called when the reader switches language on another page. */
+  onLanguage?(listener: (language: UiLanguage) => void): void;
   requestPermission(pattern: string): Promise<boolean>;
   /** The sites the reader enabled (absent: the tab is not shown). */
   sites?: SitesSource;
@@ -67,6 +69,7 @@ export function LibraryApp({ source }: { source: LibrarySource }) {
 
   useEffect(() => {
     void source.language().then(setLanguage);
+    source.onLanguage?.(setLanguage);
     const loadAll = () =>
       source.loadAll().then(({ annotations, articles: read, analyses: analysed }) => {
         index.current = new SearchIndex(annotations);

@@ -1,4 +1,5 @@
 import { render } from 'preact';
+import { parseMessage } from '../../messaging/protocol';
 import { browser } from 'wxt/browser';
 import { AnyueDatabase } from '../../storage/database';
 import { loadPreferences, type KeyValueArea } from '../../storage/preferences';
@@ -26,6 +27,14 @@ const source: LibrarySource = {
   },
   send: (message) => browser.runtime.sendMessage(message),
   language: async () => (await loadPreferences(browser.storage.local as KeyValueArea)).language,
+  // The reader switched language elsewhere (a sidebar, another library tab): follow at once.
+  onLanguage: (listener) => {
+    browser.runtime.onMessage.addListener((raw: unknown) => {
+      const parsed = parseMessage(raw);
+      if (parsed.ok && parsed.value.type === 'preferences/changed') listener(parsed.value.language);
+      return undefined;
+    });
+  },
   // Must run inside the click that asked for it (a user gesture).
   requestPermission: (pattern) => browser.permissions.request({ origins: [pattern] }),
   sites: {

@@ -2,7 +2,7 @@ import { browser } from 'wxt/browser';
 import { analyzeText } from '../../analysis';
 import { describeSpan } from '../../anchoring/selectors';
 import { citeArticle } from '../../exporters/gbt7714';
-import { orphanReasonText, pageTranslator } from '../../components/page-strings';
+import { orphanReasonText, pageTranslator, type PageMessageKey } from '../../components/page-strings';
 import { mountNotice, type PageNotice } from '../../highlights/notice';
 import { parseMessage, type AnnotationRequest, type ErrorReply, type Message, type PassageTarget, type Replies } from '../../messaging/protocol';
 import type { UiLanguage } from '../../records/preferences';
@@ -103,16 +103,24 @@ async function showArticle(article: SiteArticle): Promise<void> {
   );
   toolbar.setLanguage(reply.language);
   followSelection(view, toolbar, shown);
-  listenToBackground(sidebar, view, annotate, (passage) => anchored.then(() => showPassage(view, say, passage)));
+  const setLanguage = (language: UiLanguage) => {
+    view.setLanguage(language);
+    toolbar.setLanguage(language);
+    sidebar.setLanguage(language);
+    say.setLanguage(language);
+  };
+  listenToBackground(sidebar, view, annotate, (passage) => anchored.then(() => showPassage(view, say, passage)), setLanguage);
 }
 
-/** The page's notices in the reader's language. */
-function noticesIn(language: UiLanguage) {
-  const t = pageTranslator(language);
+/** The page's notices in the reader's language (which the reader may change while the page is open). */
+function noticesIn(initial: UiLanguage) {
+  let language = initial;
+  const t = (key: PageMessageKey) => pageTranslator(language)(key);
   const notice: PageNotice = mountNotice(document, () => t('noticeClose'));
   return {
     t,
     notice,
+    setLanguage: (next: UiLanguage) => void (language = next),
     orphan: (reason: string) => notice.show('orphan', t('noticeOrphan').replace('{why}', orphanReasonText(reason, language)), 'problem'),
   };
 }
@@ -245,6 +253,7 @@ function listenToBackground(
   view: ArticleView,
   annotate: (action: ToolbarAction) => Promise<boolean>,
   show: (passage: PassageTarget) => Promise<boolean>,
+  setLanguage: (language: UiLanguage) => void,
 ): void {
   browser.runtime.onMessage.addListener((raw: unknown, sender) => {
     if (sender.id !== browser.runtime.id) return undefined;
@@ -270,6 +279,9 @@ function listenToBackground(
       case 'highlights/set-layers':
         view.setLayers(message.layers);
         return Promise.resolve({ ok: true } satisfies Replies['highlights/set-layers']);
+      case 'page/set-language':
+        setLanguage(message.language);
+        return Promise.resolve({ ok: true } satisfies Replies['page/set-language']);
       case 'analysis/set-corrections':
         view.setCorrections(message.corrections);
         return Promise.resolve({ ok: true } satisfies Replies['analysis/set-corrections']);

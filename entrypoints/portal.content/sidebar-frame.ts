@@ -21,6 +21,8 @@ export interface SidebarFrame {
   /** Whether the frame is open and has been drawn as ours (opaque, in place, unclipped, on top) without a break
    * since SHOWN_MARGIN_MS before the reader's press, `pressedAgo` ms ago. */
   isShown(pressedAgo: number): boolean;
+  /** The reader chose another language (the handle's label follows). */
+  setLanguage(language: UiLanguage): void;
 }
 
 /** How long before the reader's press the sidebar must already have been visibly shown, without a break: more
@@ -160,6 +162,9 @@ export function mountSidebarFrame(doc: Document, src: string, token: string, ope
   setInterval(watch, WATCH_EVERY_MS);
 
   return {
+    setLanguage(next) {
+      handle.setAttribute('aria-label', HANDLE_LABEL[next]);
+    },
     isShown(pressedAgo) {
       watch();
       return shownSince !== null && performance.now() - shownSince >= pressedAgo + SHOWN_MARGIN_MS;

@@ -181,6 +181,14 @@ export const sidebarHandlers: Handlers = {
   async 'preferences/set-language'(message, sender, context) {
     if (!context.fromExtensionPage(sender)) return context.refuse('preferences/set-language: not from an extension page');
     await savePreferences(context.deps.preferences, { language: message.language });
+    // At once everywhere: every article tab's toolbar, hover card and notices, its sidebar, the library.
+    context.deps.broadcast({ type: 'preferences/changed', language: message.language });
+    await Promise.all(
+      (await context.tabs.all()).map(async (tabId) => {
+        await context.deps.sendToTab(tabId, { type: 'page/set-language', language: message.language }).catch(() => context.tabs.drop(tabId));
+        await context.pushState(tabId);
+      }),
+    );
     return { ok: true };
   },
   async 'page/reveal'(message, sender, context) {
