@@ -2,31 +2,11 @@
 // re-anchoring on an edited copy of the article with the orphan listed.
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { clickToolbar, launch, waitUntilSidebarShown, type BrowserName, type Harness, type TestPage } from './browsers';
+import { painted, selectPhrase, clickToolbar, launch, waitUntilSidebarShown, type BrowserName, type Harness, type TestPage } from './browsers';
 
 const PORTAL = 'http://zaihaifangyu.cn';
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-const painted = (style: string) =>
-  `(() => { const h = CSS.highlights.get('anyue-${style}'); return h ? [...h].map((r) => r.toString()) : []; })()`;
 
-/** Drags a real selection over `phrase` inside the first paragraph that contains it. */
-async function select(page: TestPage, phrase: string): Promise<void> {
-  const points = await page.evaluate<{ x1: number; y1: number; x2: number; y2: number }>(`(() => {
-    const p = [...document.querySelectorAll('.entry-content p')].find((p) => p.textContent.includes(${JSON.stringify(phrase)}));
-    p.scrollIntoView({ block: 'center' });
-    const node = [...p.childNodes].find((n) => n.nodeType === 3 && n.data.includes(${JSON.stringify(phrase)}));
-    const at = node.data.indexOf(${JSON.stringify(phrase)});
-    const range = document.createRange();
-    range.setStart(node, at);
-    range.setEnd(node, at + ${phrase.length});
-    const rects = [...range.getClientRects()];
-    const a = rects[0], b = rects[rects.length - 1];
-    return { x1: a.left + 1, y1: a.top + a.height / 2, x2: b.right - 1, y2: b.top + b.height / 2 };
-  })()`);
-  await page.selectByDrag(points.x1, points.y1, points.x2, points.y2);
-  await sleep(150);
-  expect(await page.evaluate('document.getSelection().toString()')).toBe(phrase);
-}
 
 const notesTab = `[...document.querySelectorAll('[role="tab"]')].find((t) => t.textContent.includes('我的批注')).click()`;
 const annotationWith = (quote: string) =>
@@ -52,7 +32,7 @@ describe.each<BrowserName>(['chromium', 'firefox'])('%s', (name) => {
 
   it('highlights with a note, keeps it over a reload, edits, deletes and undoes', async () => {
     await open();
-    await select(page, '建设更高水平的平安中国意义重大');
+    await selectPhrase(page, '建设更高水平的平安中国意义重大');
     await clickToolbar(page, 'note');
     // The note is written in the sidebar, where the editor opened with the cursor in it.
     await page.waitInSidebar(`document.activeElement?.classList.contains('note')`);
@@ -101,7 +81,7 @@ describe.each<BrowserName>(['chromium', 'firefox'])('%s', (name) => {
 
   it('saves an excerpt with its source, speaker and a GB/T 7714 citation', async () => {
     await open();
-    await select(page, '我国发展环境面临深刻复杂变化');
+    await selectPhrase(page, '我国发展环境面临深刻复杂变化');
     await clickToolbar(page, 'excerpt');
     await page.evaluateInSidebar(notesTab);
     await page.waitInSidebar(`!!${annotationWith('我国发展环境面临深刻复杂变化')}`);
@@ -113,9 +93,9 @@ describe.each<BrowserName>(['chromium', 'firefox'])('%s', (name) => {
 
   it('re-anchors on an edited copy of the article and lists what it cannot place', async () => {
     await open();
-    await select(page, '多家媒体对本次峰会进行了报道');
+    await selectPhrase(page, '多家媒体对本次峰会进行了报道');
     await clickToolbar(page, 'pink');
-    await select(page, '全国政协副主席辜胜阻');
+    await selectPhrase(page, '全国政协副主席辜胜阻');
     await clickToolbar(page, 'blue');
     await sleep(300);
     expect(await page.evaluate<string[]>(painted('user-pink'))).toContain('多家媒体对本次峰会进行了报道');
@@ -134,7 +114,7 @@ describe.each<BrowserName>(['chromium', 'firefox'])('%s', (name) => {
 
   it('finds notes in the library by a Chinese substring, and keeps library and sidebar live', async () => {
     await open();
-    await select(page, '粗放式的管理逐渐地往精细化');
+    await selectPhrase(page, '粗放式的管理逐渐地往精细化');
     await clickToolbar(page, 'note');
     await page.waitInSidebar(`document.activeElement?.classList.contains('note')`);
     await page.evaluateInSidebar(`(() => {
@@ -209,7 +189,7 @@ describe('chromium: the toolbar button, context menu and keyboard commands', () 
   it('saves the selection as an excerpt when the menu or Alt+Shift+E asks the page to', async () => {
     await page.goto(`${PORTAL}/5288.html`);
     await page.waitInSidebar(`document.querySelectorAll('.speaker-name').length > 0`);
-    await select(page, '全面提升平安中国建设水平');
+    await selectPhrase(page, '全面提升平安中国建设水平');
     // What the menu click and the command handler send to the tab.
     const reply = await harness.browser.evaluateInBackground<{ ok: boolean; created: boolean }>(`(async () => {
       const [tab] = await chrome.tabs.query({ url: 'http://zaihaifangyu.cn/5288.html' });

@@ -9,6 +9,7 @@ import type { Server } from 'node:http';
 import { chromium, type BrowserContext, type Frame as PwFrame, type Page as PwPage } from 'playwright-core';
 import puppeteer, { type Browser as PpBrowser, type Frame as PpFrame, type Page as PpPage } from 'puppeteer-core';
 import { startReplica } from '../replica/server.mjs';
+import { expect } from 'vitest';
 
 export type BrowserName = 'chromium' | 'firefox';
 
@@ -382,3 +383,26 @@ export async function launch(name: BrowserName, options: LaunchOptions = {}): Pr
     },
   };
 }
+
+/** Drags a real selection over `phrase` inside the first paragraph that contains it. */
+export async function selectPhrase(page: TestPage, phrase: string): Promise<void> {
+  const points = await page.evaluate<{ x1: number; y1: number; x2: number; y2: number }>(`(() => {
+    const p = [...document.querySelectorAll('.entry-content p')].find((p) => p.textContent.includes(${JSON.stringify(phrase)}));
+    p.scrollIntoView({ block: 'center' });
+    const node = [...p.childNodes].find((n) => n.nodeType === 3 && n.data.includes(${JSON.stringify(phrase)}));
+    const at = node.data.indexOf(${JSON.stringify(phrase)});
+    const range = document.createRange();
+    range.setStart(node, at);
+    range.setEnd(node, at + ${phrase.length});
+    const rects = [...range.getClientRects()];
+    const a = rects[0], b = rects[rects.length - 1];
+    return { x1: a.left + 1, y1: a.top + a.height / 2, x2: b.right - 1, y2: b.top + b.height / 2 };
+  })()`);
+  await page.selectByDrag(points.x1, points.y1, points.x2, points.y2);
+  await new Promise((r) => setTimeout(r, 150));
+  expect(await page.evaluate('document.getSelection().toString()')).toBe(phrase);
+}
+
+/** The texts painted now in highlight style `style` (a page-world expression). */
+export const painted = (style: string) =>
+  `(() => { const h = CSS.highlights.get('anyue-${style}'); return h ? [...h].map((r) => r.toString()) : []; })()`;

@@ -6,36 +6,16 @@
 
 import { mkdirSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { clickToolbar, launch, type BrowserName, type Harness, type TestPage } from './browsers';
+import { painted, selectPhrase, clickToolbar, launch, type BrowserName, type Harness, type TestPage } from './browsers';
 
 const PORTAL = 'http://zaihaifangyu.cn';
 const NOTE = '页面脚本绝不应读到的私人批注';
 const NOTED = '建设更高水平的平安中国意义重大';
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-const painted = (style: string) =>
-  `(() => { const h = CSS.highlights.get('anyue-${style}'); return h ? [...h].map((r) => r.toString()) : []; })()`;
 const notesTab = `[...document.querySelectorAll('[role="tab"]')].find((t) => t.textContent.includes('我的批注')).click()`;
 const annotationWith = (quote: string) =>
   `[...document.querySelectorAll('.annotation')].find((a) => a.querySelector('.quote')?.textContent === ${JSON.stringify(quote)})`;
 
-/** Drags a real selection over `phrase` inside the first paragraph that contains it. */
-async function select(page: TestPage, phrase: string): Promise<void> {
-  const points = await page.evaluate<{ x1: number; y1: number; x2: number; y2: number }>(`(() => {
-    const p = [...document.querySelectorAll('.entry-content p')].find((p) => p.textContent.includes(${JSON.stringify(phrase)}));
-    p.scrollIntoView({ block: 'center' });
-    const node = [...p.childNodes].find((n) => n.nodeType === 3 && n.data.includes(${JSON.stringify(phrase)}));
-    const at = node.data.indexOf(${JSON.stringify(phrase)});
-    const range = document.createRange();
-    range.setStart(node, at);
-    range.setEnd(node, at + ${phrase.length});
-    const rects = [...range.getClientRects()];
-    const a = rects[0], b = rects[rects.length - 1];
-    return { x1: a.left + 1, y1: a.top + a.height / 2, x2: b.right - 1, y2: b.top + b.height / 2 };
-  })()`);
-  await page.selectByDrag(points.x1, points.y1, points.x2, points.y2);
-  await sleep(150);
-  expect(await page.evaluate('document.getSelection().toString()')).toBe(phrase);
-}
 
 /** Where a toolbar button is now, as the page itself would find it: through an open root if there is one,
  * else from where the host says the buttons were placed (the page can measure that much itself). */
@@ -71,7 +51,7 @@ describe.each<BrowserName>(['chromium', 'firefox'])('%s', (name) => {
     page = await harness.browser.newPage();
     // The reader's private note, made the ordinary way.
     await open();
-    await select(page, NOTED);
+    await selectPhrase(page, NOTED);
     await clickToolbar(page, 'note');
     await page.waitInSidebar(`document.activeElement?.classList.contains('note')`);
     await page.evaluateInSidebar(`(() => {
@@ -215,7 +195,7 @@ describe.each<BrowserName>(['chromium', 'firefox'])('%s', (name) => {
       await open();
       const before = await userHighlights();
       const purpleBefore = await purple();
-      await select(page, '安全是发展的前提');
+      await selectPhrase(page, '安全是发展的前提');
       await settle();
       const point = await page.evaluate<{ x: number; y: number }>(buttonFromPage('purple'));
       await page.evaluate(`(() => {
@@ -258,7 +238,7 @@ describe.each<BrowserName>(['chromium', 'firefox'])('%s', (name) => {
       await open();
       const before = await userHighlights();
       const purpleBefore = await purple();
-      await select(page, '安全是发展的前提');
+      await selectPhrase(page, '安全是发展的前提');
       await settle();
       const point = await page.evaluate<{ x: number; y: number }>(buttonFromPage('purple'));
       await page.evaluate(attack);
@@ -275,7 +255,7 @@ describe.each<BrowserName>(['chromium', 'firefox'])('%s', (name) => {
       await open();
       const before = await userHighlights();
       const purpleBefore = await purple();
-      await select(page, '安全是发展的前提');
+      await selectPhrase(page, '安全是发展的前提');
       await settle();
       await page.evaluate(`(() => {
         const host = document.querySelector('anyue-toolbar');
@@ -294,7 +274,7 @@ describe.each<BrowserName>(['chromium', 'firefox'])('%s', (name) => {
       await open();
       const before = await userHighlights();
       const purpleBefore = await purple();
-      await select(page, '安全是发展的前提');
+      await selectPhrase(page, '安全是发展的前提');
       await settle();
       await page.evaluate(`document.addEventListener('mousedown', () => {
         const p = [...document.querySelectorAll('.entry-content p')].find((p) => p.textContent.includes('多家媒体对本次峰会进行了报道'));
@@ -311,7 +291,7 @@ describe.each<BrowserName>(['chromium', 'firefox'])('%s', (name) => {
 
     it('still works for the reader: a settled toolbar, clicked with the real pointer, highlights', async () => {
       await open();
-      await select(page, '安全是发展的前提');
+      await selectPhrase(page, '安全是发展的前提');
       await clickToolbar(page, 'purple');
       await page.waitForPage(`${painted('user-purple')}.includes('安全是发展的前提')`);
     });

@@ -5,32 +5,12 @@
 
 import { mkdirSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { clickToolbar, launch, type BrowserName, type Harness, type TestPage } from './browsers';
+import { painted, selectPhrase, clickToolbar, launch, type BrowserName, type Harness, type TestPage } from './browsers';
 
 const PORTAL = 'http://zaihaifangyu.cn';
 const SHOTS = '.output/screenshots';
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-const painted = (style: string) =>
-  `(() => { const h = CSS.highlights.get('anyue-${style}'); return h ? [...h].map((r) => r.toString()) : []; })()`;
 
-/** Drags a real selection over `phrase` inside the first paragraph that contains it. */
-async function select(page: TestPage, phrase: string): Promise<void> {
-  const points = await page.evaluate<{ x1: number; y1: number; x2: number; y2: number }>(`(() => {
-    const p = [...document.querySelectorAll('.entry-content p')].find((p) => p.textContent.includes(${JSON.stringify(phrase)}));
-    p.scrollIntoView({ block: 'center' });
-    const node = [...p.childNodes].find((n) => n.nodeType === 3 && n.data.includes(${JSON.stringify(phrase)}));
-    const at = node.data.indexOf(${JSON.stringify(phrase)});
-    const range = document.createRange();
-    range.setStart(node, at);
-    range.setEnd(node, at + ${phrase.length});
-    const rects = [...range.getClientRects()];
-    const a = rects[0], b = rects[rects.length - 1];
-    return { x1: a.left + 1, y1: a.top + a.height / 2, x2: b.right - 1, y2: b.top + b.height / 2 };
-  })()`);
-  await page.selectByDrag(points.x1, points.y1, points.x2, points.y2);
-  await sleep(150);
-  expect(await page.evaluate('document.getSelection().toString()')).toBe(phrase);
-}
 
 /** The flash mark over `quote`, and whether its text box lies inside the viewport. */
 const flashOver = (quote: string) => `(() => {
@@ -69,7 +49,7 @@ describe.each<BrowserName>(['chromium', 'firefox'])('%s', (name) => {
   it('opens the passage from the library: in a new tab once the page is read, then in the tab already showing it', async () => {
     await open(page);
     const far = '佛山在中国特色应急管理体制改革过程中';
-    await select(page, far);
+    await selectPhrase(page, far);
     await clickToolbar(page, 'pink');
     await page.waitForPage(`${painted('user-pink')}.includes(${JSON.stringify(far)})`);
     library = await harness.browser.pageOpenedBy(() => page.evaluateInSidebar(`document.querySelector('.library-link').click()`), 'library.html');
@@ -126,7 +106,7 @@ describe.each<BrowserName>(['chromium', 'firefox'])('%s', (name) => {
   it('says in the page, in words, that a passage could not be placed', async () => {
     const gone = '多家媒体对本次峰会进行了报道';
     await open(page);
-    await select(page, gone);
+    await selectPhrase(page, gone);
     await clickToolbar(page, 'blue');
     await page.waitForPage(`${painted('user-blue')}.includes(${JSON.stringify(gone)})`);
     // The revised article lost that paragraph.
@@ -141,10 +121,10 @@ describe.each<BrowserName>(['chromium', 'firefox'])('%s', (name) => {
   it('refuses to highlight a passage a second time, and says so', async () => {
     const twice = '源头治理是关键';
     await open(page);
-    await select(page, twice);
+    await selectPhrase(page, twice);
     await clickToolbar(page, 'green');
     await page.waitForPage(`${painted('user-green')}.includes(${JSON.stringify(twice)})`);
-    await select(page, twice);
+    await selectPhrase(page, twice);
     await clickToolbar(page, 'purple');
     await page.waitForPage(noticeShown('duplicate'));
     await sleep(400);
@@ -211,7 +191,7 @@ describe.each<BrowserName>(['chromium', 'firefox'])('%s', (name) => {
       request.onerror = () => reject(request.error);
     })`);
     const doomed = '安而不忘危';
-    await select(page, doomed);
+    await selectPhrase(page, doomed);
     await clickToolbar(page, 'yellow');
     await page.waitForPage(noticeShown('save-failed'), 15_000);
     await page.screenshot(`${SHOTS}/passage-save-failed-notice-${name}.png`);
