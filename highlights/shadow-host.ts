@@ -12,3 +12,20 @@ export function mountShadowHost(doc: Document, tag: string, css: string, mode: S
   doc.documentElement.append(host);
   return shadow;
 }
+
+/**
+ * Whether page CSS leaves one of our elements drawn as we drew it: not faded, hidden, filtered, moved, clipped
+ * or blended (what a page would do to slide the toolbar or sidebar under the reader's click unseen).
+ */
+export function drawnAsOurs(element: Element): boolean {
+  const style = element.ownerDocument.defaultView!.getComputedStyle(element);
+  return (
+    style.opacity === '1' &&
+    style.visibility === 'visible' &&
+    style.display !== 'none' &&
+    (style.transform === 'none' || style.transform === '') &&
+    (style.filter === 'none' || style.filter === '') &&
+    (style.clipPath === 'none' || style.clipPath === '') &&
+    (style.mixBlendMode === 'normal' || style.mixBlendMode === '')
+  );
+}

@@ -11,7 +11,7 @@
 import type { UiLanguage } from '../../records/preferences';
 import { HIGHLIGHT_COLOURS, type HighlightColour } from '../../records/annotation';
 import { STYLE_COLOURS } from '../../highlights/layers';
-import { mountShadowHost } from '../../highlights/shadow-host';
+import { mountShadowHost, drawnAsOurs } from '../../highlights/shadow-host';
 
 export type ToolbarAction = { kind: 'highlight'; colour: HighlightColour } | { kind: 'note' | 'tags' | 'excerpt' | 'cite' };
 
@@ -59,19 +59,6 @@ button:focus-visible { outline: 2px solid #4dabf7; outline-offset: 1px; }
 /** A reader reads a toolbar before pressing it; one that appeared or moved under a press on its way is not chosen. */
 export const SETTLE_MS = 150;
 
-/** Style a page could use to fade, hide, move or distort the toolbar (or lay it out of its own place). */
-function drawnAsPlaced(element: Element): boolean {
-  const style = element.ownerDocument.defaultView!.getComputedStyle(element);
-  return (
-    style.opacity === '1' &&
-    style.visibility === 'visible' &&
-    style.display !== 'none' &&
-    (style.transform === 'none' || style.transform === '') &&
-    (style.filter === 'none' || style.filter === '') &&
-    (style.clipPath === 'none' || style.clipPath === '') &&
-    (style.mixBlendMode === 'normal' || style.mixBlendMode === '')
-  );
-}
 
 export interface SelectionToolbar {
   showFor(range: Range): void;
@@ -116,9 +103,9 @@ export function mountSelectionToolbar(
     return (
       Math.abs(now.top - placed.top) < 1.5 &&
       Math.abs(now.left - placed.left) < 1.5 &&
-      drawnAsPlaced(host) &&
-      drawnAsPlaced(bar) &&
-      drawnAsPlaced(doc.documentElement) &&
+      drawnAsOurs(host) &&
+      drawnAsOurs(bar) &&
+      drawnAsOurs(doc.documentElement) &&
       !host.hidden
     );
   };

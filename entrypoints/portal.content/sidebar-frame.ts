@@ -6,7 +6,7 @@
 // Page CSS can still fade, hide, shrink or clip the host and lay the frame under its own content for clicks, so
 // the content script watches how the frame is drawn and the sidebar asks (isShown) before a destructive click.
 
-import { mountShadowHost } from '../../highlights/shadow-host';
+import { mountShadowHost, drawnAsOurs } from '../../highlights/shadow-host';
 import type { UiLanguage } from '../../records/preferences';
 
 export const SIDEBAR_WIDTH_PX = 380;
@@ -30,19 +30,6 @@ export interface SidebarFrame {
 export const SHOWN_MARGIN_MS = 250;
 const WATCH_EVERY_MS = 50;
 
-/** Whether page CSS leaves an element drawn as we drew it: not faded, hidden, filtered, moved, clipped or blended. */
-function drawnAsOurs(element: Element): boolean {
-  const style = element.ownerDocument.defaultView!.getComputedStyle(element);
-  return (
-    style.opacity === '1' &&
-    style.visibility === 'visible' &&
-    style.display !== 'none' &&
-    (style.transform === 'none' || style.transform === '') &&
-    (style.filter === 'none' || style.filter === '') &&
-    (style.clipPath === 'none' || style.clipPath === '') &&
-    (style.mixBlendMode === 'normal' || style.mixBlendMode === '')
-  );
-}
 
 const HANDLE_LABEL: Record<UiLanguage, string> = { 'zh-CN': '打开安阅侧栏', en: 'Open the Anyue sidebar' };
 
