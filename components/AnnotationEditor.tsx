@@ -1,6 +1,8 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { citeExcerpt } from '../exporters/gbt7714';
 import { STYLE_COLOURS } from '../highlights/layers';
+import { looksLikeMarkdown } from './note-markdown';
+import { NoteText } from './NoteText';
 import type { AnchorStatus, Message } from '../messaging/protocol';
 import type { UiLanguage } from '../records/preferences';
 import { HIGHLIGHT_COLOURS, MAX_NOTE_LENGTH, splitTags, type Annotation, type AnnotationChanges } from '../records/annotation';
@@ -180,6 +182,8 @@ export function AnnotationEditor({ annotation, anchor, language, focusField, upd
           }}
         />
       </label>
+      {/* In the library a note written in Markdown is also shown rendered (as elements and text, never HTML). */}
+      {showArticle && looksLikeMarkdown(note.draft) && <NoteText note={note.draft} />}
       <div class="tag-row">
         <input
           ref={tagsRef}

@@ -1,6 +1,6 @@
 import { unzipSync, strFromU8 } from 'fflate';
 import { describe, expect, it } from 'vitest';
-import { escapeMarkdownLine, exportMarkdownCombined, exportMarkdownFiles, exportMarkdownZip, yamlString } from './markdown';
+import { escapeMarkdownLine, noteMarkdownLines, exportMarkdownCombined, exportMarkdownFiles, exportMarkdownZip, yamlString } from './markdown';
 import { ARTICLE_BARE, ARTICLE_WITH_SOURCE, HIGHLIGHT_SPOKEN, SAMPLE_ANNOTATIONS, SAMPLE_ARTICLES, T0 } from '../tests/fixtures/exporters/sample';
 
 /** Front matter lines `key: "value"`: YAML 1.2 double-quoted scalars with only JSON escapes read as JSON strings. */
@@ -104,7 +104,9 @@ describe('exportMarkdownFiles', () => {
         '',
         '> 今年前三季度全国安全生产形势总体稳定向好',
         '',
-        '**笔记：** 可用于报告第二章',
+        '**笔记：**',
+        '',
+        '可用于报告第二章',
         '对比去年同期',
         '',
         '标签：#安全生产 #形势研判',
@@ -134,7 +136,18 @@ describe('exportMarkdownFiles', () => {
     expect(body.match(/(?<!\\)</g)).toBeNull();
     // Only the file's own headings start a line with '#'.
     expect(body.split('\n').filter((l) => l.startsWith('#'))).toEqual(['# \\# 防汛: "三个责任人" \\<b\\>到岗\\</b\\>', '## 标注']);
-    expect(body).toContain('**笔记：** \\=HYPERLINK("http://evil","点我"), "引号"');
+    // A note is the reader's own Markdown: kept as written (a formula is only text in a .md file).
+    expect(body).toContain('**笔记：**\n\n=HYPERLINK("http://evil","点我"), "引号"');
+  });
+
+  it('keeps the reader\u2019s Markdown in notes, but no HTML of theirs becomes markup and no line closes the front matter', () => {
+    expect(noteMarkdownLines('# 小结\n- **要点**一\n<img src=x onerror=alert(1)> & 更多\n---\r\n末行\u0007')).toEqual([
+      '# 小结',
+      '- **要点**一',
+      '\\<img src=x onerror=alert(1)> \\& 更多',
+      '\\---',
+      '末行\uFFFD',
+    ]);
   });
 
   it('takes the article from the annotation when there is no history record, citing the portal', () => {

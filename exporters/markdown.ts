@@ -69,6 +69,23 @@ export function escapeMarkdownLines(text: string): string[] {
   return text.replace(/\r\n?/g, '\n').split('\n').map(escapeMarkdownLine);
 }
 
+/**
+ * A note as the Markdown the reader wrote, made safe to paste into a notes app: raw HTML does not become markup
+ * (`<` and `&` escaped; the app would render tags), controls are dropped, and a line of dashes cannot close the
+ * front matter or turn the line above into a heading.
+ */
+export function noteMarkdownLines(note: string): string[] {
+  return note
+    .replace(/\r\n?/g, '\n')
+    .split('\n')
+    .map((line) =>
+      line
+        .replace(/[\u0000-\u0008\u000b-\u001f\u007f]/g, '\uFFFD')
+        .replace(/[<&]/g, '\\$&')
+        .replace(/^(\s*)(-{3,}|={3,})\s*$/, '$1\\$2'),
+    );
+}
+
 /** Plain text on one line (titles, names). */
 function inline(text: string): string {
   return escapeMarkdownLine(text.replace(/\s+/g, ' '));
@@ -135,8 +152,10 @@ function annotationBlock(annotation: Annotation, offset: number): string {
     parts.push(blockquote(annotation.target.quote.exact));
   }
   if (annotation.note.trim()) {
-    const lines = escapeMarkdownLines(annotation.note.trim());
-    parts.push(annotation.target ? [`**笔记：** ${lines[0]}`, ...lines.slice(1)].join('\n') : lines.join('\n'));
+    // The reader writes notes in Markdown (or plain text, which is Markdown too): kept as written, on lines of
+    // their own so a heading or list in the note stays one.
+    const lines = noteMarkdownLines(annotation.note.trim());
+    parts.push(annotation.target ? ['**笔记：**', '', ...lines].join('\n') : lines.join('\n'));
   }
   if (annotation.tags.length) parts.push(`标签：${annotation.tags.map(tagMarkdown).join(' ')}`);
   if (annotation.kind === 'excerpt' && annotation.excerpt) {
