@@ -37,7 +37,7 @@ const STYLE = `
 iframe {
   position: fixed; top: 0; right: 0; width: ${SIDEBAR_WIDTH_PX}px; max-width: 100vw; height: 100vh;
   border: 0; border-left: 1px solid #d0d4da; box-shadow: -2px 0 8px rgba(0,0,0,.12);
-  background: #fff; z-index: 2147483646; color-scheme: light;
+  background: Canvas; z-index: 2147483646; color-scheme: light dark;
 }
 button {
   /* A tab of its own size: one character a line (Chinese wraps between characters), so the label is whole in

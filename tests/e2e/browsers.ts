@@ -31,6 +31,8 @@ export interface LaunchOptions {
   extensionDir?: string;
   /** Firefox: answer "allow" to optional-permission requests, as a reader would. */
   grantOptionalPermissions?: boolean;
+  /** The system's colour scheme the pages see (prefers-color-scheme). */
+  colorScheme?: 'light' | 'dark';
 }
 
 /** What a test does with a tab, the same in both browsers. */
@@ -150,11 +152,12 @@ function isSidebarUrl(url: string): boolean {
   return /^(chrome|moz)-extension:\/\/[^/]+\/sidebar\.html/.test(url);
 }
 
-async function launchChromium(replicaPort: number, headless: boolean, extensionDir = EXTENSION_DIRS.chromium): Promise<TestBrowser> {
+async function launchChromium(replicaPort: number, headless: boolean, extensionDir = EXTENSION_DIRS.chromium, colorScheme: 'light' | 'dark' = 'light'): Promise<TestBrowser> {
   const profile = mkdtempSync(join(tmpdir(), 'anyue-chromium-'));
   const context: BrowserContext = await chromium.launchPersistentContext(profile, {
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
     headless,
+    colorScheme,
     // Playwright disables extensions by default; the extension is the point here.
     ignoreDefaultArgs: ['--disable-extensions'],
     args: [
@@ -231,13 +234,17 @@ async function launchChromium(replicaPort: number, headless: boolean, extensionD
   };
 }
 
-async function launchFirefox(replicaPort: number, headless: boolean, grantOptionalPermissions = false): Promise<TestBrowser> {
+async function launchFirefox(replicaPort: number, headless: boolean, grantOptionalPermissions = false, colorScheme: 'light' | 'dark' = 'light'): Promise<TestBrowser> {
   const browser: PpBrowser = await puppeteer.launch({
     browser: 'firefox',
     executablePath: process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr',
     headless,
     defaultViewport: headless ? { width: 1280, height: 900 } : null,
     extraPrefsFirefox: {
+      // What prefers-color-scheme answers: the "system" theme (extension pages follow it) and web content
+      // (content-override: 0 dark, 1 light).
+      'ui.systemUsesDarkTheme': colorScheme === 'dark' ? 1 : 0,
+      'layout.css.prefers-color-scheme.content-override': colorScheme === 'dark' ? 0 : 1,
       // Every request goes to the replica, which answers as a proxy for the portal's host names.
       'network.proxy.type': 1,
       'network.proxy.http': '127.0.0.1',
@@ -372,8 +379,8 @@ export async function launch(name: BrowserName, options: LaunchOptions = {}): Pr
   const { server, port } = await startReplica(wanted);
   const browser =
     name === 'chromium'
-      ? await launchChromium(port, headless, options.extensionDir)
-      : await launchFirefox(port, headless, options.grantOptionalPermissions);
+      ? await launchChromium(port, headless, options.extensionDir, options.colorScheme)
+      : await launchFirefox(port, headless, options.grantOptionalPermissions, options.colorScheme);
   return {
     browser,
     replica: server,
