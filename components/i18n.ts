@@ -201,6 +201,25 @@ const zh = {
   trendsTimelineOf: '{name} 在各篇文章中的发言与职务',
   // Sidebar framing (page-attacks): a destructive click while the page hides or fades the sidebar.
   sidebarNotShown: '侧栏此刻未完整显示（可能被网页遮挡或变透明），为防误点，本次操作未执行。',
+  // First-run page.
+  welcomeTitle: '欢迎使用安阅',
+  welcomeLink: '使用说明',
+  welcomeLead: '安阅帮你读应急管理和安全生产新闻：谁讲了话、讲了什么、哪些是要紧的提法，以及你自己的批注和摘录。',
+  welcomeWhatTitle: '它做什么',
+  welcomeWhatSpeakers: '在文章页上标出讲话人（姓名、职务、单位）和他们的原话，以及会议、文件、工程、预警等政策要点；侧栏里分类列出，点一下就回到原文。',
+  welcomeWhatOwn: '选中文字，用五种颜色高亮、写批注和标签、保存摘录，或复制带 GB/T 7714 引用的原文。你的批注只保存在本机的安阅数据库里，网页读不到。',
+  welcomeWhatLibrary: '批注库汇总所有文章：中文搜索、讲话人和政策要点索引、按月份的趋势，点任何一条都能回到原文那一段。可以导出为 Markdown、Excel 能打开的 CSV、备份文件。',
+  welcomeKeysTitle: '快捷键',
+  welcomeKeySidebar: '打开或收起侧栏',
+  welcomeKeyHighlight: '高亮所选文字',
+  welcomeKeyExcerpt: '把所选文字保存为摘录',
+  welcomeKeysChange: '快捷键可以在浏览器的扩展程序快捷键设置里修改。',
+  welcomeSitesTitle: '在其他网站上使用',
+  welcomeSites: '安阅在中国灾害防御信息网上始终可用。应急管理部、中国政府网、人民网、新华网、中国气象局、水利部的文章页上，点工具栏里的安阅按钮，选“在此网站启用”；其他网站的文章，可以选“分析此页”只读这一页，或“始终在此网站启用”。浏览器只会为你选的那个网站请求权限，随时可以在批注库的“网站”里收回。',
+  welcomeSyncTitle: '在几台电脑之间同步',
+  welcomeSync: '在批注库的“同步”里填上你已有的 WebDAV 服务（坚果云、Nextcloud、群晖等）或团队的 CouchDB。坚果云请使用“第三方应用密码”，不要用登录密码。密码只保存在本机，不会同步，也不会写进导出文件。',
+  welcomePrivacyTitle: '隐私',
+  welcomePrivacy: '安阅不联网分析，不收集任何数据；文章在你的浏览器里分析，批注只在你自己的同步服务器之间传送。',
 };
 
 export type MessageKey = keyof typeof zh;
@@ -401,6 +420,25 @@ const en: Record<MessageKey, string> = {
   trendsTimelineOf: 'What {name} said, and their titles, across articles',
   // Sidebar framing (page-attacks): a destructive click while the page hides or fades the sidebar.
   sidebarNotShown: 'The sidebar is not fully shown right now (the page may cover it or make it transparent), so this was not done, in case the click was not meant for it.',
+  // First-run page.
+  welcomeTitle: 'Welcome to 安阅',
+  welcomeLink: 'How to use 安阅',
+  welcomeLead: '安阅 helps you read emergency-management and work-safety news: who spoke, what they said, which phrases matter, and your own notes and excerpts.',
+  welcomeWhatTitle: 'What it does',
+  welcomeWhatSpeakers: 'On an article it marks the speakers (name, title, organisation) and their words, and the policy phrases (meetings, documents, programmes, warnings); the sidebar lists them by kind, and a click takes you back to the text.',
+  welcomeWhatOwn: 'Select text to highlight it in one of five colours, add a note or tags, save an excerpt, or copy it with a GB/T 7714 citation. Your notes stay in 安阅\u2019s own database on this computer; web pages cannot read them.',
+  welcomeWhatLibrary: 'The library gathers every article: Chinese search, indexes of speakers and policy phrases, trends by month, and a link from every item back to its passage. Export to Markdown, a CSV that Excel opens, or a backup file.',
+  welcomeKeysTitle: 'Shortcuts',
+  welcomeKeySidebar: 'Open or close the sidebar',
+  welcomeKeyHighlight: 'Highlight the selection',
+  welcomeKeyExcerpt: 'Save the selection as an excerpt',
+  welcomeKeysChange: 'You can change them in the browser\u2019s extension shortcut settings.',
+  welcomeSitesTitle: 'Other sites',
+  welcomeSites: '安阅 always works on zaihaifangyu.cn. On an article of the Ministry of Emergency Management, gov.cn, People\u2019s Daily, Xinhua, the Meteorological Administration or the Ministry of Water Resources, click the 安阅 button in the toolbar and choose “Enable on this site”. On any other site, choose “Analyse this page” for one page, or “Always enable on this site”. The browser asks for that one site only; you can take the access back in the library\u2019s Sites tab.',
+  welcomeSyncTitle: 'Sync between computers',
+  welcomeSync: 'In the library\u2019s Sync tab, enter a WebDAV service you already use (Jianguoyun, Nextcloud, Synology…) or your team\u2019s CouchDB. For Jianguoyun use an app password, not your login password. The password stays on this computer: it is never synced or written into an export.',
+  welcomePrivacyTitle: 'Privacy',
+  welcomePrivacy: '安阅 sends nothing anywhere to analyse and collects no data: articles are analysed in your browser, and your notes travel only between your own sync servers.',
 };
 
 const catalogues: Record<UiLanguage, Record<MessageKey, string>> = { 'zh-CN': zh, en };

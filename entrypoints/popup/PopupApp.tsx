@@ -12,6 +12,8 @@ interface Props {
   /** Null when sync is not set up. */
   sync: { status: SyncStatus; enabled: boolean } | null;
   openLibrary(): void;
+  /** Opens the first-run page again (what the extension does, shortcuts, sites, sync). */
+  openWelcome?(): void;
   /** The built-in site of the tab the popup is for (not the portal), or null. */
   site?: { name: string; nameEn: string; enabled: boolean } | null;
   /** Asks for the site's hosts (inside the click) and reads the tab; false when the reader said no. */
@@ -29,7 +31,7 @@ const ANALYSIS_WORDS = { found: 'popupAnalysed', none: 'popupNoArticle', refused
 
 const safeHref = (url: string) => (/^https?:\/\//.test(url) ? url : undefined);
 
-export function PopupApp({ language, recent, annotationCount, sync, openLibrary, site = null, enableSite, otherSite = null, analysePage, enableHost }: Props) {
+export function PopupApp({ language, recent, annotationCount, sync, openLibrary, openWelcome, site = null, enableSite, otherSite = null, analysePage, enableHost }: Props) {
   const t = translator(language);
   const [enabled, setEnabled] = useState(site?.enabled ?? otherSite?.enabled ?? false);
   const [analysis, setAnalysis] = useState<PageAnalysis | null>(null);
@@ -101,6 +103,13 @@ export function PopupApp({ language, recent, annotationCount, sync, openLibrary,
       <button type="button" class="open-library" onClick={openLibrary}>
         {t('openLibrary')}
       </button>
+      {openWelcome && (
+        <p>
+          <button type="button" class="link open-welcome" onClick={openWelcome}>
+            {t('welcomeLink')}
+          </button>
+        </p>
+      )}
     </main>
   );
 }

@@ -78,6 +78,7 @@ render(
     analysePage={analysePage}
     enableHost={enableHost}
     openLibrary={() => void browser.tabs.create({ url: browser.runtime.getURL('/library.html') }).then(() => window.close())}
+    openWelcome={() => void browser.tabs.create({ url: browser.runtime.getURL('/welcome.html') }).then(() => window.close())}
   />,
   document.getElementById('app')!,
 );
