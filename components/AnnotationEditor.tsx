@@ -4,9 +4,9 @@ import { STYLE_COLOURS } from '../highlights/layers';
 import { looksLikeMarkdown } from './note-markdown';
 import { NoteText } from './NoteText';
 import type { AnchorStatus, Message } from '../messaging/protocol';
-import type { UiLanguage } from '../records/preferences';
+import type { ColourNames, UiLanguage } from '../records/preferences';
 import { HIGHLIGHT_COLOURS, MAX_NOTE_LENGTH, splitTags, type Annotation, type AnnotationChanges } from '../records/annotation';
-import { orphanReasonText, translator } from './i18n';
+import { colourLabel, orphanReasonText, translator } from './i18n';
 import { annotationPassage, PassageLink } from './PassageLink';
 import type { Stamp } from '../records/stamp';
 import { useNoteDraft } from './use-note-draft';
@@ -26,6 +26,8 @@ export interface AnnotationEditorProps {
   copy(text: string): void;
   /** Show which article it belongs to (in the library). */
   showArticle?: boolean;
+  /** The reader's names for the colours. */
+  colourNames?: ColourNames;
   /** In the library: the title and the quote link back to the passage in the article. */
   send?(message: Message): Promise<unknown>;
 }
@@ -52,7 +54,7 @@ function useDraft(value: string): [string, (next: string) => void, () => boolean
 }
 
 /** One highlight or excerpt: its quote, colour, note and tags, editable; delete goes through undo. */
-export function AnnotationEditor({ annotation, anchor, language, focusField, update, remove, resolve, reveal, copy, showArticle, send }: AnnotationEditorProps) {
+export function AnnotationEditor({ annotation, anchor, language, colourNames, focusField, update, remove, resolve, reveal, copy, showArticle, send }: AnnotationEditorProps) {
   const t = translator(language);
   const note = useNoteDraft(annotation.note, annotation.stamps.note, async (text, base) => (await update(annotation.id, { note: text }, base))?.stamps.note ?? null);
   const [tags, setTags, takeTags] = useDraft(annotation.tags.join(', '));
@@ -86,7 +88,7 @@ export function AnnotationEditor({ annotation, anchor, language, focusField, upd
         </div>
       )}
       <div class="quote-row">
-        <span class="colour-bar" style={{ background: STYLE_COLOURS[`user-${annotation.colour}`].background }} aria-hidden="true" />
+        <span class="colour-bar" style={{ background: STYLE_COLOURS[`user-${annotation.colour}`].background }} title={colourLabel(annotation.colour, language, colourNames)} aria-hidden="true" />
         {placed && reveal ? (
           <button type="button" class="quote" title={t('showMention')} onClick={() => reveal(placed.start, placed.end)}>
             {quote}
@@ -152,16 +154,17 @@ export function AnnotationEditor({ annotation, anchor, language, focusField, upd
       <fieldset class="colours">
         <legend class="visually-hidden">{t('colour')}</legend>
         {HIGHLIGHT_COLOURS.map((colour) => (
-          <label key={colour} class="colour-choice" title={t(colour)}>
+          <label key={colour} class="colour-choice" title={colourLabel(colour, language, colourNames)}>
             <input
               type="radio"
               name={`colour-${annotation.id}`}
               value={colour}
               checked={annotation.colour === colour}
-              aria-label={t(colour)}
+              aria-label={colourLabel(colour, language, colourNames)}
               onChange={() => update(annotation.id, { colour })}
             />
             <span style={{ background: STYLE_COLOURS[`user-${colour}`].background }} />
+            {colourNames?.[colour] && <span class="colour-name">{colourNames[colour]}</span>}
           </label>
         ))}
       </fieldset>

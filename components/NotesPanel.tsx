@@ -15,6 +15,7 @@ interface Props {
   anchors: Record<string, AnchorStatus>;
   focus: { id: string; field: 'note' | 'tags' } | null;
   language: UiLanguage;
+  colourNames?: AnnotationEditorProps['colourNames'];
   update: AnnotationEditorProps['update'];
   remove(id: string): void;
   resolve: AnnotationEditorProps['resolve'];
@@ -43,6 +44,7 @@ export function NotesPanel(props: Props) {
       annotation={annotation}
       anchor={props.anchors[annotation.id]}
       language={props.language}
+      colourNames={props.colourNames}
       focusField={props.focus?.id === annotation.id ? props.focus.field : null}
       update={props.update}
       remove={props.remove}

@@ -1,6 +1,7 @@
 // Interface strings in the two UI languages. zh-CN is the default; the reader may switch to English.
 
-import type { UiLanguage } from '../records/preferences';
+import type { ColourNames, UiLanguage } from '../records/preferences';
+import type { HighlightColour } from '../records/annotation';
 import { PAGE_STRINGS } from './page-strings';
 
 export { orphanReasonText } from './page-strings';
@@ -220,6 +221,15 @@ const zh = {
   welcomeSync: '在批注库的“同步”里填上你已有的 WebDAV 服务（坚果云、Nextcloud、群晖等）或团队的 CouchDB。坚果云请使用“第三方应用密码”，不要用登录密码。密码只保存在本机，不会同步，也不会写进导出文件。',
   welcomePrivacyTitle: '隐私',
   welcomePrivacy: '安阅不联网分析，不收集任何数据；文章在你的浏览器里分析，批注只在你自己的同步服务器之间传送。',
+  // Colour names (library settings).
+  settingsTab: '设置',
+  colourNamesTitle: '颜色的含义',
+  colourNamesHelp: '给每种高亮颜色起个名字，例如“重要”“待核实”“可引用”。名字会出现在网页上的工具栏、侧栏、批注库的筛选和导出文件里。',
+  colourNamePlaceholder: '未命名',
+  colourNameFor: '{colour}的名字',
+  colourKeyHint: '选中文字、工具栏出现时，按数字键 1–5 即可用对应颜色高亮。',
+  colourNamesSaved: '已保存。',
+  colourNamesFailed: '没有保存：名字最多 12 个字，不能只有空格。',
 };
 
 export type MessageKey = keyof typeof zh;
@@ -439,6 +449,15 @@ const en: Record<MessageKey, string> = {
   welcomeSync: 'In the library\u2019s Sync tab, enter a WebDAV service you already use (Jianguoyun, Nextcloud, Synology…) or your team\u2019s CouchDB. For Jianguoyun use an app password, not your login password. The password stays on this computer: it is never synced or written into an export.',
   welcomePrivacyTitle: 'Privacy',
   welcomePrivacy: '安阅 sends nothing anywhere to analyse and collects no data: articles are analysed in your browser, and your notes travel only between your own sync servers.',
+  // Colour names (library settings).
+  settingsTab: 'Settings',
+  colourNamesTitle: 'What the colours mean',
+  colourNamesHelp: 'Give each highlight colour a name, such as “important”, “to check” or “quotable”. The names appear on the page’s toolbar, in the sidebar, in the library’s filter and in exports.',
+  colourNamePlaceholder: 'no name',
+  colourNameFor: 'Name for {colour}',
+  colourKeyHint: 'With text selected and the toolbar showing, press 1–5 to highlight in that colour.',
+  colourNamesSaved: 'Saved.',
+  colourNamesFailed: 'Not saved: a name has at most 12 characters and cannot be only spaces.',
 };
 
 const catalogues: Record<UiLanguage, Record<MessageKey, string>> = { 'zh-CN': zh, en };
@@ -452,3 +471,9 @@ export function formatDateTime(timestamp: number, language: UiLanguage): string 
   return new Date(timestamp).toLocaleString(language, { dateStyle: 'medium', timeStyle: 'short' });
 }
 
+/** A colour as the reader sees it: its plain name, and the reader's own name for it when there is one. */
+export function colourLabel(colour: HighlightColour, language: UiLanguage, names: ColourNames | undefined): string {
+  const plain = translator(language)(colour);
+  const own = names?.[colour];
+  return own ? `${plain}${language === 'en' ? ': ' : '：'}${own}` : plain;
+}

@@ -98,7 +98,7 @@ afterEach(async () => db.delete());
 describe('article/opened', () => {
   it('records the visit and answers with the reader preferences', async () => {
     const reply = await handle({ type: 'article/opened', article }, fromPage);
-    expect(reply).toEqual({ ok: true, sidebarOpen: true, language: 'zh-CN', layers: ALL_ON, corrections: {} });
+    expect(reply).toEqual({ ok: true, sidebarOpen: true, language: 'zh-CN', layers: ALL_ON, colourNames: {}, corrections: {} });
     const state = await handle({ type: 'sidebar/get-state' }, fromSidebar);
     expect(state).toMatchObject({ ok: true, state: { article, visit: { readCount: 1 } } });
     await handle({ type: 'article/opened', article }, fromPage);
@@ -182,7 +182,7 @@ describe('the sidebar', () => {
   it('gets no article for a tab that showed none', async () => {
     expect(await handle({ type: 'sidebar/get-state' }, { ...fromSidebar, tab: { id: 99 } })).toEqual({
       ok: true,
-      state: { article: null, visit: null, language: 'zh-CN', analysis: null, layers: ALL_ON, corrections: [], annotations: [], anchors: {}, focus: null },
+      state: { article: null, visit: null, language: 'zh-CN', colourNames: {}, analysis: null, layers: ALL_ON, corrections: [], annotations: [], anchors: {}, focus: null },
     });
   });
 
@@ -199,9 +199,21 @@ describe('the sidebar', () => {
     await handle({ type: 'article/opened', article }, fromPage);
     await handle({ type: 'preferences/set-language', language: 'en' }, fromSidebar);
     expect(deps.sent).toContainEqual([7, { type: 'page/set-language', language: 'en' }]);
-    expect(broadcasts).toContainEqual({ type: 'preferences/changed', language: 'en' });
+    expect(broadcasts).toContainEqual({ type: 'preferences/changed', language: 'en', colourNames: {} });
     // Only the background tells pages about it.
     expect((await handle({ type: 'page/set-language', language: 'en' }, fromSidebar)).ok).toBe(false);
+  });
+
+  it('keeps the reader\u2019s colour names, cleaned, and tells every page and tab at once; a page cannot set them', async () => {
+    await handle({ type: 'article/opened', article }, fromPage);
+    expect((await handle({ type: 'preferences/set-colour-names', colourNames: { yellow: '重要', green: '待核实' } }, fromSidebar)).ok).toBe(true);
+    expect(deps.sent).toContainEqual([7, { type: 'page/set-colour-names', colourNames: { yellow: '重要', green: '待核实' } }]);
+    expect(broadcasts).toContainEqual({ type: 'preferences/changed', language: 'zh-CN', colourNames: { yellow: '重要', green: '待核实' } });
+    expect(await handle({ type: 'article/opened', article }, fromPage)).toMatchObject({ colourNames: { yellow: '重要', green: '待核实' } });
+    expect((await handle({ type: 'preferences/set-colour-names', colourNames: { blue: 'x' } }, fromPage)).ok).toBe(false);
+    for (const bad of [{ yellow: ' 重要' }, { yellow: '一二三四五六七八九十一二三' }, { yellow: '' }, { red: '红' }, { yellow: 'a\u0007' }]) {
+      expect((await handle({ type: 'preferences/set-colour-names', colourNames: bad } as never, fromSidebar)).ok, JSON.stringify(bad)).toBe(false);
+    }
   });
 
   it('the toolbar toggle flips the page and remembers the outcome', async () => {

@@ -22,7 +22,7 @@ import { articleKeyCheck } from '../records/article-key';
 import { stampFormCheck, type Stamp } from '../records/stamp';
 import { articleMetaCheck, articleRecordCheck, type ArticleMeta, type ArticleRecord, type VisitInfo } from '../records/article';
 import { correctionIdCheck, correctionInputCheck, readerCorrectionsCheck, type Correction, type CorrectionInput, type CorrectionsExport, type ReaderCorrections } from '../records/correction';
-import { languageCheck, layersCheck, type LayerVisibility, type UiLanguage } from '../records/preferences';
+import { colourNamesCheck, languageCheck, layersCheck, type ColourNames, type LayerVisibility, type UiLanguage } from '../records/preferences';
 import { analysisSummaryShape, type AnalysisSummary } from '../highlights/summary';
 import { array, boolean, httpUrl, integer, nullable, object, oneOf, string, type Check } from '../records/check';
 
@@ -52,6 +52,8 @@ export interface SidebarState {
   article: ArticleMeta | null;
   visit: VisitInfo | null;
   language: UiLanguage;
+  /** The reader's names for the highlight colours. */
+  colourNames: ColourNames;
   analysis: AnalysisSummary | null;
   layers: LayerVisibility;
   corrections: Correction[];
@@ -93,8 +95,12 @@ export type Message =
   | { type: 'analysis/set-corrections'; corrections: ReaderCorrections }
   /** background → content: the reader chose another language; the toolbar, hover card and notices follow. */
   | { type: 'page/set-language'; language: UiLanguage }
+  /** background → content: the reader named the colours; the toolbar's buttons say the names. */
+  | { type: 'page/set-colour-names'; colourNames: ColourNames }
   /** background → extension pages: the reader's preferences changed (another page or tab changed them). */
-  | { type: 'preferences/changed'; language: UiLanguage }
+  | { type: 'preferences/changed'; language: UiLanguage; colourNames: ColourNames }
+  /** extension page → background: the reader's names for the colours. */
+  | { type: 'preferences/set-colour-names'; colourNames: ColourNames }
   /** content → background: the reader highlighted or excerpted a selection. */
   | { type: 'annotations/create'; request: AnnotationRequest }
   /** content → background: the paintable annotations of the page's article. */
@@ -160,6 +166,7 @@ export interface Replies {
     sidebarOpen: boolean;
     language: UiLanguage;
     layers: LayerVisibility;
+    colourNames: ColourNames;
     corrections: ReaderCorrections;
   };
   'sidebar/get-state': { ok: true; state: SidebarState };
@@ -177,7 +184,9 @@ export interface Replies {
   'corrections/export': { ok: true; data: CorrectionsExport };
   'analysis/set-corrections': { ok: true };
   'page/set-language': { ok: true };
+  'page/set-colour-names': { ok: true };
   'preferences/changed': { ok: true };
+  'preferences/set-colour-names': { ok: true };
   'annotations/create': { ok: true; id: string };
   'annotations/of-page': { ok: true; annotations: PaintableAnnotation[] };
   'annotations/anchored': { ok: true };
@@ -258,7 +267,9 @@ const messageShapes: Record<MessageType, Check> = {
   'corrections/export': object({ type: string() }),
   'analysis/set-corrections': object({ type: string(), corrections: readerCorrectionsCheck }),
   'page/set-language': object({ type: string(), language: languageCheck }),
-  'preferences/changed': object({ type: string(), language: languageCheck }),
+  'page/set-colour-names': object({ type: string(), colourNames: colourNamesCheck }),
+  'preferences/changed': object({ type: string(), language: languageCheck, colourNames: colourNamesCheck }),
+  'preferences/set-colour-names': object({ type: string(), colourNames: colourNamesCheck }),
   'annotations/create': object({
     type: string(),
     request: object({

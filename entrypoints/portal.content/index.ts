@@ -5,7 +5,7 @@ import { citeArticle } from '../../exporters/gbt7714';
 import { orphanReasonText, pageTranslator, type PageMessageKey } from '../../components/page-strings';
 import { mountNotice, type PageNotice } from '../../highlights/notice';
 import { parseMessage, type AnnotationRequest, type ErrorReply, type Message, type PassageTarget, type Replies } from '../../messaging/protocol';
-import type { UiLanguage } from '../../records/preferences';
+import type { ColourNames, UiLanguage } from '../../records/preferences';
 import { PORTAL_MATCHES } from '../../sites/portal-hosts';
 import { readArticle, type SiteArticle } from '../../sites';
 import { loadedGenericReader } from '../../sites/generic-hook';
@@ -102,6 +102,7 @@ async function showArticle(article: SiteArticle): Promise<void> {
     () => (sidebar.open ? SIDEBAR_WIDTH_PX : 0),
   );
   toolbar.setLanguage(reply.language);
+  toolbar.setColourNames(reply.colourNames ?? {});
   followSelection(view, toolbar, shown);
   const setLanguage = (language: UiLanguage) => {
     view.setLanguage(language);
@@ -109,7 +110,7 @@ async function showArticle(article: SiteArticle): Promise<void> {
     sidebar.setLanguage(language);
     say.setLanguage(language);
   };
-  listenToBackground(sidebar, view, annotate, (passage) => anchored.then(() => showPassage(view, say, passage)), setLanguage);
+  listenToBackground(sidebar, view, annotate, (passage) => anchored.then(() => showPassage(view, say, passage)), setLanguage, (names) => toolbar.setColourNames(names));
 }
 
 /** The page's notices in the reader's language (which the reader may change while the page is open). */
@@ -254,6 +255,7 @@ function listenToBackground(
   annotate: (action: ToolbarAction) => Promise<boolean>,
   show: (passage: PassageTarget) => Promise<boolean>,
   setLanguage: (language: UiLanguage) => void,
+  setColourNames: (names: ColourNames) => void,
 ): void {
   browser.runtime.onMessage.addListener((raw: unknown, sender) => {
     if (sender.id !== browser.runtime.id) return undefined;
@@ -282,6 +284,9 @@ function listenToBackground(
       case 'page/set-language':
         setLanguage(message.language);
         return Promise.resolve({ ok: true } satisfies Replies['page/set-language']);
+      case 'page/set-colour-names':
+        setColourNames(message.colourNames);
+        return Promise.resolve({ ok: true } satisfies Replies['page/set-colour-names']);
       case 'analysis/set-corrections':
         view.setCorrections(message.corrections);
         return Promise.resolve({ ok: true } satisfies Replies['analysis/set-corrections']);

@@ -8,7 +8,7 @@
 // whether the toolbar is settled (data-settled): nothing the page could not measure itself, and nothing it
 // can act with.
 
-import type { UiLanguage } from '../../records/preferences';
+import type { ColourNames, UiLanguage } from '../../records/preferences';
 import { HIGHLIGHT_COLOURS, type HighlightColour } from '../../records/annotation';
 import { STYLE_COLOURS } from '../../highlights/layers';
 import { mountShadowHost, drawnAsOurs } from '../../highlights/shadow-host';
@@ -64,6 +64,8 @@ export interface SelectionToolbar {
   showFor(range: Range): void;
   hide(): void;
   setLanguage(language: UiLanguage): void;
+  /** The reader's names for the colours, shown on the colour buttons. */
+  setColourNames(names: ColourNames): void;
   readonly visible: boolean;
 }
 
@@ -167,17 +169,42 @@ export function mountSelectionToolbar(
   for (const kind of ['note', 'tags', 'excerpt', 'cite'] as const) add(kind, 'text', { kind });
   shadow.append(bar);
 
-  const setLanguage = (language: UiLanguage) => {
+  let language: UiLanguage = 'zh-CN';
+  let colourNames: ColourNames = {};
+  const relabel = () => {
     const labels = LABELS[language];
     bar.setAttribute('aria-label', labels.toolbar);
     for (const [key, button] of buttons) {
-      const label = labels[key as keyof typeof labels];
+      let label = labels[key as keyof typeof labels];
+      const index = HIGHLIGHT_COLOURS.indexOf(key as HighlightColour);
+      if (index >= 0) {
+        // The reader's name for the colour, and its key (1–5 while the toolbar shows).
+        const name = colourNames[key as HighlightColour];
+        label = `${label}${name ? (language === 'en' ? `: ${name}` : `：${name}`) : ''} (${index + 1})`;
+      }
       button.setAttribute('aria-label', label);
       button.title = label;
       if (button.className === 'text') button.textContent = label;
     }
   };
-  setLanguage('zh-CN');
+  relabel();
+
+  // A key per colour while the toolbar shows over the reader's selection: 1–5, no modifier, typed by the
+  // reader (isTrusted) outside any field. The page cannot type trusted keys, so this needs no placement check.
+  doc.addEventListener(
+    'keydown',
+    (event) => {
+      if (!event.isTrusted || bar.hidden || event.ctrlKey || event.metaKey || event.altKey || event.shiftKey || event.repeat) return;
+      const colour = HIGHLIGHT_COLOURS[Number(event.key) - 1];
+      if (!colour || !/^[1-5]$/.test(event.key)) return;
+      const target = event.composedPath()[0] as HTMLElement | undefined;
+      if (target && (target.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName))) return;
+      event.preventDefault();
+      event.stopPropagation();
+      onAction({ kind: 'highlight', colour });
+    },
+    true,
+  );
 
   /** Where each button is, in document coordinates (browser tests click there with the real pointer). */
   const describeButtons = () => {
@@ -216,7 +243,14 @@ export function mountSelectionToolbar(
       host.removeAttribute('data-settled');
       host.removeAttribute('data-buttons');
     },
-    setLanguage,
+    setLanguage(next) {
+      language = next;
+      relabel();
+    },
+    setColourNames(names) {
+      colourNames = names;
+      relabel();
+    },
     get visible() {
       return !bar.hidden;
     },

@@ -226,6 +226,7 @@ export function SidebarApp({ messenger, subscribe, openLibrary }: { messenger: M
                   anchors={state.anchors}
                   focus={state.focus}
                   language={language}
+                  colourNames={state.colourNames}
                   update={update}
                   remove={(id) => void remove(id)}
                   resolve={(message) => void whileShown().then((shown) => (shown ? request(message) : undefined))}

@@ -5,8 +5,9 @@ import type { AnalysisSummary } from '../../highlights/summary';
 import { getVisit } from '../../storage/articles';
 import { annotationsOfArticle } from '../../storage/annotations';
 import { listCorrections } from '../../storage/corrections';
-import { loadPreferences, savePreferences } from '../../storage/preferences';
-import type { AnchorStatus, Replies, SidebarState } from '../protocol';
+import { loadPreferences, savePreferences, type Preferences } from '../../storage/preferences';
+import { cleanColourNames } from '../../records/preferences';
+import type { AnchorStatus, Message, Replies, SidebarState } from '../protocol';
 import type { Context, Handlers, MessageSender, SidebarPort } from './context';
 
 export const analysisKey = (tabId: number) => `analysis:${tabId}`;
@@ -69,6 +70,7 @@ export async function sidebarState(context: Context, tabId: number): Promise<Sid
     article,
     visit,
     language: preferences.language,
+    colourNames: preferences.colourNames,
     // Stored by this background after validation; only kept when it belongs to the tab's article.
     analysis: article && (analysis as { key?: string } | undefined)?.key === article.key ? (analysis as { summary: AnalysisSummary }).summary : null,
     layers: preferences.layers,
@@ -180,15 +182,15 @@ export const sidebarHandlers: Handlers = {
   },
   async 'preferences/set-language'(message, sender, context) {
     if (!context.fromExtensionPage(sender)) return context.refuse('preferences/set-language: not from an extension page');
-    await savePreferences(context.deps.preferences, { language: message.language });
-    // At once everywhere: every article tab's toolbar, hover card and notices, its sidebar, the library.
-    context.deps.broadcast({ type: 'preferences/changed', language: message.language });
-    await Promise.all(
-      (await context.tabs.all()).map(async (tabId) => {
-        await context.deps.sendToTab(tabId, { type: 'page/set-language', language: message.language }).catch(() => context.tabs.drop(tabId));
-        await context.pushState(tabId);
-      }),
-    );
+    const preferences = await savePreferences(context.deps.preferences, { language: message.language });
+    await preferencesChanged(context, preferences, { type: 'page/set-language', language: message.language });
+    return { ok: true };
+  },
+  async 'preferences/set-colour-names'(message, sender, context) {
+    if (!context.fromExtensionPage(sender)) return context.refuse('preferences/set-colour-names: not from an extension page');
+    const colourNames = cleanColourNames(message.colourNames);
+    const preferences = await savePreferences(context.deps.preferences, { colourNames });
+    await preferencesChanged(context, preferences, { type: 'page/set-colour-names', colourNames });
     return { ok: true };
   },
   async 'page/reveal'(message, sender, context) {
@@ -210,3 +212,14 @@ export const sidebarHandlers: Handlers = {
     return { ok: true };
   },
 };
+
+/** A preference changed: at once everywhere, every article tab (toolbar, hover card, notices), its sidebar, the library. */
+async function preferencesChanged(context: Context, preferences: Preferences, toPages: Message): Promise<void> {
+  context.deps.broadcast({ type: 'preferences/changed', language: preferences.language, colourNames: preferences.colourNames });
+  await Promise.all(
+    (await context.tabs.all()).map(async (tabId) => {
+      await context.deps.sendToTab(tabId, toPages).catch(() => context.tabs.drop(tabId));
+      await context.pushState(tabId);
+    }),
+  );
+}
