@@ -1,27 +1,35 @@
-// The library's search: any substring of a quote, note, tag, excerpt source or article title finds the
-// annotation, however the words would be segmented (应急管理部 must find 管理部). All searchable text lives in
-// memory, one string per annotation, folded once: a scan of 100k strings with indexOf takes milliseconds,
-// where reading IndexedDB takes seconds (see the performance notes) and an n-gram index there is worse.
+// The library's search: every term of the query (library/query.ts) must be a substring of an annotation's
+// quote, note, tags, excerpt source, speakers or article title, however the words would be segmented
+// (应急管理部 must find 管理部). All searchable text lives in memory, one string per annotation, folded once:
+// a scan of 100k strings with indexOf takes milliseconds, where reading IndexedDB takes seconds (see the
+// performance notes) and an n-gram index there is worse.
 
-import type { Annotation, HighlightColour } from '../records/annotation';
+import type { Annotation, AnnotationKind, HighlightColour } from '../records/annotation';
+import { parseArticleKey } from '../records/article-key';
+import { foldForSearch, parseQuery } from './query';
 
-/** Case and width folded, character for character: full-width ASCII to half-width, letters to lower case. */
-export function foldForSearch(text: string): string {
-  // Most Chinese text has nothing to fold: skip the work (100k annotations are folded at load).
-  if (!/[\uff01-\uff5e\u3000A-Z]/.test(text)) return text;
-  return text
-    .replace(/[\uff01-\uff5e]/g, (char) => String.fromCharCode(char.charCodeAt(0) - 0xfee0))
-    .replace(/\u3000/g, ' ')
-    .toLowerCase();
-}
+export { foldForSearch } from './query';
+
+/** What the kind filter offers: the three record kinds, and "note" for any highlight or excerpt with a note. */
+export type KindFilter = AnnotationKind | 'note';
+export const KIND_FILTERS: readonly KindFilter[] = ['highlight', 'note', 'excerpt', 'page-note'];
+
+export type SortOrder = 'newest' | 'oldest' | 'article-date' | 'article';
+export const SORT_ORDERS: readonly SortOrder[] = ['newest', 'oldest', 'article-date', 'article'];
 
 export interface LibraryFilters {
   colour?: HighlightColour;
   tag?: string;
   articleKey?: string;
+  kind?: KindFilter;
+  /** The site part of the article key (records/article-key.ts). */
+  site?: string;
   /** Inclusive range of createdAt (epoch ms). */
   from?: number;
   to?: number;
+  /** Inclusive range of the article's publication day (YYYY-MM-DD); undated articles fall outside any range. */
+  publishedFrom?: string;
+  publishedTo?: string;
   speaker?: string;
   /** Article keys whose analysis mentions the chosen policy phrase. */
   articleKeys?: Set<string>;
@@ -30,6 +38,7 @@ export interface LibraryFilters {
 interface Entry {
   annotation: Annotation;
   text: string;
+  site: string;
 }
 
 /** All entries' texts in one string, newest first, each followed by U+0002: one indexOf pass per query. */
@@ -40,13 +49,21 @@ interface Joined {
   entries: Entry[];
 }
 
+/** What the index knows of an article beyond its annotations: its publication day (null: undated). */
+export type ArticleDays = ReadonlyMap<string, string | null>;
+
+const byNewest = (a: Entry, b: Entry) => b.annotation.createdAt - a.annotation.createdAt || (a.annotation.id < b.annotation.id ? -1 : 1);
+const position = (entry: Entry) => entry.annotation.target?.position.start ?? -1;
+
 export class SearchIndex {
   private entries = new Map<string, Entry>();
-  /** Newest first; rebuilt lazily after changes. */
-  private order: Entry[] | null = null;
+  /** Entries in each sort order; rebuilt lazily after changes. */
+  private orders = new Map<SortOrder, Entry[]>();
   private joined: Joined | null = null;
+  private articleDays: ArticleDays = new Map();
 
-  constructor(annotations: Iterable<Annotation> = []) {
+  constructor(annotations: Iterable<Annotation> = [], articleDays?: ArticleDays) {
+    if (articleDays) this.articleDays = articleDays;
     for (const annotation of annotations) this.put(annotation);
   }
 
@@ -54,9 +71,20 @@ export class SearchIndex {
     return this.entries.size;
   }
 
+  /** The publication days of the articles (for the article-date filter and sort). */
+  setArticleDays(days: ArticleDays): void {
+    this.articleDays = days;
+    this.orders.delete('article-date');
+  }
+
+  /** The article's publication day, null when it has none. */
+  articleDay(articleKey: string): string | null {
+    return this.articleDays.get(articleKey) ?? null;
+  }
+
   /** Adds, replaces or (for a tombstone) removes one annotation. */
   put(annotation: Annotation): void {
-    this.order = null;
+    this.orders.clear();
     this.joined = null;
     if (annotation.deleted) {
       this.entries.delete(annotation.id);
@@ -71,7 +99,11 @@ export class SearchIndex {
       annotation.speakers.map((speaker) => `${speaker.name} ${speaker.org}${speaker.title}`).join(' '),
     ];
     // U+0001 between fields, so a match never spans two of them.
-    this.entries.set(annotation.id, { annotation, text: foldForSearch(parts.join('\u0001')) });
+    this.entries.set(annotation.id, {
+      annotation,
+      text: foldForSearch(parts.join('\u0001')),
+      site: parseArticleKey(annotation.articleKey)?.site ?? '',
+    });
   }
 
   get(id: string): Annotation | undefined {
@@ -79,17 +111,51 @@ export class SearchIndex {
   }
 
   all(): Annotation[] {
-    return this.sorted().map((entry) => entry.annotation);
+    return this.sorted('newest').map((entry) => entry.annotation);
   }
 
-  private sorted(): Entry[] {
-    this.order ??= [...this.entries.values()].sort((a, b) => b.annotation.createdAt - a.annotation.createdAt);
-    return this.order;
+  /** Every site with annotations, with how many, most used first. */
+  sites(): [string, number][] {
+    const counts = new Map<string, number>();
+    for (const { site } of this.entries.values()) counts.set(site, (counts.get(site) ?? 0) + 1);
+    return [...counts].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
+  }
+
+  private sorted(order: SortOrder): Entry[] {
+    let sorted = this.orders.get(order);
+    if (sorted) return sorted;
+    const newest = this.orders.get('newest') ?? [...this.entries.values()].sort(byNewest);
+    this.orders.set('newest', newest);
+    if (order === 'newest') return newest;
+    if (order === 'oldest') sorted = [...newest].reverse();
+    else if (order === 'article-date') {
+      // Newest articles first, undated ones last; within an article, reading order.
+      const day = (entry: Entry) => this.articleDays.get(entry.annotation.articleKey) ?? '';
+      sorted = [...newest].sort((a, b) => {
+        const da = day(a);
+        const db = day(b);
+        if (da !== db) return da < db ? 1 : -1;
+        if (a.annotation.articleKey !== b.annotation.articleKey) return a.annotation.articleKey < b.annotation.articleKey ? -1 : 1;
+        return position(a) - position(b);
+      });
+    } else {
+      // By article title in Chinese collation, computed once per title (a collator call per pair of 100k is slow).
+      const titles = [...new Set(newest.map((entry) => entry.annotation.articleTitle))].sort(new Intl.Collator('zh-CN').compare);
+      const rank = new Map(titles.map((title, i) => [title, i]));
+      sorted = [...newest].sort(
+        (a, b) =>
+          rank.get(a.annotation.articleTitle)! - rank.get(b.annotation.articleTitle)! ||
+          (a.annotation.articleKey < b.annotation.articleKey ? -1 : a.annotation.articleKey > b.annotation.articleKey ? 1 : 0) ||
+          position(a) - position(b),
+      );
+    }
+    this.orders.set(order, sorted);
+    return sorted;
   }
 
   private joinedText(): Joined {
     if (!this.joined) {
-      const entries = this.sorted();
+      const entries = this.sorted('newest');
       const starts: number[] = [];
       let offset = 0;
       for (const entry of entries) {
@@ -102,8 +168,7 @@ export class SearchIndex {
   }
 
   /** Entries whose text contains the folded needle, newest first: one indexOf pass over the joined text. */
-  private matching(needle: string): Entry[] {
-    if (!needle) return this.sorted();
+  private containing(needle: string): Entry[] {
     const { text, starts, entries } = this.joinedText();
     const found: Entry[] = [];
     let from = 0;
@@ -125,22 +190,47 @@ export class SearchIndex {
     return found;
   }
 
-  /** Annotations whose text contains `query` (all when empty) and that pass the filters, newest first. */
-  search(query: string, filters: LibraryFilters = {}, limit = Infinity): Annotation[] {
-    // U+0001/U+0002 separate fields and entries; a query containing them would match across.
-    const needle = foldForSearch(query.trim()).replace(/[\u0001\u0002]/g, '');
-    const results: Annotation[] = [];
-    for (const { annotation } of this.matching(needle)) {
-      if (filters.colour && annotation.colour !== filters.colour) continue;
-      if (filters.tag && !annotation.tags.includes(filters.tag)) continue;
-      if (filters.articleKey && annotation.articleKey !== filters.articleKey) continue;
-      if (filters.from !== undefined && annotation.createdAt < filters.from) continue;
-      if (filters.to !== undefined && annotation.createdAt > filters.to) continue;
-      if (filters.speaker && !annotation.speakers.some((speaker) => speaker.name === filters.speaker)) continue;
-      if (filters.articleKeys && !filters.articleKeys.has(annotation.articleKey)) continue;
-      results.push(annotation);
-      if (results.length >= limit) break;
+  private passes(entry: Entry, filters: LibraryFilters): boolean {
+    const { annotation } = entry;
+    if (filters.colour && annotation.colour !== filters.colour) return false;
+    if (filters.tag && !annotation.tags.includes(filters.tag)) return false;
+    if (filters.articleKey && annotation.articleKey !== filters.articleKey) return false;
+    if (filters.kind) {
+      if (filters.kind === 'note' ? annotation.kind === 'page-note' || !annotation.note.trim() : annotation.kind !== filters.kind) return false;
     }
+    if (filters.site && entry.site !== filters.site) return false;
+    if (filters.from !== undefined && annotation.createdAt < filters.from) return false;
+    if (filters.to !== undefined && annotation.createdAt > filters.to) return false;
+    if (filters.publishedFrom || filters.publishedTo) {
+      const day = this.articleDays.get(annotation.articleKey);
+      if (!day) return false;
+      if (filters.publishedFrom && day < filters.publishedFrom) return false;
+      if (filters.publishedTo && day > filters.publishedTo) return false;
+    }
+    if (filters.speaker && !annotation.speakers.some((speaker) => speaker.name === filters.speaker)) return false;
+    if (filters.articleKeys && !filters.articleKeys.has(annotation.articleKey)) return false;
+    return true;
+  }
+
+  /**
+   * Annotations holding every term of `query` (all when it has none) that pass the filters, in `order`.
+   * The longest term is looked up in the joined text (usually the rarest); the others are checked per hit.
+   */
+  search(query: string, filters: LibraryFilters = {}, order: SortOrder = 'newest'): Annotation[] {
+    const terms = parseQuery(query).sort((a, b) => b.length - a.length);
+    let candidates: Entry[];
+    if (terms.length === 0) candidates = this.sorted(order);
+    else {
+      const [first, ...rest] = terms;
+      const hits = this.containing(first!).filter((entry) => rest.every((term) => entry.text.includes(term)));
+      if (order === 'newest') candidates = hits;
+      else {
+        const set = new Set(hits);
+        candidates = set.size ? this.sorted(order).filter((entry) => set.has(entry)) : [];
+      }
+    }
+    const results: Annotation[] = [];
+    for (const entry of candidates) if (this.passes(entry, filters)) results.push(entry.annotation);
     return results;
   }
 
