@@ -1,3 +1,4 @@
+import type { ComponentChildren } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { citeExcerpt } from '../exporters/gbt7714';
 import { STYLE_COLOURS } from '../highlights/layers';
@@ -23,6 +24,8 @@ export interface AnnotationEditorProps {
   copy(text: string): void;
   /** Show which article it belongs to (in the library). */
   showArticle?: boolean;
+  /** The library's search marks: the text with its matches marked, or null when nothing in it matches. */
+  mark?: (text: string) => ComponentChildren | null;
 }
 
 /** A text field whose draft survives state pushes while the reader is typing in it. */
@@ -47,7 +50,7 @@ function useDraft(value: string): [string, (next: string) => void, () => boolean
 }
 
 /** One highlight or excerpt: its quote, colour, note and tags, editable; delete goes through undo. */
-export function AnnotationEditor({ annotation, anchor, language, focusField, update, remove, resolve, reveal, copy, showArticle }: AnnotationEditorProps) {
+export function AnnotationEditor({ annotation, anchor, language, focusField, update, remove, resolve, reveal, copy, showArticle, mark }: AnnotationEditorProps) {
   const t = translator(language);
   const note = useNoteDraft(annotation.note, annotation.stamps.note, async (text, base) => (await update(annotation.id, { note: text }, base))?.stamps.note ?? null);
   const [tags, setTags, takeTags] = useDraft(annotation.tags.join(', '));
@@ -67,9 +70,11 @@ export function AnnotationEditor({ annotation, anchor, language, focusField, upd
   };
   const placed = anchor?.status === 'anchored' ? anchor : null;
   const quote = annotation.target?.quote.exact ?? '';
+  // A note is edited in a text area, which cannot mark text: the matches are shown above it.
+  const noteMarks = mark && annotation.note ? mark(annotation.note) : null;
   return (
     <li class={`annotation kind-${annotation.kind}`} ref={itemRef} data-id={annotation.id}>
-      {showArticle && <div class="meta article-of">{annotation.articleTitle}</div>}
+      {showArticle && <div class="meta article-of">{mark?.(annotation.articleTitle) ?? annotation.articleTitle}</div>}
       <div class="quote-row">
         <span class="colour-bar" style={{ background: STYLE_COLOURS[`user-${annotation.colour}`].background }} aria-hidden="true" />
         {placed && reveal ? (
@@ -77,7 +82,7 @@ export function AnnotationEditor({ annotation, anchor, language, focusField, upd
             {quote}
           </button>
         ) : (
-          <blockquote class="quote">{quote}</blockquote>
+          <blockquote class="quote">{mark?.(quote) ?? quote}</blockquote>
         )}
       </div>
       {anchor?.status === 'orphan' && (
@@ -146,6 +151,11 @@ export function AnnotationEditor({ annotation, anchor, language, focusField, upd
           </label>
         ))}
       </fieldset>
+      {noteMarks && (
+        <p class="note-match" aria-label={t('note')}>
+          {noteMarks}
+        </p>
+      )}
       <label class="field">
         <span class="visually-hidden">{t('note')}</span>
         <textarea

@@ -1,6 +1,7 @@
 // Interface strings in the two UI languages. zh-CN is the default; the reader may switch to English.
 
 import type { UiLanguage } from '../records/preferences';
+import { formatDayTime } from '../exporters/dates';
 
 const zh = {
   appName: '安阅',
@@ -163,6 +164,29 @@ const zh = {
   errorServer: '服务器出错。',
   errorCorrupt: '服务器上有损坏的同步文件，已跳过，其余数据已同步。',
   errorConfig: '同步设置不完整。',
+  // Library search (branch search): kinds, sites, dates, sort, counts and punctuation.
+  kind: '类型',
+  allKinds: '全部类型',
+  kindHighlight: '高亮',
+  kindNote: '带批注的',
+  kindExcerpt: '摘录',
+  kindPageNote: '本文笔记',
+  site: '网站',
+  allSites: '全部网站',
+  dateOf: '日期依据',
+  datePublished: '文章发布日期',
+  dateAnnotated: '批注日期',
+  sortBy: '排序',
+  sortNewest: '最新批注在前',
+  sortOldest: '最早批注在前',
+  sortArticleDate: '按文章日期',
+  sortArticle: '按文章',
+  resultCount: '{n} 条结果',
+  searchingNewest: '先显示最新的 {n} 条，其余正在载入……',
+  articleCount: '{n} 篇文章',
+  colon: '：',
+  openParen: '（',
+  closeParen: '）',
 };
 
 export type MessageKey = keyof typeof zh;
@@ -328,6 +352,29 @@ const en: Record<MessageKey, string> = {
   errorServer: 'The server failed.',
   errorCorrupt: 'A damaged sync file on the server was skipped; everything else synced.',
   errorConfig: 'The sync settings are incomplete.',
+  // Library search (branch search): kinds, sites, dates, sort, counts and punctuation.
+  kind: 'Kind',
+  allKinds: 'All kinds',
+  kindHighlight: 'Highlights',
+  kindNote: 'With a note',
+  kindExcerpt: 'Excerpts',
+  kindPageNote: 'Article notes',
+  site: 'Site',
+  allSites: 'All sites',
+  dateOf: 'Date of',
+  datePublished: 'Article published',
+  dateAnnotated: 'Annotated',
+  sortBy: 'Sort',
+  sortNewest: 'Newest first',
+  sortOldest: 'Oldest first',
+  sortArticleDate: 'By article date',
+  sortArticle: 'By article',
+  resultCount: '{n} result|{n} results',
+  searchingNewest: 'Showing the newest {n}; loading the rest…',
+  articleCount: '{n} article|{n} articles',
+  colon: ': ',
+  openParen: ' (',
+  closeParen: ')',
 };
 
 const catalogues: Record<UiLanguage, Record<MessageKey, string>> = { 'zh-CN': zh, en };
@@ -337,6 +384,17 @@ export function translator(language: UiLanguage): (key: MessageKey) => string {
   return (key) => catalogue[key];
 }
 
-export function formatDateTime(timestamp: number, language: UiLanguage): string {
-  return new Date(timestamp).toLocaleString(language, { dateStyle: 'medium', timeStyle: 'short' });
+/** A reading or annotating time, in the reader's time zone, written as every export writes it (exporters/dates.ts). */
+export function formatDateTime(timestamp: number, _language?: UiLanguage): string {
+  return formatDayTime(timestamp);
+}
+
+/**
+ * A count in words: `{n}` replaced; an English message may hold "singular|plural" (1 article, 2 articles).
+ * Chinese has one form.
+ */
+export function countOf(language: UiLanguage, key: MessageKey, n: number): string {
+  const forms = translator(language)(key).split('|');
+  const form = forms.length > 1 && n !== 1 ? forms[1]! : forms[0]!;
+  return form.replace('{n}', n.toLocaleString(language));
 }

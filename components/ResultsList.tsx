@@ -1,0 +1,82 @@
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import type { Message } from '../messaging/protocol';
+import type { Annotation, AnnotationChanges } from '../records/annotation';
+import type { UiLanguage } from '../records/preferences';
+import type { Stamp } from '../records/stamp';
+import { markMatches } from '../library/query';
+import { AnnotationEditor } from './AnnotationEditor';
+import { translator } from './i18n';
+
+export interface ResultsListProps {
+  results: Annotation[];
+  /** The query's terms (library/query.ts parseQuery): their matches are marked. */
+  terms: string[];
+  language: UiLanguage;
+  update(id: string, changes: AnnotationChanges, noteBase?: Stamp | null): Promise<Annotation | null>;
+  remove(id: string): void;
+  resolve(message: Extract<Message, { type: 'annotations/resolve-conflict' }>): void;
+  copy(text: string): void;
+}
+
+/** How many results are rendered at first and added per step: a few dozen editors render in a frame. */
+export const RESULTS_PAGE = 50;
+
+/**
+ * The library's results, rendered a page at a time (the next page comes when the reader scrolls near the
+ * end, or asks for it), so 100,000 results cost no more to show than fifty. Matches are marked with <mark>
+ * elements around text nodes: the text is never parsed as HTML.
+ */
+export function ResultsList({ results, terms, language, update, remove, resolve, copy }: ResultsListProps) {
+  const t = translator(language);
+  const [shown, setShown] = useState(RESULTS_PAGE);
+  const sentinel = useRef<HTMLDivElement>(null);
+  // A new search starts at the top again.
+  useEffect(() => setShown(RESULTS_PAGE), [results]);
+
+  const more = results.length > shown;
+  useEffect(() => {
+    const target = sentinel.current;
+    if (!more || !target || typeof IntersectionObserver === 'undefined') return;
+    const observer = new IntersectionObserver((seen) => {
+      if (seen.some((entry) => entry.isIntersecting)) setShown((count) => count + RESULTS_PAGE);
+    }, { rootMargin: '600px' });
+    observer.observe(target);
+    return () => observer.disconnect();
+  }, [more, shown]);
+
+  const mark = useMemo(() => {
+    if (terms.length === 0) return undefined;
+    return (text: string) => {
+      const parts = markMatches(text, terms);
+      if (!parts.some((part) => part.match)) return null;
+      return parts.map((part, i) => (part.match ? <mark key={i}>{part.text}</mark> : part.text));
+    };
+  }, [terms]);
+
+  return (
+    <>
+      <ul class="annotation-list">
+        {results.slice(0, shown).map((annotation) => (
+          <AnnotationEditor
+            key={annotation.id}
+            annotation={annotation}
+            language={language}
+            update={update}
+            remove={remove}
+            resolve={resolve}
+            copy={copy}
+            mark={mark}
+            showArticle
+          />
+        ))}
+      </ul>
+      {more && (
+        <div ref={sentinel}>
+          <button type="button" class="more" onClick={() => setShown(shown + RESULTS_PAGE)}>
+            {t('showMore')} ({results.length - shown})
+          </button>
+        </div>
+      )}
+    </>
+  );
+}
