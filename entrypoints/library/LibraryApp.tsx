@@ -327,7 +327,8 @@ export function LibraryApp({ source }: { source: LibrarySource }) {
             />
           </>
         )}
-        {tab === 'transfer' && (
+        {tab === 'transfer' && !loaded && <p class="status">{t('loadingLibrary')}</p>}
+        {tab === 'transfer' && loaded && (
           <ExportPanel
             language={language}
             filtered={results}
