@@ -96,7 +96,7 @@ export function AnnotationEditor({ annotation, anchor, language, focusField, upd
           <ul>
             {annotation.conflicts.map((conflict) => (
               <li key={conflict.stamp}>
-                <span class="meta">{t(conflict.field === 'note' ? 'conflictNote' : 'conflictTarget')}：</span>
+                <span class="meta">{t(conflict.field === 'note' ? 'conflictNote' : 'conflictTarget')}{t('colon')}</span>
                 <span class="conflict-value">{conflict.field === 'note' ? conflict.value : conflict.value?.quote.exact ?? ''}</span>
                 <button
                   type="button"

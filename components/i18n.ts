@@ -76,7 +76,7 @@ const zh = {
   openLibrary: '打开批注库',
   libraryTitle: '批注库',
   search: '搜索批注、摘录、标签和标题',
-  searchPlaceholder: '输入任意中文片段，如：应急管理部',
+  searchPlaceholder: '输入词语（空格分隔，须全部出现）或用引号括起短语',
   results: '条',
   allColours: '全部颜色',
   allTags: '全部标签',
@@ -187,9 +187,13 @@ const zh = {
   colon: '：',
   openParen: '（',
   closeParen: '）',
+  syncWebdavKind: 'WebDAV（坚果云、Nextcloud、群晖……）',
 };
 
 export type MessageKey = keyof typeof zh;
+
+/** Every message key (for tests over whole catalogues). */
+export const MESSAGE_KEYS = Object.keys(zh) as MessageKey[];
 
 const en: Record<MessageKey, string> = {
   appName: 'Anyue',
@@ -246,7 +250,7 @@ const en: Record<MessageKey, string> = {
   note: 'Note',
   notePlaceholder: 'Write a note…',
   tags: 'Tags',
-  tagsPlaceholder: 'Comma-separated, e.g. flood, 四预',
+  tagsPlaceholder: 'Comma-separated, e.g. flood, drills',
   colour: 'Colour',
   delete: 'Delete',
   deleted: 'Deleted.',
@@ -264,7 +268,7 @@ const en: Record<MessageKey, string> = {
   openLibrary: 'Open the library',
   libraryTitle: 'Library',
   search: 'Search notes, excerpts, tags and titles',
-  searchPlaceholder: 'Any part of a word, e.g. 应急管理部',
+  searchPlaceholder: 'Words (all must match), or "a phrase" in quotes',
   results: 'results',
   allColours: 'All colours',
   allTags: 'All tags',
@@ -305,14 +309,14 @@ const en: Record<MessageKey, string> = {
   copyArticleCitation: 'Copy citation of the article',
   popupNotArticle: 'On an article of zaihaifangyu.cn or of a site you enabled this button opens and closes the sidebar.',
   popupEnableSite: 'Enable on this site',
-  popupEnableHelp: '安阅 does not run on {site} yet. Once enabled, it marks speakers and policy phrases on the articles of this site.',
+  popupEnableHelp: 'Anyue does not run on {site} yet. Once enabled, it marks speakers and policy phrases on the articles of this site.',
   popupSiteEnabled: 'Enabled on {site}.',
-  popupEnableRefused: 'Permission was not given: 安阅 will not run on this site.',
+  popupEnableRefused: 'Permission was not given: Anyue will not run on this site.',
   sitesTab: 'Sites',
-  sitesHelp: '安阅 always works on zaihaifangyu.cn. These are the other sites you enabled; switch one off to take back 安阅\'s access to it.',
-  sitesNone: 'No other site is enabled yet. Open 安阅\'s popup on a page of such a site and choose “Enable on this site”.',
+  sitesHelp: 'Anyue always works on zaihaifangyu.cn. These are the other sites you enabled; switch one off to take back Anyue\'s access to it.',
+  sitesNone: 'No other site is enabled yet. Open Anyue\'s popup on a page of such a site and choose "Enable on this site".',
   siteSwitch: 'Enabled on {site}',
-  popupCount: '{n} notes and excerpts in your library.',
+  popupCount: '{n} note or excerpt in your library.|{n} notes and excerpts in your library.',
   popupRecent: 'Recently read',
   conflictTitle: 'Sync conflict: another device changed this at the same time',
   conflictNote: 'The other version of the note',
@@ -346,7 +350,7 @@ const en: Record<MessageKey, string> = {
   syncNotSetUp: 'Sync is not set up.',
   errorAuth: 'The user name or password was refused (Jianguoyun needs a third-party app password).',
   errorPath: 'The folder does not exist on the server and could not be created.',
-  errorPermission: 'Not allowed: the account cannot write there, or 安阅 may not reach the server yet.',
+  errorPermission: 'Not allowed: the account cannot write there, or Anyue may not reach the server yet.',
   errorNetwork: 'The server cannot be reached: offline, or a wrong address.',
   errorRateLimited: 'The server asked to slow down; sync retries later by itself.',
   errorServer: 'The server failed.',
@@ -375,6 +379,7 @@ const en: Record<MessageKey, string> = {
   colon: ': ',
   openParen: ' (',
   closeParen: ')',
+  syncWebdavKind: 'WebDAV (Jianguoyun 坚果云, Nextcloud, Synology…)',
 };
 
 const catalogues: Record<UiLanguage, Record<MessageKey, string>> = { 'zh-CN': zh, en };
