@@ -18,7 +18,8 @@ export interface ResultsListProps {
   copy(text: string): void;
 }
 
-/** How many results are rendered at first and added per step: a few dozen editors render in a frame. */
+/** How many results are rendered at first (the first screen must be quick) and added per step after. */
+export const FIRST_RESULTS = 20;
 export const RESULTS_PAGE = 50;
 
 /**
@@ -28,10 +29,10 @@ export const RESULTS_PAGE = 50;
  */
 export function ResultsList({ results, terms, language, update, remove, resolve, copy }: ResultsListProps) {
   const t = translator(language);
-  const [shown, setShown] = useState(RESULTS_PAGE);
+  const [shown, setShown] = useState(FIRST_RESULTS);
   const sentinel = useRef<HTMLDivElement>(null);
   // A new search starts at the top again.
-  useEffect(() => setShown(RESULTS_PAGE), [results]);
+  useEffect(() => setShown(FIRST_RESULTS), [results]);
 
   const more = results.length > shown;
   useEffect(() => {

@@ -188,6 +188,7 @@ const zh = {
   openParen: '（',
   closeParen: '）',
   syncWebdavKind: 'WebDAV（坚果云、Nextcloud、群晖……）',
+  showAllArticles: '显示全部 {n} 篇',
 };
 
 export type MessageKey = keyof typeof zh;
@@ -380,6 +381,7 @@ const en: Record<MessageKey, string> = {
   openParen: ' (',
   closeParen: ')',
   syncWebdavKind: 'WebDAV (Jianguoyun 坚果云, Nextcloud, Synology…)',
+  showAllArticles: 'Show all {n}',
 };
 
 const catalogues: Record<UiLanguage, Record<MessageKey, string>> = { 'zh-CN': zh, en };

@@ -120,6 +120,26 @@ describe('SearchIndex', () => {
     expect(ids(sorted.search('至上', {}, 'oldest'))).toEqual(ids([t1, t3]));
   });
 
+  it('keeps answering right after edits, deletes and restores made once the joined text exists', async () => {
+    const live = new SearchIndex([a, b, c]);
+    expect(live.search('部署防汛')).toEqual([a]); // builds the joined text
+    live.put({ ...a, note: '改为汛期值守' });
+    expect(live.search('部署防汛')).toEqual([]);
+    expect(live.search('汛期值守').map((x) => x.id)).toEqual([a.id]);
+    expect(live.search('应急管理 汛期').map((x) => x.id)).toEqual([a.id]);
+    live.put({ ...b, deleted: true });
+    expect(live.search('龙卿吉')).toEqual([]);
+    expect(live.all().map((x) => x.id)).toEqual([c.id, a.id]);
+    live.put(b);
+    expect(live.search('龙卿吉').map((x) => x.id)).toEqual([b.id]);
+    // Prepared in steps ahead of the first query: the same answers.
+    const prepared = new SearchIndex([a, b, c]);
+    await prepared.prepare(async () => {}, 1);
+    expect(prepared.search('应急管理').map((x) => x.id)).toEqual([b.id, a.id]);
+    prepared.put({ ...c, note: '新增防汛' });
+    expect(prepared.search('防汛').map((x) => x.id)).toEqual([c.id, b.id, a.id]);
+  });
+
   it('counts tags', () => {
     expect(index.tags()).toEqual([['防汛', 2], ['理念', 1]]);
   });

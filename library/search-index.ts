@@ -39,6 +39,8 @@ interface Entry {
   annotation: Annotation;
   text: string;
   site: string;
+  /** Deleted, or replaced by a new entry: still in the cached orders and joined text, skipped there. */
+  removed?: boolean;
 }
 
 /** All entries' texts in one string, newest first, each followed by U+0002: one indexOf pass per query. */
@@ -60,6 +62,10 @@ export class SearchIndex {
   /** Entries in each sort order; rebuilt lazily after changes. */
   private orders = new Map<SortOrder, Entry[]>();
   private joined: Joined | null = null;
+  /** Entries edited in place since the joined text was built: their text there is stale. */
+  private dirty = new Set<Entry>();
+  /** Bumped by every change, so a background preparation knows it was overtaken. */
+  private changes = 0;
   private articleDays: ArticleDays = new Map();
 
   constructor(annotations: Iterable<Annotation> = [], articleDays?: ArticleDays) {
@@ -82,12 +88,19 @@ export class SearchIndex {
     return this.articleDays.get(articleKey) ?? null;
   }
 
-  /** Adds, replaces or (for a tombstone) removes one annotation. */
+  /**
+   * Adds, replaces or (for a tombstone) removes one annotation. An edit that leaves the record's place in
+   * every order alone (the usual one: colour, note, tags) updates it in place and marks it dirty, so the
+   * next query does not rebuild the joined text of 100k entries; anything else drops the caches.
+   */
   put(annotation: Annotation): void {
-    this.orders.clear();
-    this.joined = null;
+    this.changes += 1;
+    const existing = this.entries.get(annotation.id);
     if (annotation.deleted) {
-      this.entries.delete(annotation.id);
+      if (existing) {
+        existing.removed = true;
+        this.entries.delete(annotation.id);
+      }
       return;
     }
     const parts = [
@@ -99,11 +112,53 @@ export class SearchIndex {
       annotation.speakers.map((speaker) => `${speaker.name} ${speaker.org}${speaker.title}`).join(' '),
     ];
     // U+0001 between fields, so a match never spans two of them.
-    this.entries.set(annotation.id, {
-      annotation,
-      text: foldForSearch(parts.join('\u0001')),
-      site: parseArticleKey(annotation.articleKey)?.site ?? '',
-    });
+    const text = foldForSearch(parts.join('\u0001'));
+    const site = parseArticleKey(annotation.articleKey)?.site ?? '';
+    const before = existing?.annotation;
+    if (
+      existing &&
+      before!.createdAt === annotation.createdAt &&
+      before!.articleKey === annotation.articleKey &&
+      before!.articleTitle === annotation.articleTitle &&
+      position(existing) === (annotation.target?.position.start ?? -1)
+    ) {
+      existing.annotation = annotation;
+      existing.text = text;
+      existing.site = site;
+      if (this.joined) this.dirty.add(existing);
+      return;
+    }
+    if (existing) existing.removed = true;
+    this.orders.clear();
+    this.joined = null;
+    this.dirty.clear();
+    this.entries.set(annotation.id, { annotation, text, site });
+  }
+
+  /**
+   * Builds the sorted order and the joined text ahead of the first query, `step` entries at a time with
+   * `pause` between steps (the page stays responsive); gives up if the index changes meanwhile.
+   */
+  async prepare(pause: () => Promise<void>, step = 5_000): Promise<void> {
+    const version = this.changes;
+    const entries = this.sorted('newest');
+    await pause();
+    const pieces: string[] = [];
+    const starts: number[] = [];
+    let offset = 0;
+    for (let i = 0; i < entries.length; i += step) {
+      if (this.changes !== version) return;
+      const slice = entries.slice(i, i + step);
+      for (const entry of slice) {
+        starts.push(offset);
+        offset += entry.text.length + 1;
+      }
+      pieces.push(slice.map((entry) => `${entry.text}\u0002`).join(''));
+      await pause();
+    }
+    if (this.changes !== version || this.joined) return;
+    this.joined = { text: pieces.join(''), starts, entries };
+    this.dirty.clear();
   }
 
   get(id: string): Annotation | undefined {
@@ -111,7 +166,7 @@ export class SearchIndex {
   }
 
   all(): Annotation[] {
-    return this.sorted('newest').map((entry) => entry.annotation);
+    return this.sorted('newest').filter((entry) => !entry.removed).map((entry) => entry.annotation);
   }
 
   /** Every site with annotations, with how many, most used first. */
@@ -163,6 +218,7 @@ export class SearchIndex {
         offset += entry.text.length + 1;
       }
       this.joined = { text: entries.map((entry) => `${entry.text}\u0002`).join(''), starts, entries };
+      this.dirty.clear();
     }
     return this.joined;
   }
@@ -191,6 +247,7 @@ export class SearchIndex {
   }
 
   private passes(entry: Entry, filters: LibraryFilters): boolean {
+    if (entry.removed) return false;
     const { annotation } = entry;
     if (filters.colour && annotation.colour !== filters.colour) return false;
     if (filters.tag && !annotation.tags.includes(filters.tag)) return false;
@@ -222,10 +279,15 @@ export class SearchIndex {
     if (terms.length === 0) candidates = this.sorted(order);
     else {
       const [first, ...rest] = terms;
-      const hits = this.containing(first!).filter((entry) => rest.every((term) => entry.text.includes(term)));
-      if (order === 'newest') candidates = hits;
+      const holds = (entry: Entry) => rest.every((term) => entry.text.includes(term));
+      // The joined text is stale for entries edited since it was built: those are checked one by one.
+      const dirty = this.dirty;
+      let hits = this.containing(first!).filter((entry) => !dirty.has(entry) && holds(entry));
+      if (dirty.size) for (const entry of dirty) if (!entry.removed && entry.text.includes(first!) && holds(entry)) hits.push(entry);
+      if (order === 'newest' && dirty.size === 0) candidates = hits;
       else {
         const set = new Set(hits);
+        hits = [];
         candidates = set.size ? this.sorted(order).filter((entry) => set.has(entry)) : [];
       }
     }

@@ -46,6 +46,8 @@ const TABS: { id: Tab; label: MessageKey }[] = [
 ];
 /** The first screen: the newest annotations, read by index before anything else. */
 const FIRST_PAGE = 200;
+/** Articles listed per index entry before "show all": the index opens fast however many articles there are. */
+const INDEX_PREVIEW = 8;
 const KIND_LABELS: Record<KindFilter, MessageKey> = { highlight: 'kindHighlight', note: 'kindNote', excerpt: 'kindExcerpt', 'page-note': 'kindPageNote' };
 const SORT_LABELS: Record<SortOrder, MessageKey> = { newest: 'sortNewest', oldest: 'sortOldest', 'article-date': 'sortArticleDate', article: 'sortArticle' };
 
@@ -83,6 +85,9 @@ export function LibraryApp({ source }: { source: LibrarySource }) {
   const [tab, setTab] = useState<Tab>('annotations');
   const [notice, setNotice] = useState('');
   const [undoable, setUndoable] = useState<string | null>(null);
+  /** Index entries the reader opened in full (`s:` speaker, `p:` phrase). */
+  const [expanded, setExpanded] = useState<ReadonlySet<string>>(new Set());
+  const expand = (key: string) => setExpanded(new Set([...expanded, key]));
 
   useEffect(() => {
     void source.language().then(setLanguage);
@@ -94,6 +99,7 @@ export function LibraryApp({ source }: { source: LibrarySource }) {
       changedDuringLoad = new Set();
       const first = await source.loadFirst(FIRST_PAGE);
       if (mine !== generation) return;
+      if (performance.getEntriesByName('anyue:library-first-read').length === 0) performance.mark('anyue:library-first-read');
       const days = articleDays(first.articles);
       // The first screen, before the full read: at 100k annotations that read takes seconds.
       if (index.current.size === 0) {
@@ -102,6 +108,8 @@ export function LibraryApp({ source }: { source: LibrarySource }) {
       }
       setArticles(first.articles);
       setVersion((v) => v + 1);
+      // Let the first screen paint before the full read competes with it.
+      await new Promise<void>((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
       void source.loadAnalyses().then((read) => mine === generation && setAnalyses(read));
       const full = new SearchIndex([], days);
       await source.loadChunks(async (chunk) => {
@@ -115,6 +123,8 @@ export function LibraryApp({ source }: { source: LibrarySource }) {
       index.current = full;
       setPhase('all');
       setVersion((v) => v + 1);
+      // The joined text the first query needs, built in steps now rather than at the first keystroke.
+      void full.prepare(yieldToPage);
     };
     source.onChanged(async (ids) => {
       // No ids: a bulk change (an import); read everything again.
@@ -355,7 +365,7 @@ export function LibraryApp({ source }: { source: LibrarySource }) {
                   </p>
                 )}
                 <ul>
-                  {entry.appearances.map((appearance) => (
+                  {(expanded.has(`s:${entry.name}`) ? entry.appearances : entry.appearances.slice(0, INDEX_PREVIEW)).map((appearance) => (
                     <li key={appearance.articleKey}>
                       <span class="meta">{appearance.date || UNDATED[language]} · </span>
                       {appearance.articleTitle}
@@ -367,6 +377,11 @@ export function LibraryApp({ source }: { source: LibrarySource }) {
                     </li>
                   ))}
                 </ul>
+                {entry.appearances.length > INDEX_PREVIEW && !expanded.has(`s:${entry.name}`) && (
+                  <button type="button" class="show-all" onClick={() => expand(`s:${entry.name}`)}>
+                    {countOf(language, 'showAllArticles', entry.appearances.length)}
+                  </button>
+                )}
                 <button type="button" onClick={() => (setFilter('speaker', entry.name), setTab('annotations'))}>
                   {t('filterByThis')}
                 </button>
@@ -385,13 +400,18 @@ export function LibraryApp({ source }: { source: LibrarySource }) {
                   {t('firstSeen')} {entry.firstSeen} · {t('lastSeen')} {entry.lastSeen}
                 </p>
                 <ul>
-                  {entry.articles.map((article) => (
+                  {(expanded.has(`p:${entry.text}`) ? entry.articles : entry.articles.slice(0, INDEX_PREVIEW)).map((article) => (
                     <li key={article.articleKey}>
                       <span class="meta">{article.date || UNDATED[language]} · </span>
                       {article.articleTitle} ×{article.count}
                     </li>
                   ))}
                 </ul>
+                {entry.articles.length > INDEX_PREVIEW && !expanded.has(`p:${entry.text}`) && (
+                  <button type="button" class="show-all" onClick={() => expand(`p:${entry.text}`)}>
+                    {countOf(language, 'showAllArticles', entry.articles.length)}
+                  </button>
+                )}
                 <button type="button" onClick={() => (setFilter('phrase', entry.text), setTab('annotations'))}>
                   {t('filterByThis')}
                 </button>
