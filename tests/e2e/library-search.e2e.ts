@@ -138,5 +138,20 @@ for (const name of ['chromium', 'firefox'] as BrowserName[]) {
       mkdirSync(SHOTS, { recursive: true });
       await library.screenshot(`${SHOTS}/library-search-${name}.png`);
     });
+
+    it('speaks plain English: "1 result", no full-width punctuation, an English placeholder', async () => {
+      // The stored preference, as the sidebar's language switch writes it; then a fresh start.
+      await library.evaluate(`(globalThis.browser ?? chrome).storage.local.set({ preferences: { language: 'en' } })`);
+      await library.evaluate('window.__before = true; location.reload()');
+      await library.waitForPage(`!window.__before && performance.getEntriesByName('anyue:library-searchable').length > 0 && document.documentElement.lang === 'en'`);
+      await search(library, '"生命 至上"');
+      await listed(library, 1);
+      expect(await library.evaluate<string>(`document.querySelector('.result-count').textContent`)).toBe('1 result');
+      const visible = await library.evaluate<string>(`[...document.querySelectorAll('header, .filters, .tabs')].map((e) => e.textContent + ' ' + [...e.querySelectorAll('input')].map((i) => i.placeholder).join(' ')).join(' ')`);
+      expect(visible).not.toMatch(/[：（）]/);
+      expect(await library.evaluate<string>(`document.querySelector('.search').placeholder`)).not.toMatch(/[\u4e00-\u9fff]/);
+      await library.screenshot(`${SHOTS}/library-search-en-${name}.png`);
+      await library.evaluate(`(globalThis.browser ?? chrome).storage.local.set({ preferences: { language: 'zh-CN' } })`);
+    });
   });
 }
