@@ -11,6 +11,8 @@ export interface ResultsListProps {
   results: Annotation[];
   /** The query's terms (library/query.ts parseQuery): their matches are marked. */
   terms: string[];
+  /** Changes with the query, filters or sort: a new search starts at the top; an edit keeps the place. */
+  searchKey: string;
   language: UiLanguage;
   update(id: string, changes: AnnotationChanges, noteBase?: Stamp | null): Promise<Annotation | null>;
   remove(id: string): void;
@@ -27,12 +29,12 @@ export const RESULTS_PAGE = 50;
  * end, or asks for it), so 100,000 results cost no more to show than fifty. Matches are marked with <mark>
  * elements around text nodes: the text is never parsed as HTML.
  */
-export function ResultsList({ results, terms, language, update, remove, resolve, copy }: ResultsListProps) {
+export function ResultsList({ results, terms, searchKey, language, update, remove, resolve, copy }: ResultsListProps) {
   const t = translator(language);
   const [shown, setShown] = useState(FIRST_RESULTS);
   const sentinel = useRef<HTMLDivElement>(null);
-  // A new search starts at the top again.
-  useEffect(() => setShown(FIRST_RESULTS), [results]);
+  // A new search starts at the top again (an edit in the list re-runs the search but keeps the place).
+  useEffect(() => setShown(FIRST_RESULTS), [searchKey]);
 
   const more = results.length > shown;
   useEffect(() => {

@@ -329,6 +329,7 @@ export function LibraryApp({ source }: { source: LibrarySource }) {
             <ResultsList
               results={results}
               terms={terms}
+              searchKey={JSON.stringify([query, filters, sort])}
               language={language}
               update={update}
               remove={(id) => void remove(id)}
