@@ -151,6 +151,19 @@ for (const name of ['chromium', 'firefox'] as BrowserName[]) {
       expect(visible).not.toMatch(/[：（）]/);
       expect(await library.evaluate<string>(`document.querySelector('.search').placeholder`)).not.toMatch(/[\u4e00-\u9fff]/);
       await library.screenshot(`${SHOTS}/library-search-en-${name}.png`);
+      // The sidebar in English: a tab's label and its count stay on one line ("Policy phrases 35").
+      const article = await harness.browser.newPage();
+      await article.goto('http://zaihaifangyu.cn/5288.html');
+      await article.waitInSidebar(`document.documentElement.lang === 'en' && [...document.querySelectorAll('[role="tab"] .count')].length > 0`);
+      const lines = await article.evaluateInSidebar<{ label: string; tops: number[] }[]>(`[...document.querySelectorAll('[role="tab"]')].map((tab) => {
+        const range = document.createRange();
+        range.selectNodeContents(tab);
+        return { label: tab.textContent, tops: [...new Set([...range.getClientRects()].filter((r) => r.width > 0).map((r) => Math.round(r.top)))] };
+      })`);
+      expect(lines!.find((tab) => tab.label.startsWith('Policy phrases'))!.label).toMatch(/^Policy phrases \d+$/);
+      for (const tab of lines!) expect(tab.tops, tab.label).toHaveLength(1);
+      await article.screenshot(`${SHOTS}/sidebar-tabs-en-${name}.png`);
+      await article.close();
       await library.evaluate(`(globalThis.browser ?? chrome).storage.local.set({ preferences: { language: 'zh-CN' } })`);
     });
   });
