@@ -223,25 +223,22 @@ export class SearchIndex {
     return this.joined;
   }
 
-  /** Entries whose text contains the folded needle, newest first: one indexOf pass over the joined text. */
-  private containing(needle: string): Entry[] {
+  /**
+   * Entries whose text contains the folded needle and that `keep` accepts, newest first: one indexOf pass
+   * over the joined text. Hits come in ascending order, so the entry of each is found by walking forward.
+   */
+  private containing(needle: string, keep: (entry: Entry) => boolean): Entry[] {
     const { text, starts, entries } = this.joinedText();
     const found: Entry[] = [];
-    let from = 0;
+    const last = starts.length - 1;
     let entry = 0;
-    for (let at = text.indexOf(needle, from); at >= 0; at = text.indexOf(needle, from)) {
-      // The entry holding `at`: the last start ≤ at (entries only move forward).
-      let low = entry;
-      let high = starts.length - 1;
-      while (low < high) {
-        const mid = (low + high + 1) >> 1;
-        if (starts[mid]! <= at) low = mid;
-        else high = mid - 1;
-      }
-      found.push(entries[low]!);
-      entry = low + 1;
-      if (entry >= starts.length) break;
-      from = starts[entry]!;
+    for (let at = text.indexOf(needle); at >= 0; ) {
+      while (entry < last && starts[entry + 1]! <= at) entry += 1;
+      const hit = entries[entry]!;
+      if (keep(hit)) found.push(hit);
+      if (entry >= last) break;
+      entry += 1;
+      at = text.indexOf(needle, starts[entry]!);
     }
     return found;
   }
@@ -282,7 +279,7 @@ export class SearchIndex {
       const holds = (entry: Entry) => rest.every((term) => entry.text.includes(term));
       // The joined text is stale for entries edited since it was built: those are checked one by one.
       const dirty = this.dirty;
-      let hits = this.containing(first!).filter((entry) => !dirty.has(entry) && holds(entry));
+      let hits = this.containing(first!, dirty.size || rest.length ? (entry) => !dirty.has(entry) && holds(entry) : () => true);
       if (dirty.size) for (const entry of dirty) if (!entry.removed && entry.text.includes(first!) && holds(entry)) hits.push(entry);
       if (order === 'newest' && dirty.size === 0) candidates = hits;
       else {
