@@ -224,23 +224,21 @@ export class SearchIndex {
   }
 
   /**
-   * Entries whose text contains the folded needle and that `keep` accepts, newest first: one indexOf pass
-   * over the joined text. Hits come in ascending order, so the entry of each is found by walking forward.
+   * Calls `visit` with the position (in the joined text's entries) of every entry whose text contains the
+   * folded needle, ascending: one indexOf pass; hits come in order, so each one's entry is found by walking
+   * forward.
    */
-  private containing(needle: string, keep: (entry: Entry) => boolean): Entry[] {
-    const { text, starts, entries } = this.joinedText();
-    const found: Entry[] = [];
+  private containing(needle: string, visit: (index: number) => void): void {
+    const { text, starts } = this.joinedText();
     const last = starts.length - 1;
     let entry = 0;
     for (let at = text.indexOf(needle); at >= 0; ) {
       while (entry < last && starts[entry + 1]! <= at) entry += 1;
-      const hit = entries[entry]!;
-      if (keep(hit)) found.push(hit);
+      visit(entry);
       if (entry >= last) break;
       entry += 1;
       at = text.indexOf(needle, starts[entry]!);
     }
-    return found;
   }
 
   private passes(entry: Entry, filters: LibraryFilters): boolean {
@@ -268,19 +266,28 @@ export class SearchIndex {
 
   /**
    * Annotations holding every term of `query` (all when it has none) that pass the filters, in `order`.
-   * The longest term is looked up in the joined text (usually the rarest); the others are checked per hit.
    */
   search(query: string, filters: LibraryFilters = {}, order: SortOrder = 'newest'): Annotation[] {
-    const terms = parseQuery(query).sort((a, b) => b.length - a.length);
+    // The per-entry term counts below are bytes: 255 words is far more than any reader types.
+    const terms = parseQuery(query).slice(0, 255);
     let candidates: Entry[];
     if (terms.length === 0) candidates = this.sorted(order);
     else {
-      const [first, ...rest] = terms;
-      const holds = (entry: Entry) => rest.every((term) => entry.text.includes(term));
-      // The joined text is stale for entries edited since it was built: those are checked one by one.
+      const entries = this.joinedText().entries;
       const dirty = this.dirty;
-      let hits = this.containing(first!, dirty.size || rest.length ? (entry) => !dirty.has(entry) && holds(entry) : () => true);
-      if (dirty.size) for (const entry of dirty) if (!entry.removed && entry.text.includes(first!) && holds(entry)) hits.push(entry);
+      let hits: Entry[] = [];
+      if (terms.length === 1) this.containing(terms[0]!, (i) => void hits.push(entries[i]!));
+      else {
+        // Each term is one pass over the joined text; an entry holds them all when every pass counted it.
+        const counts = new Uint8Array(entries.length);
+        terms.forEach((term, t) => this.containing(term, (i) => void (counts[i] === t && (counts[i] = t + 1))));
+        for (let i = 0; i < counts.length; i++) if (counts[i] === terms.length) hits.push(entries[i]!);
+      }
+      // The joined text is stale for entries edited since it was built: those are checked one by one.
+      if (dirty.size) {
+        hits = hits.filter((entry) => !dirty.has(entry));
+        for (const entry of dirty) if (!entry.removed && terms.every((term) => entry.text.includes(term))) hits.push(entry);
+      }
       if (order === 'newest' && dirty.size === 0) candidates = hits;
       else {
         const set = new Set(hits);
