@@ -1,3 +1,4 @@
+import type { ComponentChildren } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { citeExcerpt } from '../exporters/gbt7714';
 import { STYLE_COLOURS } from '../highlights/layers';
@@ -30,6 +31,8 @@ export interface AnnotationEditorProps {
   colourNames?: ColourNames;
   /** In the library: the title and the quote link back to the passage in the article. */
   send?(message: Message): Promise<unknown>;
+  /** The library's search marks: the text with its matches marked, or null when nothing in it matches. */
+  mark?: (text: string) => ComponentChildren | null;
 }
 
 /** A text field whose draft survives state pushes while the reader is typing in it. */
@@ -54,7 +57,7 @@ function useDraft(value: string): [string, (next: string) => void, () => boolean
 }
 
 /** One highlight or excerpt: its quote, colour, note and tags, editable; delete goes through undo. */
-export function AnnotationEditor({ annotation, anchor, language, colourNames, focusField, update, remove, resolve, reveal, copy, showArticle, send }: AnnotationEditorProps) {
+export function AnnotationEditor({ annotation, anchor, language, colourNames, focusField, update, remove, resolve, reveal, copy, showArticle, send, mark }: AnnotationEditorProps) {
   const t = translator(language);
   const note = useNoteDraft(annotation.note, annotation.stamps.note, async (text, base) => (await update(annotation.id, { note: text }, base))?.stamps.note ?? null);
   const [tags, setTags, takeTags] = useDraft(annotation.tags.join(', '));
@@ -74,16 +77,18 @@ export function AnnotationEditor({ annotation, anchor, language, colourNames, fo
   };
   const placed = anchor?.status === 'anchored' ? anchor : null;
   const quote = annotation.target?.quote.exact ?? '';
+  // A note is edited in a text area, which cannot mark text: the matches are shown above it.
+  const noteMarks = mark && annotation.note ? mark(annotation.note) : null;
   return (
     <li class={`annotation kind-${annotation.kind}`} ref={itemRef} data-id={annotation.id}>
       {showArticle && (
         <div class="meta article-of">
           {send ? (
             <PassageLink articleKey={annotation.articleKey} url={annotation.articleUrl} passage={null} send={send} title={t('openArticleTab')}>
-              {annotation.articleTitle}
+              {mark?.(annotation.articleTitle) ?? annotation.articleTitle}
             </PassageLink>
           ) : (
-            annotation.articleTitle
+            (mark?.(annotation.articleTitle) ?? annotation.articleTitle)
           )}
         </div>
       )}
@@ -98,7 +103,7 @@ export function AnnotationEditor({ annotation, anchor, language, colourNames, fo
             {quote}
           </PassageLink>
         ) : (
-          <blockquote class="quote">{quote}</blockquote>
+          <blockquote class="quote">{mark?.(quote) ?? quote}</blockquote>
         )}
       </div>
       {anchor?.status === 'orphan' && (
@@ -112,7 +117,7 @@ export function AnnotationEditor({ annotation, anchor, language, colourNames, fo
           <ul>
             {annotation.conflicts.map((conflict) => (
               <li key={conflict.stamp}>
-                <span class="meta">{t(conflict.field === 'note' ? 'conflictNote' : 'conflictTarget')}：</span>
+                <span class="meta">{t(conflict.field === 'note' ? 'conflictNote' : 'conflictTarget')}{t('colon')}</span>
                 <span class="conflict-value">{conflict.field === 'note' ? conflict.value : conflict.value?.quote.exact ?? ''}</span>
                 <button
                   type="button"
@@ -168,6 +173,11 @@ export function AnnotationEditor({ annotation, anchor, language, colourNames, fo
           </label>
         ))}
       </fieldset>
+      {noteMarks && (
+        <p class="note-match" aria-label={t('note')}>
+          {noteMarks}
+        </p>
+      )}
       <label class="field">
         <span class="visually-hidden">{t('note')}</span>
         <textarea

@@ -1,6 +1,7 @@
 import type { ArticleMeta, VisitInfo } from '../records/article';
 import type { UiLanguage } from '../records/preferences';
 import { formatDateTime, translator } from './i18n';
+import { articleDateLabel } from '../exporters/dates';
 
 interface Props {
   article: ArticleMeta;
@@ -13,7 +14,7 @@ export function ArticleCard({ article, visit, language }: Props) {
   const t = translator(language);
   const rows: [string, string | null][] = [
     [t('source'), article.source],
-    [t('published'), article.publishedAt],
+    [t('published'), articleDateLabel(article.publishedAt, language)],
     [t('author'), article.author],
     [t('categories'), article.categories.length ? article.categories.join(' › ') : null],
   ];

@@ -20,7 +20,7 @@ export function CorrectionsPanel({ corrections, language, undo, exportAll }: Pro
       case 'fix-person':
         return `${t('correctionFix')}${correction.name} → ${[correction.org, correction.title, correction.fixedName].filter(Boolean).join(' ')}`;
       case 'add-term':
-        return `${t('correctionAdd')}${correction.text}（${categoryLabel(correction.category, language)}）`;
+        return `${t('correctionAdd')}${correction.text}${t('openParen')}${categoryLabel(correction.category, language)}${t('closeParen')}`;
       case 'remove-term':
         return `${t('correctionRemove')}${correction.text}`;
     }

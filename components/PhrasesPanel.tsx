@@ -57,7 +57,7 @@ export function PhrasesPanel({ phrases, language, reveal, correct }: Props) {
                   <button
                     type="button"
                     class="remove"
-                    aria-label={`${t('removeTerm')}：${phrase.text}`}
+                    aria-label={`${t('removeTerm')}${t('colon')}${phrase.text}`}
                     title={t('removeTerm')}
                     onClick={() => correct({ kind: 'remove-term', text: phrase.text })}
                   >

@@ -37,4 +37,15 @@ describe('SyncPanel', () => {
     await typeUrl(container, 'http://nas.example.org/');
     expect(container.querySelector('.warning')!.textContent).toContain('plain text');
   });
+
+  it('does not show sync as on before a server is set up, and names the WebDAV services in the reader\'s language', async () => {
+    const container = await mount('en');
+    const enabled = () => container.querySelector<HTMLInputElement>('input[name="enabled"]')!;
+    expect(enabled().checked).toBe(false);
+    expect(enabled().disabled).toBe(true);
+    expect(container.querySelector('.sync-form fieldset')!.textContent).not.toContain('（');
+    await typeUrl(container, 'https://dav.example.org/dav/');
+    expect(enabled().checked).toBe(true);
+    expect(enabled().disabled).toBe(false);
+  });
 });

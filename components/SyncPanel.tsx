@@ -132,14 +132,22 @@ export function SyncPanel({ language, send, requestPermission }: Props) {
         }}
       >
         <label class="inline">
-          <input type="checkbox" name="enabled" checked={form.enabled} onChange={(e) => set('enabled', (e.currentTarget as HTMLInputElement).checked)} /> {t('syncEnabled')}
+          {/* Without a server there is no sync to be on: the box is unticked and waits for an address. */}
+          <input
+            type="checkbox"
+            name="enabled"
+            checked={form.enabled && form.url.trim() !== ''}
+            disabled={form.url.trim() === ''}
+            onChange={(e) => set('enabled', (e.currentTarget as HTMLInputElement).checked)}
+          />{' '}
+          {t('syncEnabled')}
         </label>
         <fieldset>
           <legend>{t('syncServerType')}</legend>
           {(['webdav', 'couchdb'] as SyncBackendKind[]).map((kind) => (
             <label key={kind} class="inline">
               <input type="radio" name="backend" value={kind} checked={form.backend === kind} onChange={() => set('backend', kind)} />
-              {kind === 'webdav' ? ' WebDAV（坚果云、Nextcloud、群晖……）' : ' CouchDB'}
+              {kind === 'webdav' ? ` ${t('syncWebdavKind')}` : ' CouchDB'}
             </label>
           ))}
         </fieldset>

@@ -2,6 +2,7 @@
 
 import type { ColourNames, UiLanguage } from '../records/preferences';
 import type { HighlightColour } from '../records/annotation';
+import { formatDayTime } from '../exporters/dates';
 import { PAGE_STRINGS } from './page-strings';
 
 export { orphanReasonText } from './page-strings';
@@ -80,7 +81,7 @@ const zh = {
   openLibrary: '打开批注库',
   libraryTitle: '批注库',
   search: '搜索批注、摘录、标签和标题',
-  searchPlaceholder: '输入任意中文片段，如：应急管理部',
+  searchPlaceholder: '输入词语（空格分隔，须全部出现）或用引号括起短语',
   results: '条',
   allColours: '全部颜色',
   allTags: '全部标签',
@@ -230,9 +231,37 @@ const zh = {
   colourKeyHint: '选中文字、工具栏出现时，按数字键 1–5 即可用对应颜色高亮。',
   colourNamesSaved: '已保存。',
   colourNamesFailed: '没有保存：名字最多 12 个字，不能只有空格。',
+  // Library search (branch search): kinds, sites, dates, sort, counts and punctuation.
+  kind: '类型',
+  allKinds: '全部类型',
+  kindHighlight: '高亮',
+  kindNote: '带批注的',
+  kindExcerpt: '摘录',
+  kindPageNote: '本文笔记',
+  site: '网站',
+  allSites: '全部网站',
+  dateOf: '日期依据',
+  datePublished: '文章发布日期',
+  dateAnnotated: '批注日期',
+  sortBy: '排序',
+  sortNewest: '最新批注在前',
+  sortOldest: '最早批注在前',
+  sortArticleDate: '按文章日期',
+  sortArticle: '按文章',
+  resultCount: '{n} 条结果',
+  searchingNewest: '先显示最新的 {n} 条，其余正在载入……',
+  articleCount: '{n} 篇文章',
+  colon: '：',
+  openParen: '（',
+  closeParen: '）',
+  syncWebdavKind: 'WebDAV（坚果云、Nextcloud、群晖……）',
+  showAllArticles: '显示全部 {n} 篇',
 };
 
 export type MessageKey = keyof typeof zh;
+
+/** Every message key (for tests over whole catalogues). */
+export const MESSAGE_KEYS = Object.keys(zh) as MessageKey[];
 
 const en: Record<MessageKey, string> = {
   ...PAGE_STRINGS.en,
@@ -290,7 +319,7 @@ const en: Record<MessageKey, string> = {
   note: 'Note',
   notePlaceholder: 'Write a note…',
   tags: 'Tags',
-  tagsPlaceholder: 'Comma-separated, e.g. flood, 四预',
+  tagsPlaceholder: 'Comma-separated, e.g. flood, drills',
   colour: 'Colour',
   delete: 'Delete',
   deleted: 'Deleted.',
@@ -308,7 +337,7 @@ const en: Record<MessageKey, string> = {
   openLibrary: 'Open the library',
   libraryTitle: 'Library',
   search: 'Search notes, excerpts, tags and titles',
-  searchPlaceholder: 'Any part of a word, e.g. 应急管理部',
+  searchPlaceholder: 'Words (all must match), or "a phrase" in quotes',
   results: 'results',
   allColours: 'All colours',
   allTags: 'All tags',
@@ -349,20 +378,20 @@ const en: Record<MessageKey, string> = {
   copyArticleCitation: 'Copy citation of the article',
   popupNotArticle: 'On an article of zaihaifangyu.cn or of a site you enabled this button opens and closes the sidebar.',
   popupEnableSite: 'Enable on this site',
-  popupEnableHelp: '安阅 does not run on {site} yet. Once enabled, it marks speakers and policy phrases on the articles of this site.',
+  popupEnableHelp: 'Anyue does not run on {site} yet. Once enabled, it marks speakers and policy phrases on the articles of this site.',
   popupSiteEnabled: 'Enabled on {site}.',
-  popupEnableRefused: 'Permission was not given: 安阅 will not run on this site.',
-  popupOtherSiteHelp: '安阅 does not know this site yet. Analyse only this page, or let it run on the articles of {site} from now on.',
+  popupEnableRefused: 'Permission was not given: Anyue will not run on this site.',
+  popupOtherSiteHelp: 'Anyue does not know this site yet. Analyse only this page, or let it run on the articles of {site} from now on.',
   popupAnalysePage: 'Analyse this page',
   popupAlwaysEnable: 'Always enable on this site',
   popupAnalysed: 'The article on this page was read.',
   popupNoArticle: 'No article was found on this page.',
-  popupCannotRead: '安阅 cannot read this page: the browser did not give access.',
+  popupCannotRead: 'Anyue cannot read this page: the browser did not give access.',
   sitesTab: 'Sites',
-  sitesHelp: '安阅 always works on zaihaifangyu.cn. These are the other sites you enabled; switch one off to take back 安阅\'s access to it.',
-  sitesNone: 'No other site is enabled yet. Open 安阅\'s popup on a page of such a site and choose “Enable on this site”.',
+  sitesHelp: 'Anyue always works on zaihaifangyu.cn. These are the other sites you enabled; switch one off to take back Anyue\'s access to it.',
+  sitesNone: 'No other site is enabled yet. Open Anyue\'s popup on a page of such a site and choose "Enable on this site".',
   siteSwitch: 'Enabled on {site}',
-  popupCount: '{n} notes and excerpts in your library.',
+  popupCount: '{n} note or excerpt in your library.|{n} notes and excerpts in your library.',
   popupRecent: 'Recently read',
   conflictTitle: 'Sync conflict: another device changed this at the same time',
   conflictNote: 'The other version of the note',
@@ -396,7 +425,7 @@ const en: Record<MessageKey, string> = {
   syncNotSetUp: 'Sync is not set up.',
   errorAuth: 'The user name or password was refused (Jianguoyun needs a third-party app password).',
   errorPath: 'The folder does not exist on the server and could not be created.',
-  errorPermission: 'Not allowed: the account cannot write there, or 安阅 may not reach the server yet.',
+  errorPermission: 'Not allowed: the account cannot write there, or Anyue may not reach the server yet.',
   errorNetwork: 'The server cannot be reached: offline, or a wrong address.',
   errorRateLimited: 'The server asked to slow down; sync retries later by itself.',
   errorServer: 'The server failed.',
@@ -409,8 +438,8 @@ const en: Record<MessageKey, string> = {
   occurrenceN: 'occurrence {n}',
   orphanReasonLine: 'Not placed: {why}',
   // hostile servers and large backups (branch hostile)
-  errorTooLarge: 'The server sent an answer larger than {n} MB; 安阅 stopped reading it and changed nothing.',
-  errorUnreadable: '{n} items from the server could not be read (perhaps written by a newer 安阅) and were left untouched; everything else synced.',
+  errorTooLarge: 'The server sent an answer larger than {n} MB; Anyue stopped reading it and changed nothing.',
+  errorUnreadable: '{n} items from the server could not be read (perhaps written by a newer Anyue) and were left untouched; everything else synced.',
   importChecking: 'Checking the backup file: {done} of {total}…',
   importRestoring: 'Restoring: {done} of {total}…',
   importStopped: 'The restore stopped after {done} of {total}. What was restored is saved, nothing is lost; import the same file again to finish (nothing is doubled). Problem:',
@@ -431,12 +460,12 @@ const en: Record<MessageKey, string> = {
   // Sidebar framing (page-attacks): a destructive click while the page hides or fades the sidebar.
   sidebarNotShown: 'The sidebar is not fully shown right now (the page may cover it or make it transparent), so this was not done, in case the click was not meant for it.',
   // First-run page.
-  welcomeTitle: 'Welcome to 安阅',
-  welcomeLink: 'How to use 安阅',
-  welcomeLead: '安阅 helps you read emergency-management and work-safety news: who spoke, what they said, which phrases matter, and your own notes and excerpts.',
+  welcomeTitle: 'Welcome to Anyue',
+  welcomeLink: 'How to use Anyue',
+  welcomeLead: 'Anyue helps you read emergency-management and work-safety news: who spoke, what they said, which phrases matter, and your own notes and excerpts.',
   welcomeWhatTitle: 'What it does',
   welcomeWhatSpeakers: 'On an article it marks the speakers (name, title, organisation) and their words, and the policy phrases (meetings, documents, programmes, warnings); the sidebar lists them by kind, and a click takes you back to the text.',
-  welcomeWhatOwn: 'Select text to highlight it in one of five colours, add a note or tags, save an excerpt, or copy it with a GB/T 7714 citation. Your notes stay in 安阅\u2019s own database on this computer; web pages cannot read them.',
+  welcomeWhatOwn: 'Select text to highlight it in one of five colours, add a note or tags, save an excerpt, or copy it with a GB/T 7714 citation. Your notes stay in Anyue\u2019s own database on this computer; web pages cannot read them.',
   welcomeWhatLibrary: 'The library gathers every article: Chinese search, indexes of speakers and policy phrases, trends by month, and a link from every item back to its passage. Export to Markdown, a CSV that Excel opens, or a backup file.',
   welcomeKeysTitle: 'Shortcuts',
   welcomeKeySidebar: 'Open or close the sidebar',
@@ -444,11 +473,11 @@ const en: Record<MessageKey, string> = {
   welcomeKeyExcerpt: 'Save the selection as an excerpt',
   welcomeKeysChange: 'You can change them in the browser\u2019s extension shortcut settings.',
   welcomeSitesTitle: 'Other sites',
-  welcomeSites: '安阅 always works on zaihaifangyu.cn. On an article of the Ministry of Emergency Management, gov.cn, People\u2019s Daily, Xinhua, the Meteorological Administration or the Ministry of Water Resources, click the 安阅 button in the toolbar and choose “Enable on this site”. On any other site, choose “Analyse this page” for one page, or “Always enable on this site”. The browser asks for that one site only; you can take the access back in the library\u2019s Sites tab.',
+  welcomeSites: 'Anyue always works on zaihaifangyu.cn. On an article of the Ministry of Emergency Management, gov.cn, People\u2019s Daily, Xinhua, the Meteorological Administration or the Ministry of Water Resources, click the Anyue button in the toolbar and choose “Enable on this site”. On any other site, choose “Analyse this page” for one page, or “Always enable on this site”. The browser asks for that one site only; you can take the access back in the library\u2019s Sites tab.',
   welcomeSyncTitle: 'Sync between computers',
   welcomeSync: 'In the library\u2019s Sync tab, enter a WebDAV service you already use (Jianguoyun, Nextcloud, Synology…) or your team\u2019s CouchDB. For Jianguoyun use an app password, not your login password. The password stays on this computer: it is never synced or written into an export.',
   welcomePrivacyTitle: 'Privacy',
-  welcomePrivacy: '安阅 sends nothing anywhere to analyse and collects no data: articles are analysed in your browser, and your notes travel only between your own sync servers.',
+  welcomePrivacy: 'Anyue sends nothing anywhere to analyse and collects no data: articles are analysed in your browser, and your notes travel only between your own sync servers.',
   // Colour names (library settings).
   settingsTab: 'Settings',
   colourNamesTitle: 'What the colours mean',
@@ -458,6 +487,31 @@ const en: Record<MessageKey, string> = {
   colourKeyHint: 'With text selected and the toolbar showing, press 1–5 to highlight in that colour.',
   colourNamesSaved: 'Saved.',
   colourNamesFailed: 'Not saved: a name has at most 12 characters and cannot be only spaces.',
+  // Library search (branch search): kinds, sites, dates, sort, counts and punctuation.
+  kind: 'Kind',
+  allKinds: 'All kinds',
+  kindHighlight: 'Highlights',
+  kindNote: 'With a note',
+  kindExcerpt: 'Excerpts',
+  kindPageNote: 'Article notes',
+  site: 'Site',
+  allSites: 'All sites',
+  dateOf: 'Date of',
+  datePublished: 'Article published',
+  dateAnnotated: 'Annotated',
+  sortBy: 'Sort',
+  sortNewest: 'Newest first',
+  sortOldest: 'Oldest first',
+  sortArticleDate: 'By article date',
+  sortArticle: 'By article',
+  resultCount: '{n} result|{n} results',
+  searchingNewest: 'Showing the newest {n}; loading the rest…',
+  articleCount: '{n} article|{n} articles',
+  colon: ': ',
+  openParen: ' (',
+  closeParen: ')',
+  syncWebdavKind: 'WebDAV (Jianguoyun 坚果云, Nextcloud, Synology…)',
+  showAllArticles: 'Show all {n}',
 };
 
 const catalogues: Record<UiLanguage, Record<MessageKey, string>> = { 'zh-CN': zh, en };
@@ -467,8 +521,19 @@ export function translator(language: UiLanguage): (key: MessageKey) => string {
   return (key) => catalogue[key];
 }
 
-export function formatDateTime(timestamp: number, language: UiLanguage): string {
-  return new Date(timestamp).toLocaleString(language, { dateStyle: 'medium', timeStyle: 'short' });
+/** A reading or annotating time, in the reader's time zone, written as every export writes it (exporters/dates.ts). */
+export function formatDateTime(timestamp: number, _language?: UiLanguage): string {
+  return formatDayTime(timestamp);
+}
+
+/**
+ * A count in words: `{n}` replaced; an English message may hold "singular|plural" (1 article, 2 articles).
+ * Chinese has one form.
+ */
+export function countOf(language: UiLanguage, key: MessageKey, n: number): string {
+  const forms = translator(language)(key).split('|');
+  const form = forms.length > 1 && n !== 1 ? forms[1]! : forms[0]!;
+  return form.replace('{n}', n.toLocaleString(language));
 }
 
 /** A colour as the reader sees it: its plain name, and the reader's own name for it when there is one. */

@@ -1,6 +1,12 @@
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { CSV_HEADERS, EXCEL_MAX_CELL_LENGTH, csvCell, exportCsv } from './csv';
 import { EXCERPT, HIGHLIGHT_SPOKEN, HOSTILE, SAMPLE_ANNOTATIONS, SAMPLE_ARTICLES } from '../tests/fixtures/exporters/sample';
+
+// Times are printed in the reader's time zone (exporters/dates.ts): these tests read as a reader in Beijing.
+// Set before the module-level export below runs.
+const zoneBefore = process.env.TZ;
+process.env.TZ = 'Asia/Shanghai';
+afterAll(() => void (process.env.TZ = zoneBefore));
 
 /** An RFC 4180 reader written for the test: CRLF rows, "..." cells with "" for a quote. */
 function readCsv(text: string): string[][] {

@@ -9,7 +9,7 @@
 import type { Annotation, AnnotationKind, HighlightColour } from '../records/annotation';
 import type { ArticleRecord } from '../records/article';
 import { groupByArticle, speakerLabel, type ArticleGroup } from './article-groups';
-import { CHINA_UTC_OFFSET_MINUTES, formatDayTime, publishedDay } from './dates';
+import { articleDateLabel, formatDayTime } from './dates';
 import { runSliced, runSync, type ProgressOptions, type Steps } from './progress';
 
 export const CSV_HEADERS = [
@@ -59,11 +59,11 @@ export interface CsvOptions {
 }
 
 function* csvSteps(groups: ArticleGroup[], out: string[], options: CsvOptions): Steps {
-  const offset = options.utcOffsetMinutes ?? CHINA_UTC_OFFSET_MINUTES;
+  const offset = options.utcOffsetMinutes;
   out.push(BOM, csvRow(CSV_HEADERS));
   for (const { article, annotations } of groups) {
     const source = article.source ?? '';
-    const day = publishedDay(article.publishedAt) ?? '';
+    const day = articleDateLabel(article.publishedAt);
     for (const a of annotations) {
       out.push(
         csvRow([

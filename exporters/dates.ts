@@ -1,8 +1,14 @@
-// Dates as the exports print them. Stored times are epoch milliseconds; the portal and its readers are in
-// China (UTC+8 all year, no daylight saving), so calendar dates are computed at a fixed offset instead of
-// the machine's zone: the same backup exports the same text on every computer.
+// The one rule for dates, used by the sidebar, the library's filter, CSV, Markdown and citations:
+// - a time the reader did something (read, annotated, exported, cited) is shown in the reader's own time
+//   zone, so the CSV, the sidebar and the library's date filter put a row on the same day;
+// - an article's date is its own publication day, as the page printed it, never converted, and an article
+//   without one is "未注明日期" / "undated", never silently the day it was read.
+// Stored times are epoch milliseconds.
 
-export const CHINA_UTC_OFFSET_MINUTES = 480;
+/** The reader's offset from UTC at that instant, in minutes (east positive; daylight saving included). */
+export function readerOffsetMinutes(ms: number): number {
+  return -new Date(ms).getTimezoneOffset();
+}
 
 const pad = (n: number, width = 2) => String(n).padStart(width, '0');
 
@@ -10,16 +16,30 @@ function shifted(ms: number, offsetMinutes: number): Date {
   return new Date(ms + offsetMinutes * 60_000);
 }
 
-/** YYYY-MM-DD of an instant, at the given offset from UTC. */
-export function formatDay(ms: number, offsetMinutes = CHINA_UTC_OFFSET_MINUTES): string {
+/** YYYY-MM-DD of an instant in the reader's time zone (or at a fixed offset from UTC, for tests). */
+export function formatDay(ms: number, offsetMinutes = readerOffsetMinutes(ms)): string {
   const d = shifted(ms, offsetMinutes);
   return `${pad(d.getUTCFullYear(), 4)}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())}`;
 }
 
-/** YYYY-MM-DD HH:mm of an instant (Excel reads this as a date-time in every locale). */
-export function formatDayTime(ms: number, offsetMinutes = CHINA_UTC_OFFSET_MINUTES): string {
+/** YYYY-MM-DD HH:mm of an instant in the reader's time zone (Excel reads this as a date-time in every locale). */
+export function formatDayTime(ms: number, offsetMinutes = readerOffsetMinutes(ms)): string {
   const d = shifted(ms, offsetMinutes);
   return `${formatDay(ms, offsetMinutes)} ${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}`;
+}
+
+const DAY = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+/** The first instant of a YYYY-MM-DD day in the reader's time zone (NaN for anything else). */
+export function localDayStart(day: string): number {
+  const match = DAY.exec(day);
+  return match ? new Date(Number(match[1]), Number(match[2]) - 1, Number(match[3])).getTime() : Number.NaN;
+}
+
+/** The last millisecond of a YYYY-MM-DD day in the reader's time zone (NaN for anything else). */
+export function localDayEnd(day: string): number {
+  const match = DAY.exec(day);
+  return match ? new Date(Number(match[1]), Number(match[2]) - 1, Number(match[3]) + 1).getTime() - 1 : Number.NaN;
 }
 
 const ISO_DAY = /^(\d{4})-(\d{1,2})-(\d{1,2})(?![\d])/;
@@ -39,4 +59,11 @@ export function publishedDay(value: string | null | undefined): string | null {
   const check = new Date(Date.UTC(year, month - 1, day));
   if (check.getUTCFullYear() !== year || check.getUTCMonth() !== month - 1 || check.getUTCDate() !== day) return null;
   return `${pad(year, 4)}-${pad(month)}-${pad(day)}`;
+}
+
+export const UNDATED = { 'zh-CN': '未注明日期', en: 'undated' } as const;
+
+/** An article's date for display: its publication day, or the words for "undated" in that language. */
+export function articleDateLabel(publishedAt: string | null | undefined, language: keyof typeof UNDATED = 'zh-CN'): string {
+  return publishedDay(publishedAt) ?? UNDATED[language];
 }

@@ -34,10 +34,18 @@ describe('citeArticle', () => {
     );
   });
 
-  it('takes the 引用日期 in China time, not UTC (01:00 in Beijing is still the previous day in UTC)', () => {
+  it('takes the 引用日期 in the reader\'s time zone (01:00 in Beijing is still the previous day in UTC and in New York)', () => {
     const article = { title: '题名', url: 'https://zaihaifangyu.cn/1.html', source: null, publishedAt: null };
     const oneAmBeijing = Date.UTC(2024, 9, 22, 17, 0); // 2024-10-23 01:00 +08:00
-    expect(citeArticle(article, { accessedAt: oneAmBeijing })).toContain('[2024-10-23]');
+    const zone = process.env.TZ;
+    try {
+      process.env.TZ = 'Asia/Shanghai';
+      expect(citeArticle(article, { accessedAt: oneAmBeijing })).toContain('[2024-10-23]');
+      process.env.TZ = 'America/New_York';
+      expect(citeArticle(article, { accessedAt: oneAmBeijing })).toContain('[2024-10-22]');
+    } finally {
+      process.env.TZ = zone;
+    }
     expect(citeArticle(article, { accessedAt: oneAmBeijing, utcOffsetMinutes: 0 })).toContain('[2024-10-22]');
   });
 

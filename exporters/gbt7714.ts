@@ -8,7 +8,7 @@
 
 import type { ExcerptSnapshot } from '../records/annotation';
 import { siteNameOf, siteOfUrl } from '../sites';
-import { formatDay, publishedDay, CHINA_UTC_OFFSET_MINUTES } from './dates';
+import { formatDay, publishedDay } from './dates';
 
 export interface CitableArticle {
   title: string;
@@ -23,7 +23,7 @@ export interface CitableArticle {
 export interface CitationOptions {
   /** The 引用日期 (epoch ms). Defaults: the article's lastReadAt, the excerpt's capturedAt, else now. */
   accessedAt?: number;
-  /** Offset used to turn accessedAt into a calendar day; China time by default. */
+  /** Offset used to turn accessedAt into a calendar day; the reader's time zone by default (exporters/dates.ts). */
   utcOffsetMinutes?: number;
 }
 
@@ -51,7 +51,7 @@ function reference(
   url: string,
   published: string | null,
   accessedAt: number,
-  offset: number,
+  offset: number | undefined,
 ): string {
   const who = withoutFinalStop(clean(responsible)) || siteNameAt(url);
   const what = withoutFinalStop(clean(title)) || UNTITLED;
@@ -67,7 +67,7 @@ export function citeArticle(article: CitableArticle, options: CitationOptions = 
     article.url,
     publishedDay(article.publishedAt),
     options.accessedAt ?? article.lastReadAt ?? Date.now(),
-    options.utcOffsetMinutes ?? CHINA_UTC_OFFSET_MINUTES,
+    options.utcOffsetMinutes,
   );
 }
 
@@ -79,6 +79,6 @@ export function citeExcerpt(excerpt: ExcerptSnapshot, options: CitationOptions =
     excerpt.url,
     publishedDay(excerpt.publishedAt),
     options.accessedAt ?? excerpt.capturedAt,
-    options.utcOffsetMinutes ?? CHINA_UTC_OFFSET_MINUTES,
+    options.utcOffsetMinutes,
   );
 }

@@ -7,7 +7,7 @@
 import type { Annotation, SpeakerRef } from '../records/annotation';
 import type { ArticleRecord } from '../records/article';
 import { groupByArticle, speakerLabel, type ArticleGroup, type ArticleInfo } from './article-groups';
-import { CHINA_UTC_OFFSET_MINUTES, formatDay, publishedDay } from './dates';
+import { articleDateLabel, formatDay, publishedDay } from './dates';
 import { citeArticle, citeExcerpt } from './gbt7714';
 import { runSliced, runSync, type ProgressOptions, type Steps } from './progress';
 import { safeFileName, zipFiles, type ExportFile, type ZipOptions } from './zip';
@@ -129,6 +129,7 @@ function frontMatter(article: ArticleInfo, tags: string[]): string {
   const lines = ['---', `title: ${yamlString(article.title)}`, `url: ${yamlString(article.url)}`];
   if (article.source) lines.push(`source: ${yamlString(article.source)}`);
   if (article.author) lines.push(`author: ${yamlString(article.author)}`);
+  // A YAML date must be a date (Obsidian types the property): an undated article has none; the body says so.
   const day = publishedDay(article.publishedAt);
   if (day) lines.push(`date: ${yamlString(day)}`);
   if (article.categories.length) lines.push('categories:', ...article.categories.map((c) => `  - ${yamlString(c)}`));
@@ -144,7 +145,7 @@ function articleTags(annotations: Annotation[]): string[] {
   return [...tags];
 }
 
-function annotationBlock(annotation: Annotation, offset: number): string {
+function annotationBlock(annotation: Annotation, offset: number | undefined): string {
   const parts: string[] = [];
   if (annotation.target) {
     const label = annotation.kind === 'excerpt' ? '**摘录**' : null;
@@ -165,13 +166,12 @@ function annotationBlock(annotation: Annotation, offset: number): string {
 }
 
 /** Yields after each annotation so a long article can be sliced too. */
-function* articleBody(group: ArticleGroup, out: string[], offset: number): Steps {
+function* articleBody(group: ArticleGroup, out: string[], offset: number | undefined): Steps {
   const { article, annotations } = group;
   const meta: string[] = [];
   if (article.source) meta.push(`- 来源：${inline(article.source)}`);
   if (article.author) meta.push(`- 作者：${inline(article.author)}`);
-  const day = publishedDay(article.publishedAt);
-  if (day) meta.push(`- 发布日期：${day}`);
+  meta.push(`- 发布日期：${articleDateLabel(article.publishedAt)}`);
   if (article.url) meta.push(`- 原文：${linkMarkdown(article.url)}`);
   meta.push(`- 引用：${citationMarkdown(citeArticle(article, { utcOffsetMinutes: offset }))}`);
   out.push(`# ${inline(article.title || article.url || article.key)}\n\n${meta.join('\n')}\n`);
@@ -219,7 +219,7 @@ function* articleBody(group: ArticleGroup, out: string[], offset: number): Steps
 }
 
 function* filesSteps(groups: ArticleGroup[], files: ExportFile[], options: MarkdownOptions): Steps {
-  const offset = options.utcOffsetMinutes ?? CHINA_UTC_OFFSET_MINUTES;
+  const offset = options.utcOffsetMinutes;
   const taken = new Set<string>();
   for (const group of groups) {
     const out = [frontMatter(group.article, articleTags(group.annotations)), '\n\n'];
@@ -230,7 +230,7 @@ function* filesSteps(groups: ArticleGroup[], files: ExportFile[], options: Markd
 }
 
 function* combinedSteps(groups: ArticleGroup[], out: string[], options: MarkdownOptions): Steps {
-  const offset = options.utcOffsetMinutes ?? CHINA_UTC_OFFSET_MINUTES;
+  const offset = options.utcOffsetMinutes;
   const exported = formatDay(options.exportedAt ?? Date.now(), offset);
   out.push(`---\ntitle: ${yamlString(`安阅笔记 ${exported}`)}\ndate: ${yamlString(exported)}\n---\n`);
   for (const group of groups) {

@@ -35,10 +35,11 @@ describe('the speakers index', () => {
   const index = buildSpeakerIndex(analyses, articles);
   it('gathers each speaker across articles, in date order, with titles over time', () => {
     const wang = index.find((entry) => entry.name === '王宝恩')!;
-    expect(wang.appearances.map((a) => [a.articleTitle, a.date])).toEqual([['甲文', '2023-02-01'], ['乙文', '2024-07-14'], ['丙文', '2025-01-02']]);
+    // 丙文 has no publication date: undated (''), last, never the day it was read (2025-01-02).
+    expect(wang.appearances.map((a) => [a.articleTitle, a.date])).toEqual([['甲文', '2023-02-01'], ['乙文', '2024-07-14'], ['丙文', '']]);
     expect(wang.descriptors).toEqual([
       { descriptor: '水利部规划计划司 · 司长', first: '2023-02-01', last: '2023-02-01' },
-      { descriptor: '水利部 · 副部长', first: '2024-07-14', last: '2025-01-02' },
+      { descriptor: '水利部 · 副部长', first: '2024-07-14', last: '2024-07-14' },
     ]);
     expect(wang.passageCount).toBe(4);
     expect(index[0]!.name).toBe('王宝恩'); // seen in most articles
@@ -52,5 +53,12 @@ describe('the policy-phrase index', () => {
     expect(entry.articles.map((a) => [a.articleTitle, a.count])).toEqual([['甲文', 2], ['乙文', 1]]);
     expect([entry.firstSeen, entry.lastSeen, entry.total]).toEqual(['2023-02-01', '2024-07-14', 3]);
     expect(index[0]!.text).toBe('人民至上、生命至上');
+  });
+
+  it('keeps an undated article undated: last, and outside first and last seen', () => {
+    const withUndated = buildPhraseIndex([...analyses, analysis('p/3', [], [['四预', 1]])], articles);
+    const entry = withUndated.find((e) => e.text === '四预')!;
+    expect(entry.articles.map((a) => [a.articleTitle, a.date])).toEqual([['乙文', '2024-07-14'], ['丙文', '']]);
+    expect([entry.firstSeen, entry.lastSeen]).toEqual(['2024-07-14', '2024-07-14']);
   });
 });

@@ -5,11 +5,12 @@
 import type { PhraseCategory } from '../analysis/types';
 import type { ArticleAnalysisRecord } from '../storage/database';
 import type { ArticleRecord } from '../records/article';
+import { publishedDay } from '../exporters/dates';
 
 export interface SpeakerAppearance {
   articleKey: string;
   articleTitle: string;
-  /** Publication day when known, else the day the reader first read it. */
+  /** Publication day (YYYY-MM-DD), '' when the article is undated (shown as such, sorted last). */
   date: string;
   title: string;
   org: string;
@@ -27,18 +28,21 @@ export interface SpeakerIndexEntry {
 export interface PhraseIndexEntry {
   text: string;
   category: PhraseCategory;
+  /** `date` as in SpeakerAppearance: '' for an undated article. */
   articles: { articleKey: string; articleTitle: string; date: string; count: number }[];
+  /** Earliest and latest publication day among the dated articles ('' when none is dated). */
   firstSeen: string;
   lastSeen: string;
   total: number;
 }
 
-const day = (ms: number) => new Date(ms).toISOString().slice(0, 10);
-
-function articleDate(article: ArticleRecord | undefined, fallback: number): string {
-  const published = article?.publishedAt?.slice(0, 10);
-  return published && /^\d{4}-\d{2}-\d{2}$/.test(published) ? published : day(article?.firstReadAt ?? fallback);
+/** The article's publication day, '' when it has none: undated, never the day it was read (exporters/dates.ts). */
+function articleDate(article: ArticleRecord | undefined): string {
+  return publishedDay(article?.publishedAt) ?? '';
 }
+
+/** Date order with undated ('') last. */
+const byDate = (a: string, b: string) => (a === b ? 0 : a === '' ? 1 : b === '' ? -1 : a < b ? -1 : 1);
 
 export function buildSpeakerIndex(analyses: ArticleAnalysisRecord[], articles: Map<string, ArticleRecord>): SpeakerIndexEntry[] {
   const byName = new Map<string, SpeakerAppearance[]>();
@@ -49,7 +53,7 @@ export function buildSpeakerIndex(analyses: ArticleAnalysisRecord[], articles: M
       list.push({
         articleKey: record.articleKey,
         articleTitle: article?.title ?? record.articleKey,
-        date: articleDate(article, record.analysedAt),
+        date: articleDate(article),
         title: speaker.title,
         org: speaker.org,
         passages: speaker.passages.map(({ start, end, snippet }) => ({ start, end, snippet })),
@@ -59,11 +63,12 @@ export function buildSpeakerIndex(analyses: ArticleAnalysisRecord[], articles: M
   }
   return [...byName]
     .map(([name, appearances]) => {
-      appearances.sort((a, b) => a.date.localeCompare(b.date));
+      appearances.sort((a, b) => byDate(a.date, b.date));
       const descriptors: SpeakerIndexEntry['descriptors'] = [];
       for (const appearance of appearances) {
         const descriptor = [appearance.org, appearance.title].filter(Boolean).join(' · ');
-        if (!descriptor) continue;
+        // An undated appearance says nothing about when a title was held.
+        if (!descriptor || !appearance.date) continue;
         const known = descriptors.find((d) => d.descriptor === descriptor);
         if (known) known.last = appearance.date;
         else descriptors.push({ descriptor, first: appearance.date, last: appearance.date });
@@ -77,25 +82,25 @@ export function buildPhraseIndex(analyses: ArticleAnalysisRecord[], articles: Ma
   const byText = new Map<string, PhraseIndexEntry>();
   for (const record of analyses) {
     const article = articles.get(record.articleKey);
-    const date = articleDate(article, record.analysedAt);
+    const date = articleDate(article);
     for (const phrase of record.summary.phrases) {
       const entry = byText.get(phrase.text) ?? {
         text: phrase.text,
         category: phrase.category,
         articles: [],
-        firstSeen: date,
-        lastSeen: date,
+        firstSeen: '',
+        lastSeen: '',
         total: 0,
       };
       const existing = entry.articles.find((a) => a.articleKey === record.articleKey);
       if (existing) existing.count += phrase.occurrences.length;
       else entry.articles.push({ articleKey: record.articleKey, articleTitle: article?.title ?? record.articleKey, date, count: phrase.occurrences.length });
       entry.total += phrase.occurrences.length;
-      if (date < entry.firstSeen) entry.firstSeen = date;
-      if (date > entry.lastSeen) entry.lastSeen = date;
+      if (date && (!entry.firstSeen || date < entry.firstSeen)) entry.firstSeen = date;
+      if (date && date > entry.lastSeen) entry.lastSeen = date;
       byText.set(phrase.text, entry);
     }
   }
-  for (const entry of byText.values()) entry.articles.sort((a, b) => a.date.localeCompare(b.date));
+  for (const entry of byText.values()) entry.articles.sort((a, b) => byDate(a.date, b.date));
   return [...byText.values()].sort((a, b) => b.articles.length - a.articles.length || b.total - a.total || a.text.localeCompare(b.text, 'zh-CN'));
 }

@@ -1,14 +1,16 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
-import { AnnotationEditor } from '../../components/AnnotationEditor';
 import { copyText } from '../../components/download';
 import { ExportPanel } from '../../components/ExportPanel';
 import { SyncPanel } from '../../components/SyncPanel';
 import { SitesPanel, type SitesSource } from '../../components/SitesPanel';
-import { translator, type MessageKey } from '../../components/i18n';
+import { countOf, translator, type MessageKey } from '../../components/i18n';
 import { PhraseIndexList, SpeakerIndexList } from '../../components/LibraryIndexes';
 import { TrendsPanel } from '../../components/TrendsPanel';
 import { buildPhraseIndex, buildSpeakerIndex } from '../../library/cross-article';
-import { SearchIndex, type LibraryFilters } from '../../library/search-index';
+import { KIND_FILTERS, SearchIndex, SORT_ORDERS, type KindFilter, type LibraryFilters, type SortOrder } from '../../library/search-index';
+import { parseQuery } from '../../library/query';
+import { ResultsList } from '../../components/ResultsList';
+import { localDayEnd, localDayStart, publishedDay } from '../../exporters/dates';
 import type { Message, Replies } from '../../messaging/protocol';
 import type { Stamp } from '../../records/stamp';
 import type { UiLanguage } from '../../records/preferences';
@@ -18,6 +20,11 @@ import type { ArticleRecord } from '../../records/article';
 
 export interface LibrarySource {
   loadAll(): Promise<{ annotations: Annotation[]; articles: ArticleRecord[]; analyses: ArticleAnalysisRecord[] }>;
+  /** The newest `limit` live annotations and the articles: what the first screen needs, fast at any size. */
+  loadFirst(limit: number): Promise<{ annotations: Annotation[]; articles: ArticleRecord[] }>;
+  /** Every annotation, chunk by chunk; the returned promise settles after the last chunk was handled. */
+  loadChunks(onChunk: (chunk: Annotation[]) => void | Promise<void>): Promise<unknown>;
+  loadAnalyses(): Promise<ArticleAnalysisRecord[]>;
   loadAnnotations(ids: string[]): Promise<Annotation[]>;
   onChanged(listener: (ids: string[]) => void): void;
   send(message: Message): Promise<unknown>;
@@ -27,6 +34,8 @@ export interface LibrarySource {
   requestPermission(pattern: string): Promise<boolean>;
   /** The sites the reader enabled (absent: the tab is not shown). */
   sites?: SitesSource;
+  /** A site's display name (from the site registry), for the site filter. */
+  siteName?(site: string, language: UiLanguage): string;
 }
 
 type Tab = 'annotations' | 'speakers' | 'phrases' | 'trends' | 'transfer' | 'sync' | 'sites';
@@ -39,54 +48,103 @@ const TABS: { id: Tab; label: MessageKey }[] = [
   { id: 'sync', label: 'syncTab' },
   { id: 'sites', label: 'sitesTab' },
 ];
-const PAGE = 100;
+/** The first screen: the newest annotations, read by index before anything else. */
+const FIRST_PAGE = 200;
+/** Articles listed per index entry before "show all": the index opens fast however many articles there are. */
+const KIND_LABELS: Record<KindFilter, MessageKey> = { highlight: 'kindHighlight', note: 'kindNote', excerpt: 'kindExcerpt', 'page-note': 'kindPageNote' };
+const SORT_LABELS: Record<SortOrder, MessageKey> = { newest: 'sortNewest', oldest: 'sortOldest', 'article-date': 'sortArticleDate', article: 'sortArticle' };
 
 interface Filters {
   colour: HighlightColour | '';
   tag: string;
   articleKey: string;
+  kind: KindFilter | '';
+  site: string;
+  /** Which date the from/to range applies to. */
+  dateOf: 'published' | 'annotated';
   from: string;
   to: string;
   speaker: string;
   phrase: string;
 }
-const NO_FILTERS: Filters = { colour: '', tag: '', articleKey: '', from: '', to: '', speaker: '', phrase: '' };
+const NO_FILTERS: Filters = { colour: '', tag: '', articleKey: '', kind: '', site: '', dateOf: 'published', from: '', to: '', speaker: '', phrase: '' };
+
+const yieldToPage = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+const articleDays = (articles: ArticleRecord[]) => new Map(articles.map((article) => [article.key, publishedDay(article.publishedAt)]));
 
 export function LibraryApp({ source }: { source: LibrarySource }) {
   const [language, setLanguage] = useState<UiLanguage>('zh-CN');
   const t = translator(language);
   const index = useRef(new SearchIndex());
   const [version, setVersion] = useState(0);
-  const [loaded, setLoaded] = useState(false);
+  /** none: nothing read yet; first: the newest page is shown; all: every annotation is searchable. */
+  const [phase, setPhase] = useState<'none' | 'first' | 'all'>('none');
+  const loaded = phase === 'all';
   const [articles, setArticles] = useState<ArticleRecord[]>([]);
   const [analyses, setAnalyses] = useState<ArticleAnalysisRecord[]>([]);
   const [query, setQuery] = useState('');
   const [filters, setFilters] = useState<Filters>(NO_FILTERS);
+  const [sort, setSort] = useState<SortOrder>('newest');
   const [tab, setTab] = useState<Tab>('annotations');
-  const [shown, setShown] = useState(PAGE);
   const [notice, setNotice] = useState('');
   const [undoable, setUndoable] = useState<string | null>(null);
+  /** Index entries the reader opened in full (`s:` speaker, `p:` phrase). */
 
   useEffect(() => {
     void source.language().then(setLanguage);
     source.onLanguage?.(setLanguage);
-    const loadAll = () =>
-      source.loadAll().then(({ annotations, articles: read, analyses: analysed }) => {
-        index.current = new SearchIndex(annotations);
-        setArticles(read);
-        setAnalyses(analysed);
-        setLoaded(true);
-        setVersion((v) => v + 1);
-        performance.mark('anyue:library-searchable');
+    let generation = 0;
+    // Ids changed while the full index is being built: applied to it once it is complete.
+    let changedDuringLoad: Set<string> | null = null;
+    const loadAll = async () => {
+      const mine = ++generation;
+      changedDuringLoad = new Set();
+      const first = await source.loadFirst(FIRST_PAGE);
+      if (mine !== generation) return;
+      if (performance.getEntriesByName('anyue:library-first-read').length === 0) performance.mark('anyue:library-first-read');
+      const days = articleDays(first.articles);
+      // The first screen, before the full read: at 100k annotations that read takes seconds.
+      if (index.current.size === 0) {
+        index.current = new SearchIndex(first.annotations, days);
+        setPhase('first');
+      }
+      setArticles(first.articles);
+      setVersion((v) => v + 1);
+      // Let the first screen paint before the full read competes with it.
+      await new Promise<void>((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
+      void source.loadAnalyses().then((read) => mine === generation && setAnalyses(read));
+      const full = new SearchIndex([], days);
+      await source.loadChunks(async (chunk) => {
+        for (const annotation of chunk) full.put(annotation);
+        await yieldToPage();
       });
+      if (mine !== generation) return;
+      const late = [...(changedDuringLoad ?? [])];
+      changedDuringLoad = null;
+      if (late.length) for (const annotation of await source.loadAnnotations(late)) full.put(annotation);
+      index.current = full;
+      setPhase('all');
+      setVersion((v) => v + 1);
+      // The joined text the first query needs, built in steps now rather than at the first keystroke.
+      void full.prepare(yieldToPage);
+    };
     source.onChanged(async (ids) => {
       // No ids: a bulk change (an import); read everything again.
       if (ids.length === 0) return void loadAll();
+      for (const id of ids) changedDuringLoad?.add(id);
       for (const annotation of await source.loadAnnotations(ids)) index.current.put(annotation);
       setVersion((v) => v + 1);
     });
     void loadAll();
   }, [source]);
+
+  // Marks for the benchmark and for anyone profiling: set once the screen shows what they name.
+  useEffect(() => {
+    if (phase === 'first' || (phase === 'all' && performance.getEntriesByName('anyue:library-first-results').length === 0)) {
+      performance.mark('anyue:library-first-results');
+    }
+    if (phase === 'all') performance.mark('anyue:library-searchable');
+  }, [phase]);
 
   useEffect(() => {
     document.documentElement.lang = language;
@@ -98,23 +156,31 @@ export function LibraryApp({ source }: { source: LibrarySource }) {
 
   const libraryFilters: LibraryFilters = useMemo(() => {
     const phrase = phraseIndex.find((entry) => entry.text === filters.phrase);
+    const annotated = filters.dateOf === 'annotated';
     return {
       colour: filters.colour || undefined,
       tag: filters.tag || undefined,
       articleKey: filters.articleKey || undefined,
-      from: filters.from ? Date.parse(`${filters.from}T00:00:00`) : undefined,
-      to: filters.to ? Date.parse(`${filters.to}T23:59:59.999`) : undefined,
+      kind: filters.kind || undefined,
+      site: filters.site || undefined,
+      // Times of annotating are days in the reader's own time zone, as the exports print them.
+      from: annotated && filters.from ? localDayStart(filters.from) : undefined,
+      to: annotated && filters.to ? localDayEnd(filters.to) : undefined,
+      publishedFrom: !annotated && filters.from ? filters.from : undefined,
+      publishedTo: !annotated && filters.to ? filters.to : undefined,
       speaker: filters.speaker || undefined,
       articleKeys: phrase ? new Set(phrase.articles.map((a) => a.articleKey)) : undefined,
     };
   }, [filters, phraseIndex]);
 
+  const terms = useMemo(() => parseQuery(query), [query]);
   const { results, searchMs } = useMemo(() => {
     const started = performance.now();
-    const found = index.current.search(query, libraryFilters);
+    const found = index.current.search(query, libraryFilters, sort);
     return { results: found, searchMs: performance.now() - started };
     // version: the index changed in place
-  }, [query, libraryFilters, version, loaded]);
+  }, [query, libraryFilters, sort, version, phase]);
+  const sites = useMemo(() => index.current.sites(), [version, phase]);
 
   const request = async (message: Message) => {
     const reply = (await source.send(message)) as { ok: boolean; error?: string } | undefined;
@@ -135,11 +201,8 @@ export function LibraryApp({ source }: { source: LibrarySource }) {
     await copyText(text);
     setNotice(t('copied'));
   };
-  const setFilter = <K extends keyof Filters>(key: K, value: Filters[K]) => {
-    setFilters({ ...filters, [key]: value });
-    setShown(PAGE);
-  };
-  const tags = useMemo(() => index.current.tags(), [version, loaded]);
+  const setFilter = <K extends keyof Filters>(key: K, value: Filters[K]) => setFilters({ ...filters, [key]: value });
+  const tags = useMemo(() => index.current.tags(), [version, phase]);
 
   return (
     <>
@@ -153,13 +216,10 @@ export function LibraryApp({ source }: { source: LibrarySource }) {
           aria-label={t('search')}
           placeholder={t('searchPlaceholder')}
           value={query}
-          onInput={(event) => {
-            setQuery((event.currentTarget as HTMLInputElement).value);
-            setShown(PAGE);
-          }}
+          onInput={(event) => setQuery((event.currentTarget as HTMLInputElement).value)}
         />
         <span class="result-count" role="status" aria-live="polite" data-search-ms={searchMs.toFixed(2)}>
-          {loaded ? `${results.length} ${t('results')}` : t('loadingLibrary')}
+          {phase === 'none' ? t('loadingLibrary') : loaded ? countOf(language, 'resultCount', results.length) : countOf(language, 'searchingNewest', index.current.size)}
         </span>
       </header>
       <p class="notice" role="status">
@@ -184,6 +244,22 @@ export function LibraryApp({ source }: { source: LibrarySource }) {
           {HIGHLIGHT_COLOURS.map((colour) => (
             <option key={colour} value={colour}>
               {t(colour)}
+            </option>
+          ))}
+        </select>
+        <select aria-label={t('kind')} class="kind" value={filters.kind} onChange={(e) => setFilter('kind', (e.currentTarget as HTMLSelectElement).value as KindFilter | '')}>
+          <option value="">{t('allKinds')}</option>
+          {KIND_FILTERS.map((kind) => (
+            <option key={kind} value={kind}>
+              {t(KIND_LABELS[kind])}
+            </option>
+          ))}
+        </select>
+        <select aria-label={t('site')} class="site" value={filters.site} onChange={(e) => setFilter('site', (e.currentTarget as HTMLSelectElement).value)}>
+          <option value="">{t('allSites')}</option>
+          {sites.map(([site, count]) => (
+            <option key={site} value={site}>
+              {source.siteName?.(site, language) ?? site} ({count})
             </option>
           ))}
         </select>
@@ -219,12 +295,23 @@ export function LibraryApp({ source }: { source: LibrarySource }) {
             </option>
           ))}
         </select>
+        <select aria-label={t('dateOf')} value={filters.dateOf} onChange={(e) => setFilter('dateOf', (e.currentTarget as HTMLSelectElement).value as Filters['dateOf'])}>
+          <option value="published">{t('datePublished')}</option>
+          <option value="annotated">{t('dateAnnotated')}</option>
+        </select>
         <label>
-          {t('from')} <input type="date" value={filters.from} onChange={(e) => setFilter('from', (e.currentTarget as HTMLInputElement).value)} />
+          {t('from')} <input type="date" class="date-from" value={filters.from} onChange={(e) => setFilter('from', (e.currentTarget as HTMLInputElement).value)} />
         </label>
         <label>
-          {t('to')} <input type="date" value={filters.to} onChange={(e) => setFilter('to', (e.currentTarget as HTMLInputElement).value)} />
+          {t('to')} <input type="date" class="date-to" value={filters.to} onChange={(e) => setFilter('to', (e.currentTarget as HTMLInputElement).value)} />
         </label>
+        <select aria-label={t('sortBy')} class="sort" value={sort} onChange={(e) => setSort((e.currentTarget as HTMLSelectElement).value as SortOrder)}>
+          {SORT_ORDERS.map((order) => (
+            <option key={order} value={order}>
+              {t(SORT_LABELS[order])}
+            </option>
+          ))}
+        </select>
         <button type="button" onClick={() => setFilters(NO_FILTERS)}>
           {t('clearFilters')}
         </button>
@@ -239,31 +326,23 @@ export function LibraryApp({ source }: { source: LibrarySource }) {
       <main>
         {tab === 'annotations' && (
           <>
-            {loaded && index.current.size === 0 && <p class="status">{t('emptyLibrary')}</p>}
-            {loaded && index.current.size > 0 && results.length === 0 && <p class="status">{t('noResults')}</p>}
-            <ul class="annotation-list">
-              {results.slice(0, shown).map((annotation) => (
-                <AnnotationEditor
-                  key={annotation.id}
-                  annotation={annotation}
-                  language={language}
-                  update={update}
-                  remove={(id) => void remove(id)}
-                  resolve={(message) => void request(message)}
-                  copy={(text) => void copy(text)}
-                  showArticle
-                  send={source.send}
-                />
-              ))}
-            </ul>
-            {results.length > shown && (
-              <button type="button" class="more" onClick={() => setShown(shown + PAGE)}>
-                {t('showMore')} ({results.length - shown})
-              </button>
-            )}
+            {phase !== 'none' && index.current.size === 0 && <p class="status">{t('emptyLibrary')}</p>}
+            {phase !== 'none' && index.current.size > 0 && results.length === 0 && <p class="status">{loaded ? t('noResults') : t('loadingLibrary')}</p>}
+            <ResultsList
+              results={results}
+              terms={terms}
+              searchKey={JSON.stringify([query, filters, sort])}
+              language={language}
+              update={update}
+              remove={(id) => void remove(id)}
+              resolve={(message) => void request(message)}
+              copy={(text) => void copy(text)}
+              send={source.send}
+            />
           </>
         )}
-        {tab === 'transfer' && (
+        {tab === 'transfer' && !loaded && <p class="status">{t('loadingLibrary')}</p>}
+        {tab === 'transfer' && loaded && (
           <ExportPanel
             language={language}
             filtered={results}

@@ -5,6 +5,8 @@ import { AnyueDatabase } from '../../storage/database';
 import { loadPreferences, type KeyValueArea } from '../../storage/preferences';
 import { enabledHosts, enabledSites, hostPatternsOf, optionalSites } from '../../sites/enabled-sites';
 import { loadEnabledHosts, removeEnabledHost } from '../../storage/enabled-hosts';
+import { newestAnnotations, readAnnotationsInChunks } from '../../storage/library-reads';
+import { builtInAdapters, siteNameOf } from '../../sites';
 import { LibraryApp, type LibrarySource } from './LibraryApp';
 
 // The library reads the extension's database directly (it is an extension page, same origin as the
@@ -14,6 +16,17 @@ const source: LibrarySource = {
   loadAll: async () => {
     const [annotations, articles, analyses] = await Promise.all([db.annotations.toArray(), db.articles.toArray(), db.analyses.toArray()]);
     return { annotations, articles, analyses };
+  },
+  loadFirst: async (limit) => {
+    const [annotations, articles] = await Promise.all([newestAnnotations(db, limit), db.articles.toArray()]);
+    return { annotations, articles };
+  },
+  // Chunks of 5,000: each read is short, and the page handles input between them.
+  loadChunks: (onChunk) => readAnnotationsInChunks(db, 5_000, onChunk),
+  loadAnalyses: () => db.analyses.toArray(),
+  siteName: (site, language) => {
+    const adapter = builtInAdapters.find((candidate) => candidate.site === site);
+    return adapter ? (language === 'en' ? adapter.siteNameEn : adapter.siteName) : siteNameOf(site);
   },
   loadAnnotations: async (ids) => (await db.annotations.bulkGet(ids)).filter((a) => a !== undefined),
   onChanged: (listener) => {

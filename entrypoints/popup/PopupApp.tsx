@@ -1,5 +1,5 @@
 import { useState } from 'preact/hooks';
-import { formatDateTime, translator } from '../../components/i18n';
+import { countOf, formatDateTime, translator } from '../../components/i18n';
 import { describeProblem } from '../../components/SyncPanel';
 import type { SyncStatus } from '../../sync/sync-engine';
 import type { UiLanguage } from '../../records/preferences';
@@ -79,11 +79,11 @@ export function PopupApp({ language, recent, annotationCount, sync, openLibrary,
         </div>
       )}
       <p class="status">{t('popupNotArticle')}</p>
-      <p class="stats">{t('popupCount').replace('{n}', String(annotationCount))}</p>
+      <p class="stats">{countOf(language, 'popupCount', annotationCount)}</p>
       <p class="sync-line meta">
         {!sync
           ? t('syncNotSetUp')
-          : `${t('syncLastSuccess')}：${sync.status.lastSuccessAt ? formatDateTime(sync.status.lastSuccessAt, language) : t('syncNever')} · ${t('syncPending')}：${sync.status.pendingChanges}`}
+          : `${t('syncLastSuccess')}${t('colon')}${sync.status.lastSuccessAt ? formatDateTime(sync.status.lastSuccessAt, language) : t('syncNever')} · ${t('syncPending')}${t('colon')}${sync.status.pendingChanges}`}
       </p>
       {sync?.status.lastError && <p class="error">{describeProblem(sync.status.lastError, language)}</p>}
       {recent.length > 0 && (

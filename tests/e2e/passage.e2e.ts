@@ -85,11 +85,10 @@ describe.each<BrowserName>(['chromium', 'firefox'])('%s', (name) => {
   it('links a speaker passage of the index to its place in the article', async () => {
     await library.evaluate(`[...document.querySelectorAll('[role="tab"]')].find((t) => t.textContent.includes('发言人索引')).click()`);
     await library.waitForPage(`[...document.querySelectorAll('.speaker-index details')].some((d) => d.textContent.includes('龙卿吉'))`);
-    const passage = await library.evaluate<string>(`(() => {
-      const entry = [...document.querySelectorAll('.speaker-index details')].find((d) => d.textContent.includes('龙卿吉'));
-      entry.open = true;
-      return entry.querySelector('a.passage-link').textContent;
-    })()`);
+    // An entry's passages are built when it is opened.
+    await library.evaluate(`[...document.querySelectorAll('.speaker-index details')].find((d) => d.textContent.includes('龙卿吉')).querySelector('summary').click()`);
+    await library.waitForPage(`!!document.querySelector('.speaker-index details[open] a.passage-link')`);
+    const passage = await library.evaluate<string>(`document.querySelector('.speaker-index details[open] a.passage-link').textContent`);
     await library.screenshot(`${SHOTS}/passage-speaker-index-${name}.png`);
     await page.evaluate(`window.scrollTo(0, 0)`);
     await library.evaluate(`[...document.querySelectorAll('.speaker-index details[open] a.passage-link')][0].click()`);

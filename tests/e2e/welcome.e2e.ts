@@ -33,7 +33,7 @@ for (const name of ['chromium', 'firefox'] as BrowserName[]) {
       mkdirSync(SHOTS, { recursive: true });
       await welcome.screenshot(`${SHOTS}/welcome-${name}.png`);
       await welcome.evaluate(`(() => { const s = document.querySelector('select'); s.value = 'en'; s.dispatchEvent(new Event('change', { bubbles: true })); return true; })()`);
-      await welcome.waitForPage(`document.querySelector('h1').textContent === 'Welcome to 安阅'`);
+      await welcome.waitForPage(`document.querySelector('h1').textContent === 'Welcome to Anyue'`);
       expect(await welcome.evaluate<string>('document.body.textContent')).toContain('Enable on this site');
     });
   });
