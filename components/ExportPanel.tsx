@@ -7,7 +7,7 @@ import {
 } from '../exporters';
 import { MAX_IMPORT_RECORDS, type Replies, type ErrorReply, type Message } from '../messaging/protocol';
 import { restoreBackup } from '../exporters/backup-import';
-import type { UiLanguage } from '../records/preferences';
+import type { ColourNames, UiLanguage } from '../records/preferences';
 import type { Annotation } from '../records/annotation';
 import type { ArticleRecord } from '../records/article';
 import { download, fileStamp } from './download';
@@ -22,12 +22,14 @@ interface Props {
   /** Everything in the database, tombstones included: the backup is lossless. */
   loadEverything(): Promise<{ annotations: Annotation[]; articles: ArticleRecord[] }>;
   send(message: Message): Promise<unknown>;
+  /** The reader's names for the colours, written into Markdown and CSV. */
+  colourNames?: ColourNames;
 }
 
 type Format = 'markdown-zip' | 'markdown-one' | 'csv' | 'backup';
 
 /** Export (in chunks, with progress, the page stays responsive) and import of a backup. */
-export function ExportPanel({ language, filtered, all, articles, loadEverything, send }: Props) {
+export function ExportPanel({ language, filtered, all, articles, loadEverything, send, colourNames }: Props) {
   const t = translator(language);
   const [scope, setScope] = useState<'filtered' | 'all'>('filtered');
   const [progress, setProgress] = useState<{ done: number; total: number } | null>(null);
@@ -40,11 +42,11 @@ export function ExportPanel({ language, filtered, all, articles, loadEverything,
     const stamp = fileStamp();
     try {
       if (format === 'markdown-zip') {
-        download(`安阅批注-${stamp}.zip`, await exportMarkdownZip(chosen, articles, { onProgress }), 'application/zip');
+        download(`安阅批注-${stamp}.zip`, await exportMarkdownZip(chosen, articles, { onProgress, colourNames }), 'application/zip');
       } else if (format === 'markdown-one') {
-        download(`安阅批注-${stamp}.md`, await exportMarkdownCombinedAsync(chosen, articles, { onProgress }), 'text/markdown;charset=utf-8');
+        download(`安阅批注-${stamp}.md`, await exportMarkdownCombinedAsync(chosen, articles, { onProgress, colourNames }), 'text/markdown;charset=utf-8');
       } else if (format === 'csv') {
-        download(`安阅批注-${stamp}.csv`, await exportCsvAsync(chosen, articles, { onProgress }), 'text/csv;charset=utf-8');
+        download(`安阅批注-${stamp}.csv`, await exportCsvAsync(chosen, articles, { onProgress, colourNames }), 'text/csv;charset=utf-8');
       } else {
         // The backup is lossless: everything, tombstones included, whatever the filter.
         const everything = await loadEverything();

@@ -107,3 +107,17 @@ describe('csvCell', () => {
     expect(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])/.test(cell)).toBe(false);
   });
 });
+
+describe('colour names', () => {
+  it('are written after the colour in CSV and beside a named highlight in Markdown', async () => {
+    const { makeAnnotation } = await import('../library/test-data');
+    const { exportMarkdownCombined } = await import('./markdown');
+    const text = '应急管理部部署防汛工作。';
+    const annotation = makeAnnotation({ text, quote: '部署防汛工作', colour: 'green' });
+    const csv = exportCsv([annotation], [], { colourNames: { green: '待核实' } });
+    expect(csv).toContain('绿 green（待核实）');
+    expect(exportCsv([annotation], [])).not.toContain('待核实');
+    expect(exportMarkdownCombined([annotation], [], { colourNames: { green: '待核实' } })).toContain('颜色：待核实');
+    expect(exportMarkdownCombined([annotation], [], { colourNames: { yellow: '重要' } })).not.toContain('颜色：');
+  });
+});

@@ -6,6 +6,7 @@
 // (文章, 来源, 日期, 链接), then what was marked (类型, 发言人, 原文), then the reader's own (笔记, 标签, 颜色),
 // then bookkeeping (times, id). Headers are bilingual, "中文 English", so either reader finds the column.
 
+import type { ColourNames } from '../records/preferences';
 import type { Annotation, AnnotationKind, HighlightColour } from '../records/annotation';
 import type { ArticleRecord } from '../records/article';
 import { groupByArticle, speakerLabel, type ArticleGroup } from './article-groups';
@@ -56,6 +57,8 @@ const BOM = '\uFEFF';
 
 export interface CsvOptions {
   utcOffsetMinutes?: number;
+  /** The reader's names for the colours, written after the colour's own. */
+  colourNames?: ColourNames;
 }
 
 function* csvSteps(groups: ArticleGroup[], out: string[], options: CsvOptions): Steps {
@@ -76,7 +79,7 @@ function* csvSteps(groups: ArticleGroup[], out: string[], options: CsvOptions): 
           a.target?.quote.exact ?? '',
           a.note,
           a.tags.join('、'),
-          COLOUR_LABELS[a.colour],
+          options.colourNames?.[a.colour] ? `${COLOUR_LABELS[a.colour]}（${options.colourNames[a.colour]}）` : COLOUR_LABELS[a.colour],
           formatDayTime(a.createdAt, offset),
           formatDayTime(a.updatedAt, offset),
           a.id,

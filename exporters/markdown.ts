@@ -4,6 +4,7 @@
 // character that Markdown, GFM, Obsidian or Typora would read as syntax is backslash-escaped, so a quote
 // never becomes a heading, list, table, link, tag, math or raw HTML.
 
+import type { ColourNames } from '../records/preferences';
 import type { Annotation, SpeakerRef } from '../records/annotation';
 import type { ArticleRecord } from '../records/article';
 import { groupByArticle, speakerLabel, type ArticleGroup, type ArticleInfo } from './article-groups';
@@ -16,6 +17,8 @@ export interface MarkdownOptions {
   /** When the export is made (epoch ms): the combined file's date. Defaults to now. */
   exportedAt?: number;
   utcOffsetMinutes?: number;
+  /** The reader's names for the colours: a named colour is written beside its passage. */
+  colourNames?: ColourNames;
 }
 
 // ---------------------------------------------------------------- escaping
@@ -145,12 +148,15 @@ function articleTags(annotations: Annotation[]): string[] {
   return [...tags];
 }
 
-function annotationBlock(annotation: Annotation, offset: number | undefined): string {
+function annotationBlock(annotation: Annotation, options: MarkdownOptions): string {
+  const offset = options.utcOffsetMinutes;
   const parts: string[] = [];
   if (annotation.target) {
     const label = annotation.kind === 'excerpt' ? '**摘录**' : null;
     if (label) parts.push(label);
     parts.push(blockquote(annotation.target.quote.exact));
+    const colourName = options.colourNames?.[annotation.colour];
+    if (colourName && annotation.kind === 'highlight') parts.push(`颜色：${inline(colourName)}`);
   }
   if (annotation.note.trim()) {
     // The reader writes notes in Markdown (or plain text, which is Markdown too): kept as written, on lines of
@@ -166,7 +172,8 @@ function annotationBlock(annotation: Annotation, offset: number | undefined): st
 }
 
 /** Yields after each annotation so a long article can be sliced too. */
-function* articleBody(group: ArticleGroup, out: string[], offset: number | undefined): Steps {
+function* articleBody(group: ArticleGroup, out: string[], options: MarkdownOptions): Steps {
+  const offset = options.utcOffsetMinutes;
   const { article, annotations } = group;
   const meta: string[] = [];
   if (article.source) meta.push(`- 来源：${inline(article.source)}`);
@@ -181,7 +188,7 @@ function* articleBody(group: ArticleGroup, out: string[], offset: number | undef
   if (pageNotes.length) {
     out.push('\n## 页面笔记\n');
     for (const note of pageNotes) {
-      out.push(`\n${annotationBlock(note, offset)}\n`);
+      out.push(`\n${annotationBlock(note, options)}\n`);
       yield;
     }
   }
@@ -204,7 +211,7 @@ function* articleBody(group: ArticleGroup, out: string[], offset: number | undef
     for (const { speakers, items } of bySpeakers.values()) {
       out.push(`\n### ${inline(speakers.map(speakerLabel).join('；'))}\n`);
       for (const item of items) {
-        out.push(`\n${annotationBlock(item, offset)}\n`);
+        out.push(`\n${annotationBlock(item, options)}\n`);
         yield;
       }
     }
@@ -212,18 +219,17 @@ function* articleBody(group: ArticleGroup, out: string[], offset: number | undef
   if (others.length) {
     out.push(`\n## ${bySpeakers.size ? '其他标注' : '标注'}\n`);
     for (const item of others) {
-      out.push(`\n${annotationBlock(item, offset)}\n`);
+      out.push(`\n${annotationBlock(item, options)}\n`);
       yield;
     }
   }
 }
 
 function* filesSteps(groups: ArticleGroup[], files: ExportFile[], options: MarkdownOptions): Steps {
-  const offset = options.utcOffsetMinutes;
   const taken = new Set<string>();
   for (const group of groups) {
     const out = [frontMatter(group.article, articleTags(group.annotations)), '\n\n'];
-    yield* articleBody(group, out, offset);
+    yield* articleBody(group, out, options);
     const name = safeFileName(group.article.title || group.article.key, 'md', taken);
     files.push({ name, content: out.join('') });
   }
@@ -235,7 +241,7 @@ function* combinedSteps(groups: ArticleGroup[], out: string[], options: Markdown
   out.push(`---\ntitle: ${yamlString(`安阅笔记 ${exported}`)}\ndate: ${yamlString(exported)}\n---\n`);
   for (const group of groups) {
     out.push('\n');
-    yield* articleBody(group, out, offset);
+    yield* articleBody(group, out, options);
   }
 }
 

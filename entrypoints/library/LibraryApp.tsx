@@ -3,7 +3,8 @@ import { copyText } from '../../components/download';
 import { ExportPanel } from '../../components/ExportPanel';
 import { SyncPanel } from '../../components/SyncPanel';
 import { SitesPanel, type SitesSource } from '../../components/SitesPanel';
-import { countOf, translator, type MessageKey } from '../../components/i18n';
+import { colourLabel, countOf, translator, type MessageKey } from '../../components/i18n';
+import { ColourNamesPanel } from '../../components/ColourNamesPanel';
 import { PhraseIndexList, SpeakerIndexList } from '../../components/LibraryIndexes';
 import { TrendsPanel } from '../../components/TrendsPanel';
 import { buildPhraseIndex, buildSpeakerIndex } from '../../library/cross-article';
@@ -13,7 +14,7 @@ import { ResultsList } from '../../components/ResultsList';
 import { localDayEnd, localDayStart, publishedDay } from '../../exporters/dates';
 import type { Message, Replies } from '../../messaging/protocol';
 import type { Stamp } from '../../records/stamp';
-import type { UiLanguage } from '../../records/preferences';
+import { cleanColourNames, type ColourNames, type UiLanguage } from '../../records/preferences';
 import { HIGHLIGHT_COLOURS, type Annotation, type AnnotationChanges, type HighlightColour } from '../../records/annotation';
 import type { ArticleAnalysisRecord } from '../../storage/database';
 import type { ArticleRecord } from '../../records/article';
@@ -29,8 +30,9 @@ export interface LibrarySource {
   onChanged(listener: (ids: string[]) => void): void;
   send(message: Message): Promise<unknown>;
   language(): Promise<UiLanguage>;
-  /** Called when the reader switches language on another page. */
-  onLanguage?(listener: (language: UiLanguage) => void): void;
+  colourNames?(): Promise<ColourNames>;
+  /** Called when the reader switches language or names the colours on another page. */
+  onPreferences?(listener: (language: UiLanguage, colourNames: ColourNames) => void): void;
   requestPermission(pattern: string): Promise<boolean>;
   /** The sites the reader enabled (absent: the tab is not shown). */
   sites?: SitesSource;
@@ -38,7 +40,7 @@ export interface LibrarySource {
   siteName?(site: string, language: UiLanguage): string;
 }
 
-type Tab = 'annotations' | 'speakers' | 'phrases' | 'trends' | 'transfer' | 'sync' | 'sites';
+type Tab = 'annotations' | 'speakers' | 'phrases' | 'trends' | 'transfer' | 'sync' | 'sites' | 'settings';
 const TABS: { id: Tab; label: MessageKey }[] = [
   { id: 'annotations', label: 'annotationsTab' },
   { id: 'speakers', label: 'speakerIndexTab' },
@@ -47,6 +49,7 @@ const TABS: { id: Tab; label: MessageKey }[] = [
   { id: 'transfer', label: 'exportImport' },
   { id: 'sync', label: 'syncTab' },
   { id: 'sites', label: 'sitesTab' },
+  { id: 'settings', label: 'settingsTab' },
 ];
 /** The first screen: the newest annotations, read by index before anything else. */
 const FIRST_PAGE = 200;
@@ -74,6 +77,7 @@ const articleDays = (articles: ArticleRecord[]) => new Map(articles.map((article
 
 export function LibraryApp({ source }: { source: LibrarySource }) {
   const [language, setLanguage] = useState<UiLanguage>('zh-CN');
+  const [colourNames, setColourNames] = useState<ColourNames>({});
   const t = translator(language);
   const index = useRef(new SearchIndex());
   const [version, setVersion] = useState(0);
@@ -92,7 +96,11 @@ export function LibraryApp({ source }: { source: LibrarySource }) {
 
   useEffect(() => {
     void source.language().then(setLanguage);
-    source.onLanguage?.(setLanguage);
+    void source.colourNames?.().then(setColourNames);
+    source.onPreferences?.((next, names) => {
+      setLanguage(next);
+      setColourNames(names);
+    });
     let generation = 0;
     // Ids changed while the full index is being built: applied to it once it is complete.
     let changedDuringLoad: Set<string> | null = null;
@@ -243,7 +251,7 @@ export function LibraryApp({ source }: { source: LibrarySource }) {
           <option value="">{t('allColours')}</option>
           {HIGHLIGHT_COLOURS.map((colour) => (
             <option key={colour} value={colour}>
-              {t(colour)}
+              {colourLabel(colour, language, colourNames)}
             </option>
           ))}
         </select>
@@ -338,6 +346,7 @@ export function LibraryApp({ source }: { source: LibrarySource }) {
               resolve={(message) => void request(message)}
               copy={(text) => void copy(text)}
               send={source.send}
+              colourNames={colourNames}
             />
           </>
         )}
@@ -350,9 +359,21 @@ export function LibraryApp({ source }: { source: LibrarySource }) {
             articles={articles}
             loadEverything={source.loadAll}
             send={source.send}
+            colourNames={colourNames}
           />
         )}
         {tab === 'sites' && source.sites && <SitesPanel language={language} source={source.sites} />}
+        {tab === 'settings' && (
+          <ColourNamesPanel
+            language={language}
+            names={colourNames}
+            save={async (names) => {
+              const reply = (await source.send({ type: 'preferences/set-colour-names', colourNames: cleanColourNames(names) }).catch(() => null)) as { ok?: boolean } | null;
+              if (reply?.ok) setColourNames(cleanColourNames(names));
+              return reply?.ok === true;
+            }}
+          />
+        )}
         {tab === 'sync' && <SyncPanel language={language} send={source.send} requestPermission={source.requestPermission} />}
         {tab === 'speakers' && (
           <SpeakerIndexList entries={speakerIndex} articles={articleMap} language={language} send={source.send} filterBy={(name) => (setFilter('speaker', name), setTab('annotations'))} />

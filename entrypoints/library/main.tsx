@@ -40,11 +40,12 @@ const source: LibrarySource = {
   },
   send: (message) => browser.runtime.sendMessage(message),
   language: async () => (await loadPreferences(browser.storage.local as KeyValueArea)).language,
-  // The reader switched language elsewhere (a sidebar, another library tab): follow at once.
-  onLanguage: (listener) => {
+  colourNames: async () => (await loadPreferences(browser.storage.local as KeyValueArea)).colourNames,
+  // The reader switched language or named colours elsewhere (a sidebar, another library tab): follow at once.
+  onPreferences: (listener) => {
     browser.runtime.onMessage.addListener((raw: unknown) => {
       const parsed = parseMessage(raw);
-      if (parsed.ok && parsed.value.type === 'preferences/changed') listener(parsed.value.language);
+      if (parsed.ok && parsed.value.type === 'preferences/changed') listener(parsed.value.language, parsed.value.colourNames);
       return undefined;
     });
   },
