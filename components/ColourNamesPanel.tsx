@@ -1,7 +1,7 @@
 // The reader names the highlight colours (重要, 待核实, 可引用…): the names then appear on the page's toolbar, in
 // the sidebar's colour choice, in the library's colour filter and in exports. Saved as the reader types.
 
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { STYLE_COLOURS } from '../highlights/layers';
 import { HIGHLIGHT_COLOURS, type HighlightColour } from '../records/annotation';
 import { MAX_COLOUR_NAME, type ColourNames, type UiLanguage } from '../records/preferences';
@@ -11,13 +11,18 @@ export function ColourNamesPanel({ language, names, save }: { language: UiLangua
   const t = translator(language);
   const [draft, setDraft] = useState<ColourNames>(names);
   const [saved, setSaved] = useState<'saved' | 'failed' | null>(null);
-  useEffect(() => setDraft(names), [names]);
+  // The latest typing, read at blur: a blur can come before the render that follows the last keystroke.
+  const latest = useRef<ColourNames>(names);
+  useEffect(() => {
+    latest.current = names;
+    setDraft(names);
+  }, [names]);
   const change = (colour: HighlightColour, value: string) => {
-    const next = { ...draft, [colour]: value };
-    setDraft(next);
+    latest.current = { ...latest.current, [colour]: value };
+    setDraft(latest.current);
     setSaved(null);
   };
-  const commit = () => void save(draft).then((ok) => setSaved(ok ? 'saved' : 'failed'));
+  const commit = () => void save(latest.current).then((ok) => setSaved(ok ? 'saved' : 'failed'));
   return (
     <section class="colour-names">
       <h2>{t('colourNamesTitle')}</h2>
