@@ -4,6 +4,9 @@
 import type { Annotation, SpeakerRef } from '../records/annotation';
 import type { ArticleRecord } from '../records/article';
 
+import { parseArticleKey } from '../records/article-key';
+import { siteNameOf } from '../sites';
+
 export interface ArticleInfo {
   key: string;
   title: string;
@@ -84,4 +87,10 @@ export function speakerLabel(speaker: SpeakerRef): string {
   const role = [speaker.title, speaker.org].map((s) => s.trim()).filter(Boolean).join('，');
   const name = speaker.name.trim() || '未具名';
   return role ? `${name}（${role}）` : name;
+}
+
+/** The name of the site an article key belongs to (its adapter's, else the site id itself). */
+export function siteNameOfKey(key: string): string {
+  const site = parseArticleKey(key)?.site;
+  return site ? siteNameOf(site) : '';
 }

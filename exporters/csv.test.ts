@@ -49,9 +49,10 @@ describe('exportCsv', () => {
   });
 
   it('fills a highlight row in column order, keeping commas, quotes and line breaks inside their cells', () => {
-    const spoken = rows.find((r) => r[12] === HIGHLIGHT_SPOKEN.id)!;
+    const spoken = rows.find((r) => r[13] === HIGHLIGHT_SPOKEN.id)!;
     expect(spoken).toEqual([
       '应急管理部通报前三季度全国安全生产和自然灾害形势',
+      '中国灾害防御信息网',
       '人民论坛网',
       '2024-10-22',
       'https://zaihaifangyu.cn/5288.html',
@@ -65,16 +66,16 @@ describe('exportCsv', () => {
       '2024-10-23 10:00',
       HIGHLIGHT_SPOKEN.id,
     ]);
-    const excerpt = rows.find((r) => r[12] === EXCERPT.id)!;
-    expect(excerpt[6]).toBe('事故总量持续下降,前三季度全国共发生各类生产安全事故14402起');
-    const hostile = rows.find((r) => r[12] === HOSTILE.id)!;
+    const excerpt = rows.find((r) => r[13] === EXCERPT.id)!;
+    expect(excerpt[7]).toBe('事故总量持续下降,前三季度全国共发生各类生产安全事故14402起');
+    const hostile = rows.find((r) => r[13] === HOSTILE.id)!;
     expect(hostile[0]).toBe('# 防汛: "三个责任人" <b>到岗</b>');
-    expect(hostile[6]).toBe(HOSTILE.target!.quote.exact);
+    expect(hostile[7]).toBe(HOSTILE.target!.quote.exact);
   });
 
   it('neutralises a note that would run as a formula', () => {
-    const hostile = rows.find((r) => r[12] === HOSTILE.id)!;
-    expect(hostile[7]).toBe(`'${HOSTILE.note}`);
+    const hostile = rows.find((r) => r[13] === HOSTILE.id)!;
+    expect(hostile[8]).toBe(`'${HOSTILE.note}`);
   });
 });
 
@@ -119,5 +120,16 @@ describe('colour names', () => {
     expect(exportCsv([annotation], [])).not.toContain('待核实');
     expect(exportMarkdownCombined([annotation], [], { colourNames: { green: '待核实' } })).toContain('颜色：待核实');
     expect(exportMarkdownCombined([annotation], [], { colourNames: { yellow: '重要' } })).not.toContain('颜色：');
+  });
+});
+
+describe('site', () => {
+  it('names the site an article belongs to in CSV and in Markdown front matter', async () => {
+    const { makeAnnotation } = await import('../library/test-data');
+    const { exportMarkdownCombined } = await import('./markdown');
+    const text = '应急管理部部署防汛工作。';
+    const annotation = makeAnnotation({ text, quote: '部署防汛工作', articleKey: 'mem.gov.cn/xw/yjglbgzdt/202308/t20230810_459961' });
+    expect(exportCsv([annotation], [])).toContain(',中华人民共和国应急管理部,');
+    expect(exportMarkdownCombined([annotation], [])).toContain('中华人民共和国应急管理部');
   });
 });

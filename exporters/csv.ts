@@ -9,12 +9,13 @@
 import type { ColourNames } from '../records/preferences';
 import type { Annotation, AnnotationKind, HighlightColour } from '../records/annotation';
 import type { ArticleRecord } from '../records/article';
-import { groupByArticle, speakerLabel, type ArticleGroup } from './article-groups';
+import { groupByArticle, siteNameOfKey, speakerLabel, type ArticleGroup } from './article-groups';
 import { articleDateLabel, formatDayTime } from './dates';
 import { runSliced, runSync, type ProgressOptions, type Steps } from './progress';
 
 export const CSV_HEADERS = [
   '文章标题 Article',
+  '网站 Site',
   '来源 Source',
   '发布日期 Published',
   '原文链接 URL',
@@ -71,6 +72,7 @@ function* csvSteps(groups: ArticleGroup[], out: string[], options: CsvOptions): 
       out.push(
         csvRow([
           article.title,
+          siteNameOfKey(article.key),
           source,
           day,
           article.url,

@@ -77,6 +77,7 @@ describe('exportMarkdownFiles', () => {
     expect(frontMatter(main)).toEqual({
       title: ARTICLE_WITH_SOURCE.title,
       url: 'https://zaihaifangyu.cn/5288.html',
+      site: '中国灾害防御信息网',
       source: '人民论坛网',
       author: '编辑部',
       date: '2024-10-22',
@@ -152,7 +153,7 @@ describe('exportMarkdownFiles', () => {
 
   it('takes the article from the annotation when there is no history record, citing the portal', () => {
     const orphan = files[2]!.content as string;
-    expect(frontMatter(orphan)).toEqual({ title: '森林防灭火：进入高火险期', url: 'https://zaihaifangyu.cn/123.html' });
+    expect(frontMatter(orphan)).toEqual({ title: '森林防灭火：进入高火险期', url: 'https://zaihaifangyu.cn/123.html', site: '中国灾害防御信息网' });
     expect(orphan).toContain('- 引用：中国灾害防御信息网. 森林防灭火：进入高火险期[EB/OL]. [2024-10-23]. https://zaihaifangyu.cn/123.html.');
   });
 

@@ -7,7 +7,7 @@
 import type { ColourNames } from '../records/preferences';
 import type { Annotation, SpeakerRef } from '../records/annotation';
 import type { ArticleRecord } from '../records/article';
-import { groupByArticle, speakerLabel, type ArticleGroup, type ArticleInfo } from './article-groups';
+import { groupByArticle, siteNameOfKey, speakerLabel, type ArticleGroup, type ArticleInfo } from './article-groups';
 import { articleDateLabel, formatDay, publishedDay } from './dates';
 import { citeArticle, citeExcerpt } from './gbt7714';
 import { runSliced, runSync, type ProgressOptions, type Steps } from './progress';
@@ -130,6 +130,8 @@ const speakersKey = (speakers: SpeakerRef[]) => speakers.map((s) => `${s.name}\u
 
 function frontMatter(article: ArticleInfo, tags: string[]): string {
   const lines = ['---', `title: ${yamlString(article.title)}`, `url: ${yamlString(article.url)}`];
+  const site = siteNameOfKey(article.key);
+  if (site) lines.push(`site: ${yamlString(site)}`);
   if (article.source) lines.push(`source: ${yamlString(article.source)}`);
   if (article.author) lines.push(`author: ${yamlString(article.author)}`);
   // A YAML date must be a date (Obsidian types the property): an undated article has none; the body says so.
