@@ -75,8 +75,9 @@ export function startArticleView({ doc, article, analyse, reread, onAnalysed, on
   const card = mountHoverCard(doc, labels);
   const view = doc.defaultView!;
 
-  // Late text: the portal (or an ad script) may add or re-render body text after we ran.
-  const observed = [doc.querySelector('h1.entry-title'), doc.querySelector('.entry-content')].filter(Boolean) as Element[];
+  // Late text: the site (or an ad script) may add or re-render body text after we ran. Watched, and where a
+  // selection counts: the elements the site adapter mapped (headline and body), whatever the site.
+  const observed = articleRoots(article.map, article.bodyStart);
   let lateTimer: ReturnType<typeof setTimeout> | undefined;
   const observer = new MutationObserver(() => {
     clearTimeout(lateTimer);
@@ -244,3 +245,20 @@ export function startArticleView({ doc, article, analyse, reread, onAnalysed, on
   };
 }
 
+/**
+ * The elements holding the mapped text: the headline's (text before `bodyStart`) and the body's, each the
+ * nearest element containing all of its text nodes.
+ */
+export function articleRoots(map: TextMap, bodyStart: number): Element[] {
+  const common = (nodes: Node[]): Element | null => {
+    if (nodes.length === 0) return null;
+    let root: Element | null = nodes[0]!.parentElement;
+    for (const node of nodes.slice(1)) while (root && !root.contains(node)) root = root.parentElement;
+    return root;
+  };
+  const heading = map.segments.filter((segment) => segment.start < bodyStart).map((segment) => segment.node);
+  const body = map.segments.filter((segment) => segment.start >= bodyStart).map((segment) => segment.node);
+  const roots = [common(heading), common(body)].filter((root): root is Element => root !== null);
+  // A headline inside the body block is covered by the body.
+  return roots.filter((root, index) => !roots.some((other, j) => j !== index && other !== root && other.contains(root)));
+}

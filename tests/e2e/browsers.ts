@@ -391,10 +391,10 @@ export async function launch(name: BrowserName, options: LaunchOptions = {}): Pr
   };
 }
 
-/** Drags a real selection over `phrase` inside the first paragraph that contains it. */
-export async function selectPhrase(page: TestPage, phrase: string): Promise<void> {
+/** Drags a real selection over `phrase` inside the first paragraph (of `paragraphs`) that contains it. */
+export async function selectPhrase(page: TestPage, phrase: string, paragraphs = '.entry-content p'): Promise<void> {
   const points = await page.evaluate<{ x1: number; y1: number; x2: number; y2: number }>(`(() => {
-    const p = [...document.querySelectorAll('.entry-content p')].find((p) => p.textContent.includes(${JSON.stringify(phrase)}));
+    const p = [...document.querySelectorAll(${JSON.stringify(paragraphs)})].find((p) => p.textContent.includes(${JSON.stringify(phrase)}));
     p.scrollIntoView({ block: 'center' });
     const node = [...p.childNodes].find((n) => n.nodeType === 3 && n.data.includes(${JSON.stringify(phrase)}));
     const at = node.data.indexOf(${JSON.stringify(phrase)});

@@ -7,7 +7,7 @@
 
 import { mkdirSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
-import { CHROMIUM_TEST_HOSTS_DIR, launch, type BrowserName, type Harness, type TestPage } from './browsers';
+import { CHROMIUM_TEST_HOSTS_DIR, clickToolbar, launch, painted, selectPhrase, type BrowserName, type Harness, type TestPage } from './browsers';
 
 const ARTICLE = 'http://www.mem.gov.cn/xw/yjglbgzdt/202308/t20230810_459961.shtml';
 const LIST = 'http://www.mem.gov.cn/xw/yjglbgzdt/';
@@ -59,6 +59,18 @@ describe('chromium', () => {
     await page.waitForPage(hasSidebar);
     await page.waitForPage(`${paintedCount} > 0`);
     await page.waitInSidebar(`document.body.textContent.length > 0`);
+    // A highlight made there is the reader's like any other: the library lists it under the site.
+    const phrase = await page.evaluate<string>(`document.querySelector('.TRS_Editor p').textContent.trim().slice(6, 18)`);
+    await selectPhrase(page, phrase, '.TRS_Editor p');
+    await clickToolbar(page, 'yellow');
+    await page.waitForPage(`${painted('user-yellow')}.includes(${JSON.stringify(phrase)})`);
+    const library = await harness.browser.newPage();
+    await library.goto(`chrome-extension://${await harness.browser.evaluateInBackground<string>('chrome.runtime.id')}/library.html`);
+    await library.waitForPage(`[...document.querySelectorAll('select.site option')].some((o) => o.value === 'mem.gov.cn')`);
+    await library.evaluate(`(() => { const s = document.querySelector('select.site'); s.value = 'mem.gov.cn'; s.dispatchEvent(new Event('change', { bubbles: true })); return true; })()`);
+    await library.waitForPage(`[...document.querySelectorAll('.annotation .quote')].some((q) => q.textContent === ${JSON.stringify(phrase)})`);
+    expect(await library.evaluate<string>(`document.querySelector('.annotation .article-of').textContent`)).toContain('王祥喜');
+    await library.close();
     await page.goto(LIST);
     await sleep(1000);
     expect(await page.evaluate(hasSidebar)).toBe(false);
