@@ -100,7 +100,7 @@ export function AnnotationEditor({ annotation, anchor, language, colourNames, fo
           </button>
         ) : send && annotation.target ? (
           <PassageLink class="quote" articleKey={annotation.articleKey} url={annotation.articleUrl} passage={annotationPassage(annotation)} send={send} title={t('openPassage')}>
-            {quote}
+            {mark?.(quote) ?? quote}
           </PassageLink>
         ) : (
           <blockquote class="quote">{mark?.(quote) ?? quote}</blockquote>
