@@ -35,6 +35,8 @@ export interface LaunchOptions {
   colorScheme?: 'light' | 'dark';
   /** Leave the first-run page open (the test of that page); others close it before they start. */
   keepWelcome?: boolean;
+  /** Chromium: more host names answered by the replica (Firefox reaches every host through it anyway). */
+  resolveHosts?: string[];
 }
 
 /** What a test does with a tab, the same in both browsers. */
@@ -156,7 +158,7 @@ function isSidebarUrl(url: string): boolean {
   return /^(chrome|moz)-extension:\/\/[^/]+\/sidebar\.html/.test(url);
 }
 
-async function launchChromium(replicaPort: number, headless: boolean, extensionDir = EXTENSION_DIRS.chromium, colorScheme: 'light' | 'dark' = 'light'): Promise<TestBrowser> {
+async function launchChromium(replicaPort: number, headless: boolean, extensionDir = EXTENSION_DIRS.chromium, colorScheme: 'light' | 'dark' = 'light', moreHosts: string[] = []): Promise<TestBrowser> {
   const profile = mkdtempSync(join(tmpdir(), 'anyue-chromium-'));
   const context: BrowserContext = await chromium.launchPersistentContext(profile, {
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
@@ -168,7 +170,7 @@ async function launchChromium(replicaPort: number, headless: boolean, extensionD
       ...QUIET_CHROMIUM_FLAGS,
       `--disable-extensions-except=${extensionDir}`,
       `--load-extension=${extensionDir}`,
-      `--host-resolver-rules=${REPLICA_HOSTS.map((host) => `MAP ${host} 127.0.0.1:${replicaPort}`).join(', ')}`,
+      `--host-resolver-rules=${[...REPLICA_HOSTS, ...moreHosts].map((host) => `MAP ${host} 127.0.0.1:${replicaPort}`).join(', ')}`,
     ],
     viewport: { width: 1280, height: 900 },
   });
@@ -395,7 +397,7 @@ export async function launch(name: BrowserName, options: LaunchOptions = {}): Pr
   const { server, port } = await startReplica(wanted);
   const browser =
     name === 'chromium'
-      ? await launchChromium(port, headless, options.extensionDir, options.colorScheme)
+      ? await launchChromium(port, headless, options.extensionDir, options.colorScheme, options.resolveHosts)
       : await launchFirefox(port, headless, options.grantOptionalPermissions, options.colorScheme);
   // The extension opens its first-run page on install, at a moment of its own: a test that picks tabs by order
   // would race it, so it is closed before the test starts.
