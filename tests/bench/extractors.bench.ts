@@ -7,6 +7,7 @@ import { Readability } from '@mozilla/readability';
 import Defuddle from 'defuddle';
 import { sitePages } from '../replica/sites.mjs';
 import { articlePage, replicaArticles } from '../replica/pages.mjs';
+import { genericPages } from '../replica/generic.mjs';
 import { readArticle } from '../../sites';
 import { parseHtmlDocument } from '../../sites/html-document';
 import { readGenericArticle } from '../../sites/generic';
@@ -68,7 +69,21 @@ const heldOutPages: Page[] = replicaArticles().flatMap((article) => {
   return [{ name: `portal ${article.postId}`, url, html, bodyLines: lines, expected: { title: truth.title, publishedAt: truth.publishedAt, source: truth.source } }];
 });
 
-for (const [label, articles] of [['dev: site replicas', devPages], ['held out: portal replicas', heldOutPages]] as const) {
+// The replicas of sites no adapter knows (a blog-like page, a table-and-<font> county page): truth by hand.
+const genericReplicaPages: Page[] = genericPages()
+  .filter((page) => page.title)
+  .map((page, index) => ({
+    name: `generic ${page.path}`,
+    url: `http://127.0.0.1:8765${page.path}`,
+    html: page.html,
+    bodyLines: page.paragraphs.filter((line) => line.length >= 12 && !/^(审核|编辑)[:：]/.test(line)),
+    expected: [
+      { title: page.title!, publishedAt: '2024-06-18', source: '安全发展研究院' },
+      { title: page.title!, publishedAt: '2023-06-09', source: '县应急管理局' },
+    ][index]!,
+  }));
+
+for (const [label, articles] of [['dev: site replicas', devPages], ['held out: portal replicas', heldOutPages], ['generic replicas', genericReplicaPages]] as const) {
 console.log(`\n${label}: ${articles.length} article pages of ${new Set(articles.map((p) => new URL(p.url).hostname)).size} hosts`);
 const rows: string[][] = [['reader', 'read', 'body lines', 'chrome pages', 'title', 'date', 'source', 'ms/page']];
 for (const [name, reader] of Object.entries(readers)) {
