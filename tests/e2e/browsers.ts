@@ -225,7 +225,8 @@ async function launchChromium(replicaPort: number, headless: boolean, extensionD
     name: 'chromium',
     newPage: async () => wrap(await context.newPage()),
     closeWelcome: async () => {
-      for (const deadline = Date.now() + 5_000; Date.now() < deadline; await new Promise((r) => setTimeout(r, 50))) {
+      // A fresh profile always installs, so the page comes; under load it can take seconds.
+      for (const deadline = Date.now() + 15_000; Date.now() < deadline; await new Promise((r) => setTimeout(r, 50))) {
         const welcome = context.pages().find((p) => p.url().endsWith('/welcome.html'));
         if (welcome) return void (await welcome.close());
       }
@@ -331,9 +332,13 @@ async function launchFirefox(replicaPort: number, headless: boolean, grantOption
     name: 'firefox',
     newPage: async () => wrap(await browser.newPage()),
     closeWelcome: async () => {
-      for (const deadline = Date.now() + 5_000; Date.now() < deadline; await new Promise((r) => setTimeout(r, 50))) {
-        const welcome = (await browser.pages()).find((p) => p.url().endsWith('/welcome.html'));
-        if (welcome) return void (await welcome.close());
+      // A fresh profile always installs, so the page comes; over BiDi a new extension tab may report about:blank
+      // for a while, so each tab is asked where it is.
+      for (const deadline = Date.now() + 15_000; Date.now() < deadline; await new Promise((r) => setTimeout(r, 100))) {
+        for (const candidate of await browser.pages()) {
+          const href = candidate.url().endsWith('/welcome.html') ? candidate.url() : String(await candidate.evaluate('location.href').catch(() => ''));
+          if (href.endsWith('/welcome.html')) return void (await candidate.close());
+        }
       }
     },
     evaluateInBackground: async () => {
