@@ -77,6 +77,7 @@ export function AnnotationEditor({ annotation, anchor, language, colourNames, fo
   };
   const placed = anchor?.status === 'anchored' ? anchor : null;
   const quote = annotation.target?.quote.exact ?? '';
+  const articleTitle = mark?.(annotation.articleTitle) ?? annotation.articleTitle;
   // A note is edited in a text area, which cannot mark text: the matches are shown above it.
   const noteMarks = mark && annotation.note ? mark(annotation.note) : null;
   return (
@@ -85,10 +86,10 @@ export function AnnotationEditor({ annotation, anchor, language, colourNames, fo
         <div class="meta article-of">
           {send ? (
             <PassageLink articleKey={annotation.articleKey} url={annotation.articleUrl} passage={null} send={send} title={t('openArticleTab')}>
-              {mark?.(annotation.articleTitle) ?? annotation.articleTitle}
+              {articleTitle}
             </PassageLink>
           ) : (
-            (mark?.(annotation.articleTitle) ?? annotation.articleTitle)
+            articleTitle
           )}
         </div>
       )}

@@ -79,7 +79,7 @@ export function TrendsPanel({ language, analyses, articles, send }: Props) {
         )}
       </div>
       {trend ? (
-        <MonthlyTrend key={`${mode}:${chosenPhrase}:${category}`} trend={trend} language={language} articles={articles} send={send} />
+        <MonthlyTrend key={`${mode}:${chosenPhrase}:${category}`} trend={trend} language={language} send={send} />
       ) : (
         <SpeakerTimeline name={chosenSpeaker} points={speakerTimeline(analyses, articles, chosenSpeaker)} language={language} send={send} />
       )}
@@ -96,7 +96,7 @@ function rankedNames(pairs: readonly (readonly [string, number])[]): string[] {
   return [...totals].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0], 'zh-CN')).map(([name]) => name);
 }
 
-function MonthlyTrend({ trend, language, send }: { trend: Trend; language: UiLanguage; articles: Map<string, ArticleRecord>; send: Props['send'] }) {
+function MonthlyTrend({ trend, language, send }: { trend: Trend; language: UiLanguage; send: Props['send'] }) {
   const t = translator(language);
   const [picked, setPicked] = useState<number | null>(null);
   if (trend.series.length === 0) return <p class="trends-none">{t('trendsNoPhrase')}</p>;

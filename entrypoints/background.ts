@@ -111,11 +111,9 @@ export default defineBackground(() => {
       for (const [id, key] of MENUS) void browser.contextMenus.update(id, { title: pageTranslator(language)(key) }).catch(() => undefined);
     });
   });
-  // The first-run page, once, when the reader installs the extension (not on updates or browser starts).
   browser.runtime.onInstalled.addListener(({ reason }) => {
+    // The first-run page, once, when the reader installs the extension (not on updates or browser starts).
     if (reason === 'install') void browser.tabs.create({ url: browser.runtime.getURL('/welcome.html') }).catch(() => undefined);
-  });
-  browser.runtime.onInstalled.addListener(() => {
     void Promise.all([browser.contextMenus.removeAll(), readerLanguage()]).then(([, language]) => {
       for (const [id, key] of MENUS) {
         browser.contextMenus.create({ id, title: pageTranslator(language)(key), contexts: ['selection'], documentUrlPatterns: PORTAL_MATCHES });

@@ -368,8 +368,9 @@ export function LibraryApp({ source }: { source: LibrarySource }) {
             language={language}
             names={colourNames}
             save={async (names) => {
-              const reply = (await source.send({ type: 'preferences/set-colour-names', colourNames: cleanColourNames(names) }).catch(() => null)) as { ok?: boolean } | null;
-              if (reply?.ok) setColourNames(cleanColourNames(names));
+              const colourNames = cleanColourNames(names);
+              const reply = (await source.send({ type: 'preferences/set-colour-names', colourNames }).catch(() => null)) as { ok?: boolean } | null;
+              if (reply?.ok) setColourNames(colourNames);
               return reply?.ok === true;
             }}
           />

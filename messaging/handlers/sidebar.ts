@@ -6,7 +6,6 @@ import { getVisit } from '../../storage/articles';
 import { annotationsOfArticle } from '../../storage/annotations';
 import { listCorrections } from '../../storage/corrections';
 import { loadPreferences, savePreferences, type Preferences } from '../../storage/preferences';
-import { cleanColourNames } from '../../records/preferences';
 import type { AnchorStatus, Message, Replies, SidebarState } from '../protocol';
 import type { Context, Handlers, MessageSender, SidebarPort } from './context';
 
@@ -188,7 +187,8 @@ export const sidebarHandlers: Handlers = {
   },
   async 'preferences/set-colour-names'(message, sender, context) {
     if (!context.fromExtensionPage(sender)) return context.refuse('preferences/set-colour-names: not from an extension page');
-    const colourNames = cleanColourNames(message.colourNames);
+    // The protocol's check already refused untrimmed, empty or over-long names: stored as they came.
+    const { colourNames } = message;
     const preferences = await savePreferences(context.deps.preferences, { colourNames });
     await preferencesChanged(context, preferences, { type: 'page/set-colour-names', colourNames });
     return { ok: true };
