@@ -9,6 +9,7 @@ import { MAX_IMPORT_RECORDS, type Replies, type ErrorReply, type Message } from 
 import { restoreBackup } from '../exporters/backup-import';
 import type { ColourNames, UiLanguage } from '../records/preferences';
 import type { Annotation } from '../records/annotation';
+import type { BackupData } from '../exporters/web-annotation';
 import type { ArticleRecord } from '../records/article';
 import { download, fileStamp } from './download';
 import { translator } from './i18n';
@@ -19,8 +20,8 @@ interface Props {
   filtered: Annotation[];
   all: Annotation[];
   articles: ArticleRecord[];
-  /** Everything in the database, tombstones included: the backup is lossless. */
-  loadEverything(): Promise<{ annotations: Annotation[]; articles: ArticleRecord[] }>;
+  /** Everything the reader keeps, tombstones included: the backup is lossless. */
+  loadBackup(): Promise<BackupData>;
   send(message: Message): Promise<unknown>;
   /** The reader's names for the colours, written into Markdown and CSV. */
   colourNames?: ColourNames;
@@ -29,7 +30,7 @@ interface Props {
 type Format = 'markdown-zip' | 'markdown-one' | 'csv' | 'backup';
 
 /** Export (in chunks, with progress, the page stays responsive) and import of a backup. */
-export function ExportPanel({ language, filtered, all, articles, loadEverything, send, colourNames }: Props) {
+export function ExportPanel({ language, filtered, all, articles, loadBackup, send, colourNames }: Props) {
   const t = translator(language);
   const [scope, setScope] = useState<'filtered' | 'all'>('filtered');
   const [progress, setProgress] = useState<{ done: number; total: number } | null>(null);
@@ -49,8 +50,8 @@ export function ExportPanel({ language, filtered, all, articles, loadEverything,
         download(`安阅批注-${stamp}.csv`, await exportCsvAsync(chosen, articles, { onProgress, colourNames }), 'text/csv;charset=utf-8');
       } else {
         // The backup is lossless: everything, tombstones included, whatever the filter.
-        const everything = await loadEverything();
-        download(`anyue-backup-${stamp}.jsonld`, await exportBackupAsync(everything.annotations, everything.articles, { onProgress }), 'application/ld+json');
+        const { annotations, articles: records, ...rest } = await loadBackup();
+        download(`anyue-backup-${stamp}.jsonld`, await exportBackupAsync(annotations, records, { ...rest, onProgress }), 'application/ld+json');
       }
       setStatus(`${t('exported')}${format === 'backup' ? '✓' : chosen.length}`);
     } catch (error) {

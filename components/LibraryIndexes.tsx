@@ -6,7 +6,7 @@ import type { PhraseIndexEntry, SpeakerIndexEntry } from '../library/cross-artic
 import type { Message } from '../messaging/protocol';
 import type { ArticleRecord } from '../records/article';
 import type { UiLanguage } from '../records/preferences';
-import type { ArticleAnalysisRecord } from '../storage/database';
+import type { ArticleAnalysisRecord } from '../records/analysis';
 import { useState } from 'preact/hooks';
 import type { ComponentChildren } from 'preact';
 import { UNDATED } from '../exporters/dates';

@@ -2,7 +2,7 @@ import { useState } from 'preact/hooks';
 import type { PhraseCategory } from '../analysis/types';
 import { categoryLabel, labels } from '../highlights/labels';
 import { PHRASE_CATEGORIES } from '../records/correction';
-import type { PhraseSummary } from '../highlights/summary';
+import type { PhraseSummary } from '../records/analysis';
 import type { CorrectionInput } from '../records/correction';
 import type { UiLanguage } from '../records/preferences';
 import { translator } from './i18n';

@@ -1,6 +1,6 @@
 import { useState } from 'preact/hooks';
 import { labels, roleLabel, viaLabel } from '../highlights/labels';
-import type { PersonSummary, SpeakerSummary } from '../highlights/summary';
+import type { PersonSummary, SpeakerSummary } from '../records/analysis';
 import type { CorrectionInput } from '../records/correction';
 import type { UiLanguage } from '../records/preferences';
 import { translator } from './i18n';

@@ -11,7 +11,7 @@ import { categoryTrend, phraseTrend, speakerTimeline, type Trend, type TrendArti
 import type { Message } from '../messaging/protocol';
 import type { ArticleRecord } from '../records/article';
 import type { UiLanguage } from '../records/preferences';
-import type { ArticleAnalysisRecord } from '../storage/database';
+import type { ArticleAnalysisRecord } from '../records/analysis';
 import { translator } from './i18n';
 import { analysisPassage, PassageLink } from './PassageLink';
 

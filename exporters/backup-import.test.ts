@@ -1,12 +1,18 @@
 import { describe, expect, it } from 'vitest';
 import { BACKUP_LIMITS, parseBackup, parseBackupAsync, type BackupParseResult } from './backup-import';
 import { exportBackup } from './web-annotation';
-import { HOSTILE, SAMPLE_ANNOTATIONS, SAMPLE_ARTICLES } from '../tests/fixtures/exporters/sample';
+import { exportCorrections } from '../storage/corrections';
+import { HOSTILE, SAMPLE_ANALYSES, SAMPLE_ANNOTATIONS, SAMPLE_ARTICLES, SAMPLE_CORRECTIONS, SAMPLE_PREFERENCES } from '../tests/fixtures/exporters/sample';
 
 const GENERATED = Date.UTC(2024, 10, 1);
-const VALID = exportBackup(SAMPLE_ANNOTATIONS, SAMPLE_ARTICLES, { generated: GENERATED });
+const VALID = exportBackup(SAMPLE_ANNOTATIONS, SAMPLE_ARTICLES, {
+  generated: GENERATED,
+  analyses: SAMPLE_ANALYSES,
+  corrections: SAMPLE_CORRECTIONS,
+  preferences: SAMPLE_PREFERENCES,
+});
 // Items in the file, by creation: 0 spoken highlight, 1 excerpt, 2 page note, 3 tombstone, 4 hostile, 5 orphan page note.
-// Articles by key: 0 zaihaifangyu.cn/5288, 1 zaihaifangyu.cn/77, 2 zaihaifangyu.cn/9.
+// Articles by key: 0 zaihaifangyu.cn/5288, 1 zaihaifangyu.cn/77, 2 zaihaifangyu.cn/9. One analysis (of 5288), two corrections.
 
 type Doc = Record<string, any>;
 /** A bad file: the valid backup changed by `edit`, or a whole text. */
@@ -19,7 +25,7 @@ const BAD_FILES: Bad[] = [
   ['not JSON', '安阅备份 {', '$', /not JSON/],
   ['empty file', '', '$', /not JSON/],
   ['truncated file', VALID.slice(0, -40), '$', /not JSON/],
-  ['JSON with a trailing comma', VALID.replace(/\]\}\n$/, '],}'), '$', /not JSON/],
+  ['JSON with a trailing comma', VALID.replace(/\}\}\n$/, '},}'), '$', /not JSON/],
   ['a JSON array', '[]', '$', /JSON object\), got array/],
   ['JSON null', 'null', '$', /got null/],
   ['a JSON string', '"backup"', '$', /got string/],
@@ -32,7 +38,18 @@ const BAD_FILES: Bad[] = [
   ['no format name', (d) => delete d['anyue:format'], 'anyue:format', /missing.*not an 安阅 backup/],
   ['a single W3C annotation, not our collection', '{"@context":"http://www.w3.org/ns/anno.jsonld","type":"Annotation","body":"x","target":"https://zaihaifangyu.cn/1.html"}', 'anyue:format', /missing/],
   ['another format name', (d) => (d['anyue:format'] = 'hypothesis-export'), 'anyue:format', /expected "anyue-backup"/],
-  ['a newer version', (d) => (d['anyue:version'] = 2), 'anyue:version', /version 2 .*newer.*reads version 1/],
+  ['a newer version', (d) => (d['anyue:version'] = 3), 'anyue:version', /version 3 .*newer.*reads version 2/],
+  // Analyses, corrections, preferences (version 2)
+  ['analyses not a list', (d) => (d['anyue:analyses'] = {}), 'anyue:analyses', /expected array, got object/],
+  ['an analysis of a malformed article key', (d) => (d['anyue:analyses'][0].articleKey = 'javascript:alert(1)'), 'anyue:analyses[0].articleKey', /./],
+  ['an analysis passage attributed in an unknown way', (d) => (d['anyue:analyses'][0].summary.speakers[0].passages[0].via = 'rumour'), 'anyue:analyses[0].summary.speakers[0].passages[0].via', /./],
+  ['an analysis with an extra field', (d) => (d['anyue:analyses'][0].summary.html = '<b>'), 'anyue:analyses[0].summary.html', /unexpected field/],
+  ['a second analysis of one article', (d) => d['anyue:analyses'].push(structuredClone(d['anyue:analyses'][0])), 'anyue:analyses[1].articleKey', /a second analysis/],
+  ['a correction of an unknown kind', (d) => (d['anyue:corrections'][0].kind = 'ban-speaker'), 'anyue:corrections[0].kind', /unknown correction kind/],
+  ['a correction with an empty name', (d) => (d['anyue:corrections'][0].name = ''), 'anyue:corrections[0].name', /./],
+  ['a duplicate correction', (d) => d['anyue:corrections'].push(structuredClone(d['anyue:corrections'][0])), 'anyue:corrections[2].id', /duplicate correction/],
+  ['preferences with an unknown language', (d) => (d['anyue:preferences'].language = 'fr'), 'anyue:preferences.language', /./],
+  ['preferences holding a password', (d) => (d['anyue:preferences'].password = 'secret'), 'anyue:preferences.password', /unexpected field/],
   ['version 0', (d) => (d['anyue:version'] = 0), 'anyue:version', /not a version number/],
   ['version as a string', (d) => (d['anyue:version'] = '1'), 'anyue:version', /not a version number/],
   ['version 1.5', (d) => (d['anyue:version'] = 1.5), 'anyue:version', /not a version number/],
@@ -229,12 +246,31 @@ describe('parseBackupAsync', () => {
     const progress: [number, number][] = [];
     const result = await parseBackupAsync(VALID, { sliceSize: 2, onProgress: (done, total) => progress.push([done, total]) });
     expect(result).toEqual(parseBackup(VALID));
-    expect(progress.at(-1)).toEqual([9, 9]);
-    expect(progress.map(([done]) => done)).toEqual([2, 4, 6, 8, 9]);
+    // 6 annotations, 3 articles, 1 analysis, 2 corrections
+    expect(progress.at(-1)).toEqual([12, 12]);
+    expect(progress.map(([done]) => done)).toEqual([2, 4, 6, 8, 10, 12]);
   });
 
   it('refuses a bad file the same way', async () => {
     const bad = fileOf((d) => (d.items[3]['anyue:colour'] = 'black'));
     expect(await parseBackupAsync(bad)).toEqual(parseBackup(bad));
+  });
+});
+
+describe('the sidebar’s corrections file', () => {
+  const file = JSON.stringify(exportCorrections(SAMPLE_CORRECTIONS, new Date(GENERATED)), null, 2);
+
+  it('imports back: its corrections, nothing else', () => {
+    expect(parseBackup(file)).toEqual({ ok: true, annotations: [], articles: [], analyses: [], corrections: SAMPLE_CORRECTIONS, preferences: null, generated: GENERATED });
+  });
+
+  it.each<[string, (doc: Doc) => void, string]>([
+    ['an unknown version', (d) => (d.version = 2), '$.version'],
+    ['a correction of an unknown kind', (d) => (d.corrections[1].kind = 'ban'), 'corrections[1].kind'],
+    ['an extra field', (d) => (d.owner = 'someone'), '$.owner'],
+  ])('refuses %s, saying where', (_kind, edit, path) => {
+    const doc = JSON.parse(file);
+    edit(doc);
+    expect(parseBackup(JSON.stringify(doc))).toMatchObject({ ok: false, errors: [{ path }] });
   });
 });

@@ -15,12 +15,24 @@ import {
   MAX_URL_LENGTH,
   speakerRefCheck, syncFieldsCheck, tagCheck, type Annotation, type AnnotationKind } from '../records/annotation';
 import { articleKeyCheck } from '../records/article-key';
+import { articleAnalysisRecordCheck, type ArticleAnalysisRecord } from '../records/analysis';
 import { articleRecordCheck, type ArticleRecord } from '../records/article';
+import { correctionCheck, type Correction } from '../records/correction';
+import { preferencesCheck, type Preferences } from '../records/preferences';
 import { array, boolean, httpUrl, integer, nullable, object, oneOf, string, type Check } from '../records/check';
 import { stampCheck } from '../records/stamp';
 import { MAX_QUOTE_LENGTH, validateTextTarget } from '../records/text-target';
 import { runSliced, runSync, type ProgressOptions, type Steps } from './progress';
-import { ANNO_CONTEXT, ANYUE_NAMESPACE, BACKUP_CONTEXT, BACKUP_CONTEXT_BEFORE_SYNC, BACKUP_FORMAT, BACKUP_VERSION, MOTIVATION_OF_KIND } from './web-annotation';
+import {
+  ANNO_CONTEXT,
+  ANYUE_NAMESPACE,
+  BACKUP_CONTEXT,
+  BACKUP_CONTEXT_BEFORE_SYNC,
+  BACKUP_CONTEXT_VERSION_1,
+  BACKUP_FORMAT,
+  BACKUP_VERSION,
+  MOTIVATION_OF_KIND,
+} from './web-annotation';
 
 /**
  * Bounds on the file as a whole: far above any real reader's data, low enough to refuse junk early. Each
@@ -31,6 +43,10 @@ export const BACKUP_LIMITS = {
   maxBytes: 400 * 1024 * 1024,
   maxAnnotations: 200_000,
   maxArticles: 100_000,
+  /** One analysis per article. */
+  maxAnalyses: 100_000,
+  /** Far above any reader's: each kind of correction is capped at 10,000 (records/correction.ts). */
+  maxCorrections: 40_000,
   /** Problems reported before the rest are only counted. */
   maxErrors: 20,
 } as const;
@@ -42,8 +58,19 @@ export interface BackupProblem {
   message: string;
 }
 
+/** Everything a backup holds, checked. Files of version 1 hold no analyses, corrections or preferences. */
+export interface BackupContents {
+  annotations: Annotation[];
+  articles: ArticleRecord[];
+  analyses: ArticleAnalysisRecord[];
+  corrections: Correction[];
+  /** The reader's preferences as saved; null when the file has none. */
+  preferences: Partial<Preferences> | null;
+  generated: number;
+}
+
 export type BackupParseResult =
-  | { ok: true; annotations: Annotation[]; articles: ArticleRecord[]; generated: number }
+  | ({ ok: true } & BackupContents)
   | { ok: false; errors: BackupProblem[]; /** Problems found beyond those listed. */ moreErrors: number };
 
 // ---------------------------------------------------------------- field checks (schema.ts style)
@@ -168,19 +195,41 @@ function utf8Length(text: string): number {
 
 const sameJson = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
 
-interface Parsed {
-  annotations: Annotation[];
-  articles: ArticleRecord[];
-  generated: number;
+type Parsed = BackupContents;
+
+/** The lists, and the file's time when it is not the collection's `generated` (a corrections file's `exportedAt`). */
+type HeadLists = Omit<Lists, 'root'> & { generated?: string };
+
+/** A list of the file that may be absent (version 1 files have no analyses and corrections). */
+function optionalList(file: Record<string, unknown>, name: string, most: number, what: string, problems: Problems): unknown[] | null {
+  if (!Object.hasOwn(file, name)) return [];
+  const list = file[name];
+  if (!Array.isArray(list)) problems.add(name, `expected array, got ${describe(list)}`);
+  else if (list.length > most) problems.add(name, `${list.length} ${what}, more than the ${most} a backup may hold`);
+  else return list;
+  return null;
 }
 
-/** Checks the collection itself; returns its two lists when they can be walked. */
-function checkHead(root: unknown, problems: Problems): { items: unknown[]; articles: unknown[] } | null {
+const CORRECTIONS_FORMAT = 'anyue-corrections';
+
+/** The sidebar's corrections export (records/correction CorrectionsExport): imports as a backup of corrections only. */
+function checkCorrectionsFile(file: Record<string, unknown>, problems: Problems): HeadLists | null {
+  const before = problems.list.length;
+  problems.addReason(
+    object({ format: oneOf(CORRECTIONS_FORMAT), version: integer(1, 1), exportedAt: isoTime, corrections: array((_value, _path) => null, LIMITS.maxCorrections) })(file, '$'),
+  );
+  if (problems.list.length > before) return null;
+  return { items: [], articles: [], analyses: [], corrections: file.corrections as unknown[], preferences: null, generated: file.exportedAt as string, correctionsField: 'corrections' };
+}
+
+/** Checks the collection itself; returns its lists when they can be walked. */
+function checkHead(root: unknown, problems: Problems): HeadLists | null {
   if (typeof root !== 'object' || root === null || Array.isArray(root)) {
     problems.add('$', `expected an 安阅 backup (a JSON object), got ${describe(root)}`);
     return null;
   }
   const file = root as Record<string, unknown>;
+  if (file.format === CORRECTIONS_FORMAT) return checkCorrectionsFile(file, problems);
   // Format and version first: a file that is something else entirely gets one clear message.
   if (!Object.hasOwn(file, 'anyue:format')) {
     problems.add('anyue:format', `missing: this is not an 安阅 backup (expected "${BACKUP_FORMAT}")`);
@@ -199,14 +248,12 @@ function checkHead(root: unknown, problems: Problems): { items: unknown[]; artic
     problems.add('anyue:version', `version ${version} was written by a newer 安阅; this one reads version ${BACKUP_VERSION}: update the extension`);
     return null;
   }
-  if (version !== BACKUP_VERSION) {
-    problems.add('anyue:version', `unknown version ${version}; this version of 安阅 reads version ${BACKUP_VERSION}`);
-    return null;
-  }
   const allowed = new Set(['@context', 'type', 'anyue:format', 'anyue:version', 'generated', 'total', 'items', 'anyue:articles']);
+  if (version >= 2) for (const name of ['anyue:analyses', 'anyue:corrections', 'anyue:preferences']) allowed.add(name);
   for (const key of Object.keys(file)) if (!allowed.has(key)) problems.add(key, 'unexpected field');
+  const contexts = version >= 2 ? [BACKUP_CONTEXT] : [BACKUP_CONTEXT_VERSION_1, BACKUP_CONTEXT_BEFORE_SYNC];
   if (!Object.hasOwn(file, '@context')) problems.add('@context', 'missing');
-  else if (!sameJson(file['@context'], BACKUP_CONTEXT) && !sameJson(file['@context'], BACKUP_CONTEXT_BEFORE_SYNC)) {
+  else if (!contexts.some((context) => sameJson(file['@context'], context))) {
     problems.add('@context', `expected ["${ANNO_CONTEXT}", {… "anyue": "${ANYUE_NAMESPACE}" …}] as exportBackup writes it`);
   }
   problems.addReason(oneOf('AnnotationCollection')(file.type, 'type'));
@@ -228,11 +275,16 @@ function checkHead(root: unknown, problems: Problems): { items: unknown[]; artic
     problems.add('anyue:articles', `${articles.length} articles, more than the ${LIMITS.maxArticles} a backup may hold`);
     walkable = false;
   }
+  const analyses = optionalList(file, 'anyue:analyses', LIMITS.maxAnalyses, 'analyses', problems);
+  const corrections = optionalList(file, 'anyue:corrections', LIMITS.maxCorrections, 'corrections', problems);
+  const preferences = Object.hasOwn(file, 'anyue:preferences') ? file['anyue:preferences'] : null;
+  if (preferences !== null) problems.addReason(preferencesCheck(preferences, 'anyue:preferences'));
   if (!Object.hasOwn(file, 'total')) problems.add('total', 'missing');
   else if (Array.isArray(items) && file.total !== items.length) {
     problems.add('total', `says ${JSON.stringify(file.total)?.slice(0, 40)} but items holds ${items.length} annotations`);
   }
-  return walkable ? { items: items as unknown[], articles: articles as unknown[] } : null;
+  if (!walkable || !analyses || !corrections) return null;
+  return { items: items as unknown[], articles: articles as unknown[], analyses, corrections, preferences: preferences as Partial<Preferences> | null };
 }
 
 /** The record for one item already shape-checked, or null after reporting what is inconsistent in it. */
@@ -338,6 +390,11 @@ interface Lists {
   root: { generated: string };
   items: unknown[];
   articles: unknown[];
+  analyses: unknown[];
+  corrections: unknown[];
+  preferences: Partial<Preferences> | null;
+  /** The corrections' field in the file, for the problems' paths. */
+  correctionsField?: string;
 }
 
 /** Size, JSON and the collection's head: one step, before the records are walked. */
@@ -359,7 +416,9 @@ function open(text: unknown, problems: Problems): Lists | null {
     return null;
   }
   const lists = checkHead(root, problems);
-  return lists && { root: root as { generated: string }, ...lists };
+  if (!lists) return null;
+  const { generated, ...rest } = lists;
+  return { root: generated ? { generated } : (root as { generated: string }), ...rest };
 }
 
 function* walkSteps(lists: Lists, problems: Problems, out: { parsed: Parsed | null }, now: number): Steps {
@@ -413,7 +472,44 @@ function* walkSteps(lists: Lists, problems: Problems, out: { parsed: Parsed | nu
     }
     yield;
   }
-  out.parsed = { annotations, articles, generated: Date.parse(lists.root.generated) };
+  const analyses: ArticleAnalysisRecord[] = [];
+  const analysed = new Map<string, number>();
+  for (let i = 0; i < lists.analyses.length; i++) {
+    const path = `anyue:analyses[${i}]`;
+    const raw = lists.analyses[i] as ArticleAnalysisRecord;
+    const reason = articleAnalysisRecordCheck(raw, path);
+    if (reason) problems.addReason(reason);
+    else if (analysed.has(raw.articleKey)) {
+      problems.add(`${path}.articleKey`, `a second analysis of ${raw.articleKey} (also anyue:analyses[${analysed.get(raw.articleKey)}])`);
+    } else {
+      analysed.set(raw.articleKey, i);
+      // The checked value is plain JSON of the record's shape: a copy keeps nothing else of the file.
+      analyses.push({ articleKey: raw.articleKey, analysedAt: raw.analysedAt, summary: structuredClone(raw.summary) });
+    }
+    yield;
+  }
+  const corrections: Correction[] = [];
+  const made = new Map<string, number>();
+  for (let i = 0; i < lists.corrections.length; i++) {
+    const path = `${lists.correctionsField ?? 'anyue:corrections'}[${i}]`;
+    const raw = lists.corrections[i] as Correction;
+    const reason = correctionCheck(raw, path);
+    if (reason) problems.addReason(reason);
+    else if (made.has(raw.id)) problems.add(`${path}.id`, `duplicate correction ${raw.id} (also [${made.get(raw.id)}].id)`);
+    else {
+      made.set(raw.id, i);
+      corrections.push({ ...raw });
+    }
+    yield;
+  }
+  out.parsed = {
+    annotations,
+    articles,
+    analyses,
+    corrections,
+    preferences: lists.preferences && structuredClone(lists.preferences),
+    generated: Date.parse(lists.root.generated),
+  };
 }
 
 function result(problems: Problems, out: { parsed: Parsed | null }): BackupParseResult {
@@ -440,7 +536,10 @@ export async function parseBackupAsync(text: string, options: ProgressOptions = 
   const problems = new Problems();
   const out: { parsed: Parsed | null } = { parsed: null };
   const lists = open(text, problems);
-  if (lists) await runSliced(walkSteps(lists, problems, out, now), lists.items.length + lists.articles.length, options);
+  if (lists) {
+    const steps = lists.items.length + lists.articles.length + lists.analyses.length + lists.corrections.length;
+    await runSliced(walkSteps(lists, problems, out, now), steps, options);
+  }
   return result(problems, out);
 }
 
@@ -450,9 +549,16 @@ export async function parseBackupAsync(text: string, options: ProgressOptions = 
 export interface RestoreSlice {
   annotations: Annotation[];
   articles: ArticleRecord[];
+  analyses: ArticleAnalysisRecord[];
+  corrections: Correction[];
+  /** In the last slice only. */
+  preferences: Partial<Preferences> | null;
   /** The last slice. */
   final: boolean;
 }
+
+/** Characters of analyses per slice: one analysis may be large (hundreds of passages), a message is bounded. */
+const SLICE_ANALYSIS_CHARACTERS = 8_000_000;
 
 export interface RestoreCounts {
   added: number;
@@ -491,19 +597,37 @@ export async function restoreBackup(
   const size = Math.max(1, options.sliceRecords);
   const parsed = await parseBackupAsync(text, { onProgress: (done, total) => options.onProgress?.('checking', done, total) }, now);
   if (!parsed.ok) return { ok: false, refused: { errors: parsed.errors, moreErrors: parsed.moreErrors } };
-  const total = parsed.articles.length + parsed.annotations.length;
+  const total = parsed.articles.length + parsed.annotations.length + parsed.analyses.length + parsed.corrections.length;
   const counts: RestoreCounts = { added: 0, updated: 0, unchanged: 0, articles: 0 };
-  const slices: Omit<RestoreSlice, 'final'>[] = [];
-  for (let i = 0; i < parsed.articles.length; i += size) slices.push({ annotations: [], articles: parsed.articles.slice(i, i + size) });
-  for (let i = 0; i < parsed.annotations.length; i += size) slices.push({ annotations: parsed.annotations.slice(i, i + size), articles: [] });
-  if (!slices.length) slices.push({ annotations: [], articles: [] });
+  type Slice = Omit<RestoreSlice, 'final' | 'preferences'>;
+  const empty = (): Slice => ({ annotations: [], articles: [], analyses: [], corrections: [] });
+  const slices: Slice[] = [];
+  // Articles first (the library lists them), then what refers to them.
+  for (let i = 0; i < parsed.articles.length; i += size) slices.push({ ...empty(), articles: parsed.articles.slice(i, i + size) });
+  let analyses = empty();
+  let characters = 0;
+  for (const analysis of parsed.analyses) {
+    const length = JSON.stringify(analysis.summary).length;
+    if (analyses.analyses.length && (analyses.analyses.length >= size || characters + length > SLICE_ANALYSIS_CHARACTERS)) {
+      slices.push(analyses);
+      analyses = empty();
+      characters = 0;
+    }
+    analyses.analyses.push(analysis);
+    characters += length;
+  }
+  if (analyses.analyses.length) slices.push(analyses);
+  for (let i = 0; i < parsed.corrections.length; i += size) slices.push({ ...empty(), corrections: parsed.corrections.slice(i, i + size) });
+  for (let i = 0; i < parsed.annotations.length; i += size) slices.push({ ...empty(), annotations: parsed.annotations.slice(i, i + size) });
+  if (!slices.length) slices.push(empty());
   let restored = 0;
   options.onProgress?.('restoring', 0, total);
   for (let i = 0; i < slices.length; i++) {
     const slice = slices[i]!;
     let reply: Awaited<ReturnType<typeof sendSlice>>;
     try {
-      reply = await sendSlice({ ...slice, final: i === slices.length - 1 });
+      const final = i === slices.length - 1;
+      reply = await sendSlice({ ...slice, preferences: final ? parsed.preferences : null, final });
     } catch (error) {
       reply = { ok: false, error: error instanceof Error ? error.message : String(error) };
     }
@@ -512,7 +636,7 @@ export async function restoreBackup(
     counts.updated += reply.updated;
     counts.unchanged += reply.unchanged;
     counts.articles += reply.articles;
-    restored += slice.annotations.length + slice.articles.length;
+    restored += slice.annotations.length + slice.articles.length + slice.analyses.length + slice.corrections.length;
     options.onProgress?.('restoring', restored, total);
   }
   return { ok: true, ...counts };

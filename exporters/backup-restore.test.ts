@@ -7,12 +7,41 @@ import { databaseSnapshot, makeBackground, SENDERS, type TestBackground } from '
 import { generateDataSet } from '../tests/fixtures/exporters/generate';
 import { restoreBackup, type RestoreSlice } from './backup-import';
 import { exportBackup } from './web-annotation';
+import { SAMPLE_ANALYSES, SAMPLE_CORRECTIONS, SAMPLE_PREFERENCES } from '../tests/fixtures/exporters/sample';
+import { buildSpeakerIndex } from '../library/cross-article';
+import { loadPreferences, savePreferences } from '../storage/preferences';
 
 const GENERATED = Date.UTC(2026, 10, 28);
 let background: TestBackground;
 afterEach(async () => background?.close());
 
 const viaRouter = (bg: TestBackground) => async (slice: RestoreSlice) => (await bg.handle({ type: 'backup/import-records', ...slice }, SENDERS.library)) as never;
+
+describe('restoring on another device', () => {
+  it('brings back what the indexes are built from, the corrections and the preferences (a colour named only here keeps its name)', async () => {
+    const { annotations, articles } = generateDataSet(300, 20, 8);
+    const analyses = articles.map((article, i) => ({ ...SAMPLE_ANALYSES[0]!, articleKey: article.key, analysedAt: GENERATED + i }));
+    const text = exportBackup(annotations, articles, { generated: GENERATED, analyses, corrections: SAMPLE_CORRECTIONS, preferences: SAMPLE_PREFERENCES });
+    background = makeBackground();
+    await savePreferences(background.preferences, { colourNames: { green: '可引用', yellow: '旧名' } });
+    // Small slices, so analyses, corrections and annotations each take several and the preferences ride on the last.
+    const slices: RestoreSlice[] = [];
+    const outcome = await restoreBackup(text, async (slice) => (slices.push(slice), viaRouter(background)(slice)), { sliceRecords: 7 });
+    expect(outcome).toMatchObject({ ok: true, added: 300 });
+    expect(slices.filter((slice) => slice.preferences !== null)).toEqual([slices.at(-1)]);
+    const stored = await background.db.analyses.toArray();
+    expect(stored.map((record) => record.articleKey).sort()).toEqual(articles.map((article) => article.key).sort());
+    expect(buildSpeakerIndex(stored, new Map(articles.map((article) => [article.key, article])))[0]).toMatchObject({ name: '王明' });
+    expect(await background.db.corrections.orderBy('createdAt').toArray()).toEqual(SAMPLE_CORRECTIONS);
+    expect(await loadPreferences(background.preferences)).toMatchObject({
+      language: 'en',
+      layers: SAMPLE_PREFERENCES.layers,
+      colourNames: { yellow: '重要', pink: '待核实', green: '可引用' },
+    });
+    // Open pages and the library hear of it.
+    expect(background.broadcasts.some((m) => m.type === 'preferences/changed' && m.language === 'en')).toBe(true);
+  }, 60_000);
+});
 
 describe('restoring a large backup in slices', () => {
   it('restores a backup larger than one message may carry (30,000 annotations), all of it', async () => {

@@ -23,6 +23,7 @@ const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 export async function runSliced(steps: Steps, total: number, options: ProgressOptions = {}): Promise<void> {
   const sliceSize = Math.max(1, options.sliceSize ?? 500);
   let done = 0;
+  let reported = -1;
   for (;;) {
     options.signal?.throwIfAborted();
     let finished = false;
@@ -34,8 +35,10 @@ export async function runSliced(steps: Steps, total: number, options: ProgressOp
       done += 1;
     }
     if (finished) break;
-    options.onProgress?.(Math.min(done, total), total);
+    reported = Math.min(done, total);
+    options.onProgress?.(reported, total);
     await nextTask();
   }
-  options.onProgress?.(total, total);
+  // The end is reported once, whether or not the last slice happened to reach it.
+  if (reported !== total) options.onProgress?.(total, total);
 }

@@ -3,7 +3,7 @@ import type { Annotation } from '../records/annotation';
 import { parseBackup } from './backup-import';
 import { exportBackup } from './web-annotation';
 import { generateDataSet } from '../tests/fixtures/exporters/generate';
-import { EXCERPT, HIGHLIGHT_SPOKEN, PAGE_NOTE, SAMPLE_ANNOTATIONS, SAMPLE_ARTICLES, T0, TOMBSTONE } from '../tests/fixtures/exporters/sample';
+import { EXCERPT, HIGHLIGHT_SPOKEN, PAGE_NOTE, SAMPLE_ANALYSES, SAMPLE_ANNOTATIONS, SAMPLE_ARTICLES, SAMPLE_CORRECTIONS, SAMPLE_PREFERENCES, T0, TOMBSTONE } from '../tests/fixtures/exporters/sample';
 
 const GENERATED = Date.UTC(2024, 10, 1, 8, 30);
 
@@ -23,11 +23,14 @@ describe('exportBackup', () => {
         'anyue:stamps': { '@type': '@json' },
         'anyue:sync': { '@type': '@json' },
         'anyue:articles': { '@type': '@json' },
+        'anyue:analyses': { '@type': '@json' },
+        'anyue:corrections': { '@type': '@json' },
+        'anyue:preferences': { '@type': '@json' },
       },
     ]);
     expect(json.type).toBe('AnnotationCollection');
     expect(json['anyue:format']).toBe('anyue-backup');
-    expect(json['anyue:version']).toBe(1);
+    expect(json['anyue:version']).toBe(2);
     expect(json.generated).toBe('2024-11-01T08:30:00.000Z');
     expect(json.total).toBe(6);
     expect(json.items).toHaveLength(6);
@@ -83,6 +86,7 @@ describe('exportBackup', () => {
 
   it('writes one record per line, items by creation time, whatever order it was given', () => {
     const lines = text.split('\n');
+    // head + items, articles, then the (empty) analyses, corrections and the preferences on the closing line
     expect(lines).toHaveLength(1 + 6 + 1 + 3 + 2);
     expect(json.items.map((i: { created: string }) => Date.parse(i.created))).toEqual([1, 2, 3, 4, 7, 8].map((s) => T0 + s * 1000));
     expect(exportBackup([...SAMPLE_ANNOTATIONS].reverse(), [...SAMPLE_ARTICLES].reverse(), { generated: GENERATED })).toBe(text);
@@ -90,8 +94,8 @@ describe('exportBackup', () => {
 
   it('writes an empty store as a valid, empty collection', () => {
     const empty = exportBackup([], [], { generated: GENERATED });
-    expect(JSON.parse(empty)).toMatchObject({ total: 0, items: [], 'anyue:articles': [] });
-    expect(parseBackup(empty)).toEqual({ ok: true, annotations: [], articles: [], generated: GENERATED });
+    expect(JSON.parse(empty)).toMatchObject({ total: 0, items: [], 'anyue:articles': [], 'anyue:analyses': [], 'anyue:corrections': [], 'anyue:preferences': {} });
+    expect(parseBackup(empty)).toEqual({ ok: true, annotations: [], articles: [], analyses: [], corrections: [], preferences: {}, generated: GENERATED });
   });
 });
 
@@ -139,11 +143,48 @@ describe('export → parse → export', () => {
     expect(exportBackup(parsed.annotations, [], { generated: GENERATED })).toBe(text);
   });
 
-  it('still reads a backup written before records had sync fields', () => {
+  it('carries the analyses, corrections and preferences, and gives the same bytes again', () => {
+    const options = { generated: GENERATED, analyses: SAMPLE_ANALYSES, corrections: [...SAMPLE_CORRECTIONS].reverse(), preferences: SAMPLE_PREFERENCES };
+    const text = exportBackup(SAMPLE_ANNOTATIONS, SAMPLE_ARTICLES, options);
+    const parsed = parseBackup(text);
+    if (!parsed.ok) throw new Error(JSON.stringify(parsed.errors));
+    expect(parsed.analyses).toEqual(SAMPLE_ANALYSES);
+    expect(parsed.corrections).toEqual(SAMPLE_CORRECTIONS);
+    expect(parsed.preferences).toEqual(SAMPLE_PREFERENCES);
+    expect(exportBackup(parsed.annotations, parsed.articles, { ...parsed })).toBe(text);
+    // One analysis and one correction per line, as the annotations.
+    expect(text.split('\n').filter((line) => line.startsWith('{"articleKey"'))).toHaveLength(1);
+    expect(text.split('\n').filter((line) => line.startsWith('{"kind"'))).toHaveLength(2);
+  });
+
+  /** A file as version 1 wrote it: no analyses, corrections or preferences, and optionally no sync fields. */
+  const versionOne = (withoutSync: boolean) => {
     const old = JSON.parse(exportBackup(SAMPLE_ANNOTATIONS, SAMPLE_ARTICLES, { generated: GENERATED }));
-    old['@context'][1] = Object.fromEntries(Object.entries(old['@context'][1]).filter(([key]) => key !== 'anyue:sync'));
-    const parsed = parseBackup(JSON.stringify(old));
-    expect(parsed.ok && parsed.annotations.length).toBe(SAMPLE_ANNOTATIONS.length);
+    const dropped = ['anyue:analyses', 'anyue:corrections', 'anyue:preferences', ...(withoutSync ? ['anyue:sync'] : [])];
+    old['@context'][1] = Object.fromEntries(Object.entries(old['@context'][1]).filter(([key]) => !dropped.includes(key)));
+    for (const key of dropped) delete old[key];
+    old['anyue:version'] = 1;
+    return old;
+  };
+
+  it.each([false, true])('still reads a version 1 backup (without sync fields: %s)', (withoutSync) => {
+    const parsed = parseBackup(JSON.stringify(versionOne(withoutSync)));
+    expect(parsed.ok && [parsed.annotations.length, parsed.articles.length, parsed.analyses, parsed.corrections, parsed.preferences]).toEqual([
+      SAMPLE_ANNOTATIONS.length,
+      SAMPLE_ARTICLES.length,
+      [],
+      [],
+      null,
+    ]);
+  });
+
+  it('refuses version 1 files that hold what version 2 added, and version 2 files with the old context', () => {
+    const old = versionOne(false);
+    old['anyue:corrections'] = [];
+    expect(parseBackup(JSON.stringify(old))).toMatchObject({ ok: false, errors: [{ path: 'anyue:corrections', message: 'unexpected field' }] });
+    const mixed = versionOne(false);
+    mixed['anyue:version'] = 2;
+    expect(parseBackup(JSON.stringify(mixed))).toMatchObject({ ok: false, errors: [{ path: '@context' }] });
   });
 
   it('keeps markup and odd characters in text fields verbatim', () => {

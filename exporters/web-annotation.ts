@@ -1,14 +1,20 @@
 // The complete backup: W3C Web Annotation Data Model JSON-LD (https://www.w3.org/TR/annotation-model/).
 // Standard terms carry what they can (id, motivation, note and tags as TextualBody, target with
 // TextQuoteSelector + TextPositionSelector, created/modified); everything else of the extension's record
-// (kind, colour, speakers, excerpt snapshot, tombstone, HLC stamps) sits under the `anyue:` prefix, and the
-// reading-history records ride along as `anyue:articles`, so a backup restores exactly what was saved.
+// (kind, colour, speakers, excerpt snapshot, tombstone, HLC stamps) sits under the `anyue:` prefix. The rest
+// of what the reader keeps rides along: reading history (`anyue:articles`), each article's analysis, which feeds
+// the library's indexes (`anyue:analyses`), corrections to the analysis and preferences. Never credentials:
+// they are not in any of these records.
 //
-// Layout: one item or article per line. Items are sorted (createdAt, id) and articles by key, so the same
-// data always gives the same bytes whatever order the store returned it in, and two backups diff by line.
+// Layout: one item, article, analysis or correction per line. Lists are sorted (items by createdAt and id,
+// articles and analyses by key, corrections by createdAt and id), so the same data always gives the same bytes
+// whatever order the store returned it in, and two backups diff by line.
 
+import type { ArticleAnalysisRecord } from '../records/analysis';
 import type { Annotation, AnnotationKind } from '../records/annotation';
 import type { ArticleRecord } from '../records/article';
+import type { Correction } from '../records/correction';
+import type { Preferences } from '../records/preferences';
 import { runSliced, runSync, type ProgressOptions, type Steps } from './progress';
 
 export const ANNO_CONTEXT = 'http://www.w3.org/ns/anno.jsonld';
@@ -29,13 +35,19 @@ export const BACKUP_CONTEXT = [
     'anyue:stamps': { '@type': '@json' },
     'anyue:sync': { '@type': '@json' },
     'anyue:articles': { '@type': '@json' },
+    'anyue:analyses': { '@type': '@json' },
+    'anyue:corrections': { '@type': '@json' },
+    'anyue:preferences': { '@type': '@json' },
   },
 ] as const;
-/** The context backups had before records carried sync fields (`anyue:sync`); import still reads them. */
-const { 'anyue:sync': _sync, ...contextBeforeSync } = BACKUP_CONTEXT[1];
+/** Earlier contexts import still reads: version 1 (annotations and articles only), and before `anyue:sync`. */
+const { 'anyue:analyses': _a, 'anyue:corrections': _c, 'anyue:preferences': _p, ...contextVersion1 } = BACKUP_CONTEXT[1];
+const { 'anyue:sync': _sync, ...contextBeforeSync } = contextVersion1;
+export const BACKUP_CONTEXT_VERSION_1 = [ANNO_CONTEXT, contextVersion1] as const;
 export const BACKUP_CONTEXT_BEFORE_SYNC = [ANNO_CONTEXT, contextBeforeSync] as const;
 export const BACKUP_FORMAT = 'anyue-backup';
-export const BACKUP_VERSION = 1;
+/** 2: analyses, corrections and preferences added. Import reads 1 and 2. */
+export const BACKUP_VERSION = 2;
 
 /** What the reader meant, in the model's motivations; `anyue:kind` keeps the exact kind. */
 export const MOTIVATION_OF_KIND: Record<AnnotationKind, 'highlighting' | 'bookmarking' | 'commenting'> = {
@@ -45,9 +57,22 @@ export const MOTIVATION_OF_KIND: Record<AnnotationKind, 'highlighting' | 'bookma
   'page-note': 'commenting',
 };
 
+/** What a backup is written from. */
+export interface BackupData {
+  annotations: Annotation[];
+  articles: ArticleRecord[];
+  analyses: ArticleAnalysisRecord[];
+  corrections: Correction[];
+  preferences: Partial<Preferences>;
+}
+
 export interface BackupOptions {
   /** The collection's `generated` time (epoch ms); pass a fixed one for reproducible files. Defaults to now. */
   generated?: number;
+  /** The rest of what the reader keeps (empty or absent when not given). */
+  analyses?: readonly ArticleAnalysisRecord[];
+  corrections?: readonly Correction[];
+  preferences?: Partial<Preferences> | null;
 }
 
 function body(annotation: Annotation): object[] {
@@ -139,11 +164,25 @@ function articleJson(record: ArticleRecord): object {
 }
 
 const byCreation = (a: Annotation, b: Annotation) => a.createdAt - b.createdAt || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
-const byKey = (a: ArticleRecord, b: ArticleRecord) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0);
+const order = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+const byKey = (a: ArticleRecord, b: ArticleRecord) => order(a.key, b.key);
+const byArticle = (a: ArticleAnalysisRecord, b: ArticleAnalysisRecord) => order(a.articleKey, b.articleKey);
+const byMaking = (a: Correction, b: Correction) => a.createdAt - b.createdAt || order(a.id, b.id);
+
+function* listLines<T>(name: string, list: readonly T[], out: string[], line: (value: T) => object): Steps {
+  out.push(`,"${name}":[`);
+  for (let i = 0; i < list.length; i++) {
+    out.push(i ? ',\n' : '\n', JSON.stringify(line(list[i]!)));
+    yield;
+  }
+  out.push(list.length ? '\n]' : ']');
+}
 
 function* backupSteps(annotations: readonly Annotation[], articles: readonly ArticleRecord[], out: string[], options: BackupOptions): Steps {
   const items = [...annotations].sort(byCreation);
   const records = [...articles].sort(byKey);
+  const analyses = [...(options.analyses ?? [])].sort(byArticle);
+  const corrections = [...(options.corrections ?? [])].sort(byMaking);
   const head = {
     '@context': BACKUP_CONTEXT,
     type: 'AnnotationCollection',
@@ -152,21 +191,16 @@ function* backupSteps(annotations: readonly Annotation[], articles: readonly Art
     generated: new Date(options.generated ?? Date.now()).toISOString(),
     total: items.length,
   };
-  // The head is the collection without its two lists; the lists are written line by line after it.
-  out.push(JSON.stringify(head).slice(0, -1), ',"items":[');
-  for (let i = 0; i < items.length; i++) {
-    out.push(i ? ',\n' : '\n', JSON.stringify(toWebAnnotation(items[i]!)));
-    yield;
-  }
-  out.push(items.length ? '\n],"anyue:articles":[' : '],"anyue:articles":[');
-  for (let i = 0; i < records.length; i++) {
-    out.push(i ? ',\n' : '\n', JSON.stringify(articleJson(records[i]!)));
-    yield;
-  }
-  out.push(records.length ? '\n]}\n' : ']}\n');
+  // The head is the collection without its lists; the lists are written line by line after it.
+  out.push(JSON.stringify(head).slice(0, -1));
+  yield* listLines('items', items, out, toWebAnnotation);
+  yield* listLines('anyue:articles', records, out, articleJson);
+  yield* listLines('anyue:analyses', analyses, out, (record) => ({ articleKey: record.articleKey, analysedAt: record.analysedAt, summary: record.summary }));
+  yield* listLines('anyue:corrections', corrections, out, (correction) => correction);
+  out.push(`,"anyue:preferences":${JSON.stringify(options.preferences ?? {})}}\n`);
 }
 
-/** Every annotation (tombstones included) and article record, as one JSON-LD text. */
+/** Every annotation (tombstones included), article record and the rest in `options`, as one JSON-LD text. */
 export function exportBackup(annotations: readonly Annotation[], articles: readonly ArticleRecord[], options: BackupOptions = {}): string {
   const out: string[] = [];
   runSync(backupSteps(annotations, articles, out, options));
@@ -179,6 +213,7 @@ export async function exportBackupAsync(
   options: BackupOptions & ProgressOptions = {},
 ): Promise<string> {
   const out: string[] = [];
-  await runSliced(backupSteps(annotations, articles, out, options), annotations.length + articles.length, options);
+  const steps = annotations.length + articles.length + (options.analyses?.length ?? 0) + (options.corrections?.length ?? 0);
+  await runSliced(backupSteps(annotations, articles, out, options), steps, options);
   return out.join('');
 }

@@ -7,7 +7,7 @@
 import { rangeFor, textOffsetOf, type TextMap } from '../anchoring/text-map';
 import type { UiLanguage } from '../records/preferences';
 import { spansAt, type PaintSpan } from './layers';
-import type { AnalysisSummary } from './summary';
+import type { AnalysisSummary } from '../records/analysis';
 import { categoryLabel, viaLabel, type Labels } from './labels';
 import { mountShadowHost } from './shadow-host';
 

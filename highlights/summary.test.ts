@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { AnalysisResult } from '../analysis/types';
-import { analysisSummaryShape, snippet, summarise } from './summary';
+import { analysisSummaryCheck } from '../records/analysis';
+import { snippet, summarise } from './summary';
 
 describe('snippet', () => {
   it('folds whitespace and cuts long passages with an ellipsis', () => {
@@ -41,6 +42,6 @@ describe('summarise', () => {
   });
 
   it('produces what the background accepts', () => {
-    expect(analysisSummaryShape(summarise(text, result).summary, 'summary')).toBeNull();
+    expect(analysisSummaryCheck(summarise(text, result).summary, 'summary')).toBeNull();
   });
 });

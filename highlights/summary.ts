@@ -1,49 +1,13 @@
-// What the sidebar shows of an analysis: speakers with their passages as short snippets, other people,
-// policy phrases grouped by term. Built in the content script (which has the text), validated by the
-// background, rendered as text by the sidebar.
+// An analysis summarised for the sidebar and the indexes (records/analysis.ts holds its shape): built in the
+// content script, which has the text, validated by the background, rendered as text by the sidebar.
 
-import type { AnalysisResult, AttributionVia, PersonRole, PhraseCategory } from '../analysis/types';
-import { array, integer, object, oneOf, string, type Check } from '../records/check';
+import type { AnalysisResult, AttributionVia } from '../analysis/types';
+import { MAX_SUMMARY_ITEMS as MAX_ITEMS, SNIPPET_LENGTH, type AnalysisSummary, type PassageVia, type PersonSummary, type PhraseSummary } from '../records/analysis';
 
-export const SNIPPET_LENGTH = 60;
-const MAX_ITEMS = 500;
-
-export interface Passage {
-  start: number;
-  end: number;
-  via: AttributionVia;
-  snippet: string;
-}
-
-export interface SpeakerSummary {
-  name: string;
-  title: string;
-  org: string;
-  /** First mention, where a click on the name scrolls to. */
-  first: { start: number; end: number };
-  passages: Passage[];
-}
-
-export interface PersonSummary {
-  name: string;
-  title: string;
-  org: string;
-  role: Exclude<PersonRole, 'speaker'>;
-  first: { start: number; end: number };
-}
-
-export interface PhraseSummary {
-  text: string;
-  category: PhraseCategory;
-  source: 'lexicon' | 'pattern' | 'reader';
-  occurrences: { start: number; end: number }[];
-}
-
-export interface AnalysisSummary {
-  speakers: SpeakerSummary[];
-  people: PersonSummary[];
-  phrases: PhraseSummary[];
-}
+// The record's list of attributions is the analysis's own: a new one added there without the record fails here.
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : never) : never;
+const viasAgree: Same<AttributionVia, PassageVia> = true;
+void viasAgree;
 
 /** A passage's opening words, whitespace folded, cut at a character boundary with an ellipsis. */
 export function snippet(text: string, start: number, end: number, length = SNIPPET_LENGTH): string {
@@ -97,34 +61,3 @@ export function summarise(text: string, result: AnalysisResult): Summarised {
   });
   return { summary: { speakers, people, phrases }, phraseGroup };
 }
-
-const span: Check = object({ start: integer(0), end: integer(0) });
-const via = oneOf<AttributionVia>('direct', 'pronoun', 'zero-subject', 'quote-first', 'according-to', 'transcript', 'caption');
-const category = oneOf<PhraseCategory>('meeting', 'doctrine', 'programme', 'document', 'slogan', 'domain');
-
-export const analysisSummaryShape: Check = object({
-  speakers: array(
-    object({
-      name: string(50),
-      title: string(200),
-      org: string(200),
-      first: span,
-      passages: array(object({ start: integer(0), end: integer(0), via, snippet: string(SNIPPET_LENGTH + 1) }), MAX_ITEMS),
-    }),
-    MAX_ITEMS,
-  ),
-  people: array(
-    object({
-      name: string(50),
-      title: string(200),
-      org: string(200),
-      role: oneOf('attendee', 'host', 'reporter', 'mentioned'),
-      first: span,
-    }),
-    MAX_ITEMS,
-  ),
-  phrases: array(
-    object({ text: string(200), category, source: oneOf('lexicon', 'pattern', 'reader'), occurrences: array(span, MAX_ITEMS) }),
-    MAX_ITEMS,
-  ),
-});

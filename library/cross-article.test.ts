@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { ArticleAnalysisRecord } from '../storage/database';
+import type { ArticleAnalysisRecord } from '../records/analysis';
 import type { ArticleRecord } from '../records/article';
 import { buildPhraseIndex, buildSpeakerIndex } from './cross-article';
 

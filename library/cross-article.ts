@@ -3,7 +3,7 @@
 // Built from the stored per-article analysis summaries.
 
 import type { PhraseCategory } from '../analysis/types';
-import type { ArticleAnalysisRecord } from '../storage/database';
+import type { ArticleAnalysisRecord } from '../records/analysis';
 import type { ArticleRecord } from '../records/article';
 import { publishedDay } from '../exporters/dates';
 

@@ -4,7 +4,7 @@ import { describeSpan } from '../anchoring/selectors';
 import type { Annotation, HighlightColour } from '../records/annotation';
 import { formatStamp } from '../sync/hlc';
 import type { ArticleRecord } from '../records/article';
-import type { ArticleAnalysisRecord } from '../storage/database';
+import type { ArticleAnalysisRecord } from '../records/analysis';
 
 let serial = 0;
 

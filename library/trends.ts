@@ -4,7 +4,7 @@
 // the day it was read.
 
 import type { PhraseCategory } from '../analysis/types';
-import type { ArticleAnalysisRecord } from '../storage/database';
+import type { ArticleAnalysisRecord } from '../records/analysis';
 import type { ArticleRecord } from '../records/article';
 
 /** One article's share of a month: what a click on the bar lists. */

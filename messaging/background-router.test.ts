@@ -3,7 +3,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { AnyueDatabase } from '../storage/database';
 import { createClock } from '../sync/hlc';
 import { createBackground, type BackgroundDeps, type MessageSender } from './background-router';
-import type { AnalysisSummary } from '../highlights/summary';
+import type { AnalysisSummary } from '../records/analysis';
 import type { Message, SidebarState } from './protocol';
 import type { ArticleMeta } from '../records/article';
 import type { Annotation } from '../records/annotation';

@@ -21,9 +21,9 @@ import {
 import { articleKeyCheck } from '../records/article-key';
 import { stampFormCheck, type Stamp } from '../records/stamp';
 import { articleMetaCheck, articleRecordCheck, type ArticleMeta, type ArticleRecord, type VisitInfo } from '../records/article';
-import { correctionIdCheck, correctionInputCheck, readerCorrectionsCheck, type Correction, type CorrectionInput, type CorrectionsExport, type ReaderCorrections } from '../records/correction';
-import { colourNamesCheck, languageCheck, layersCheck, type ColourNames, type LayerVisibility, type UiLanguage } from '../records/preferences';
-import { analysisSummaryShape, type AnalysisSummary } from '../highlights/summary';
+import { correctionCheck, correctionIdCheck, correctionInputCheck, readerCorrectionsCheck, type Correction, type CorrectionInput, type CorrectionsExport, type ReaderCorrections } from '../records/correction';
+import { colourNamesCheck, languageCheck, layersCheck, preferencesCheck, type ColourNames, type LayerVisibility, type Preferences, type UiLanguage } from '../records/preferences';
+import { analysisSummaryCheck, articleAnalysisRecordCheck, type AnalysisSummary, type ArticleAnalysisRecord } from '../records/analysis';
 import { array, boolean, httpUrl, integer, nullable, object, oneOf, string, type Check } from '../records/check';
 
 
@@ -123,7 +123,16 @@ export type Message =
    * do not fit one message). Each slice is merged in its own transaction; merging is idempotent, so a restore
    * cut short is finished by importing the file again. `final`: the last slice (the library reloads).
    */
-  | { type: 'backup/import-records'; annotations: Annotation[]; articles: ArticleRecord[]; final: boolean }
+  | {
+      type: 'backup/import-records';
+      annotations: Annotation[];
+      articles: ArticleRecord[];
+      analyses: ArticleAnalysisRecord[];
+      corrections: Correction[];
+      /** The backup's preferences, in the last slice only. */
+      preferences: Partial<Preferences> | null;
+      final: boolean;
+    }
   /** sidebar → background: open the library in a tab (Firefox gives framed extension pages no tabs API). */
   | { type: 'library/open' }
   /** background → extension pages (the library): these annotations changed (none listed: everything may
@@ -259,7 +268,7 @@ const messageShapes: Record<MessageType, Check> = {
   'sidebar/set-open': object({ type: string(), open: boolean }),
   'sidebar/toggle': object({ type: string() }),
   'preferences/set-language': object({ type: string(), language: languageCheck }),
-  'article/analysed': object({ type: string(), key: articleKeyCheck, summary: analysisSummaryShape }),
+  'article/analysed': object({ type: string(), key: articleKeyCheck, summary: analysisSummaryCheck }),
   'page/reveal': object({ type: string(), start: offset, end: offset }),
   'highlights/set-layers': object({ type: string(), layers: layersCheck }),
   'corrections/add': object({ type: string(), correction: correctionInputCheck }),
@@ -299,6 +308,9 @@ const messageShapes: Record<MessageType, Check> = {
       type: string(),
       annotations: array(annotationCheck(Date.now()), MAX_IMPORT_RECORDS),
       articles: array(articleRecordCheck, MAX_IMPORT_RECORDS),
+      analyses: array(articleAnalysisRecordCheck, MAX_IMPORT_RECORDS),
+      corrections: array(correctionCheck, MAX_IMPORT_RECORDS),
+      preferences: nullable(preferencesCheck),
       final: boolean,
     })(value, path),
   'annotations/update': object({ type: string(), id: annotationIdCheck, changes: annotationChanges }, { noteBase: stampFormCheck }),

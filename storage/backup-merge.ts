@@ -1,12 +1,16 @@
-// Merging an imported backup into the database: by id, in one transaction. Nothing is duplicated, and an
-// older edit never overwrites a newer one (the same field-by-field rule sync uses). If anything fails,
-// nothing is written.
+// Merging an imported backup into the database: by id, in one transaction, with the rules sync uses. Nothing
+// is duplicated, an older edit never overwrites a newer one, an older analysis never a newer one. If anything
+// fails, nothing is written.
 
-import { mergeAnnotation } from '../sync/merge';
+import type { ArticleAnalysisRecord } from '../records/analysis';
 import type { Annotation } from '../records/annotation';
-import { queueForSync } from './annotations';
-import type { AnyueDatabase } from './database';
 import type { ArticleRecord } from '../records/article';
+import type { Correction } from '../records/correction';
+import { mergeArticleAnalysis, mergeArticleRecord } from '../sync/article-merge';
+import { mergeAnnotation } from '../sync/merge';
+import { queueForSync } from './annotations';
+import { queueArticlesForSync } from './articles';
+import type { AnyueDatabase } from './database';
 
 export interface ImportSummary {
   added: number;
@@ -19,24 +23,19 @@ export interface ImportSummary {
   articleKeys: string[];
 }
 
-/** Reading history merges to the widest span: earliest first read, latest last read, most reads. */
-function mergeArticle(local: ArticleRecord | undefined, incoming: ArticleRecord): ArticleRecord {
-  if (!local) return incoming;
-  const newer = incoming.lastReadAt > local.lastReadAt ? incoming : local;
-  return {
-    ...newer,
-    publishedAt: newer.publishedAt ?? local.publishedAt ?? incoming.publishedAt,
-    source: newer.source ?? local.source ?? incoming.source,
-    author: newer.author ?? local.author ?? incoming.author,
-    firstReadAt: Math.min(local.firstReadAt, incoming.firstReadAt),
-    lastReadAt: Math.max(local.lastReadAt, incoming.lastReadAt),
-    readCount: Math.max(local.readCount, incoming.readCount),
-  };
+/** What a backup holds for the database (preferences live elsewhere: storage.local). */
+export interface ImportedRecords {
+  annotations: Annotation[];
+  articles: ArticleRecord[];
+  analyses: ArticleAnalysisRecord[];
+  corrections: Correction[];
 }
 
-export async function importIntoDatabase(db: AnyueDatabase, annotations: Annotation[], articles: ArticleRecord[]): Promise<ImportSummary> {
-  // The sync outbox is written in the same transaction: imported edits reach the reader's other devices.
-  return db.transaction('rw', db.annotations, db.articles, db.syncOutbox, async () => {
+export async function importIntoDatabase(db: AnyueDatabase, records: ImportedRecords): Promise<ImportSummary> {
+  const { annotations, articles, analyses, corrections } = records;
+  // The sync outboxes are written in the same transaction: what was imported reaches the reader's other devices.
+  const tables = [db.annotations, db.articles, db.analyses, db.corrections, db.correctionSync, db.syncOutbox, db.articleOutbox];
+  return db.transaction('rw', tables, async () => {
     const summary: ImportSummary = { added: 0, updated: 0, unchanged: 0, articles: 0, ids: [], articleKeys: [] };
     const existing = await db.annotations.bulkGet(annotations.map((a) => a.id));
     const writes: Annotation[] = [];
@@ -55,10 +54,18 @@ export async function importIntoDatabase(db: AnyueDatabase, annotations: Annotat
     await db.annotations.bulkPut(writes);
     await queueForSync(db, summary.ids);
     const localArticles = await db.articles.bulkGet(articles.map((a) => a.key));
-    const articleWrites = articles.map((incoming, i) => mergeArticle(localArticles[i], incoming));
+    const articleWrites = articles.map((incoming, i) => mergeArticleRecord(localArticles[i], incoming)).filter((m) => m.changed).map((m) => m.merged);
     await db.articles.bulkPut(articleWrites);
-    summary.articles = articleWrites.length;
-    summary.articleKeys = [...new Set([...writes.map((a) => a.articleKey), ...articles.map((a) => a.key)])];
+    const localAnalyses = await db.analyses.bulkGet(analyses.map((a) => a.articleKey));
+    const analysisWrites = analyses.map((incoming, i) => mergeArticleAnalysis(localAnalyses[i], incoming)).filter((m) => m.changed).map((m) => m.merged);
+    await db.analyses.bulkPut(analysisWrites);
+    const changedKeys = [...new Set([...articleWrites.map((a) => a.key), ...analysisWrites.map((a) => a.articleKey)])];
+    await queueArticlesForSync(db, changedKeys);
+    // A correction is immutable once made; one the reader removed after sync carried it stays removed.
+    const carried = await db.correctionSync.bulkGet(corrections.map((c) => c.id));
+    await db.corrections.bulkPut(corrections.filter((_, i) => !carried[i]?.removed));
+    summary.articles = articles.length;
+    summary.articleKeys = [...new Set([...writes.map((a) => a.articleKey), ...changedKeys])];
     return summary;
   });
 }

@@ -75,6 +75,9 @@ describe('opening a database made by every earlier version', () => {
       stamps: {},
     },
     analyses: { articleKey: meta.key, analysedAt: 3, summary: { speakers: [], people: [], phrases: [] } },
+    syncOutbox: { seq: 1, id: '7b0c3a4e-1c2d-4e5f-8a9b-0c1d2e3f4a5b' },
+    syncState: { key: 'pulled', value: 'device-a:3' },
+    correctionSync: { id: 'c-1', removed: true },
   };
 
   it.each(SCHEMA_VERSIONS.slice(0, -1).map((v) => v.version))('keeps every row written under version %i', async (version) => {
@@ -91,6 +94,17 @@ describe('opening a database made by every earlier version', () => {
     for (const table of tables) {
       expect(await current.table(table).toArray()).toEqual([samples[table]]);
     }
+    await current.delete();
+  });
+
+  it('queues every article already read for its first sync (version 5)', async () => {
+    const name = `upgrade-articles-${Math.random()}`;
+    const old = new AnyueDatabase(name, SCHEMA_VERSIONS.slice(0, 4));
+    await old.open();
+    await old.table('articles').add(structuredClone(samples.articles!));
+    old.close();
+    const current = new AnyueDatabase(name);
+    expect((await current.articleOutbox.toArray()).map((row) => row.key)).toEqual([meta.key]);
     await current.delete();
   });
 });

@@ -2,7 +2,7 @@
 // script: there Dexie would write into the page's origin, where the page's scripts can read it.
 
 import Dexie, { type DexieOptions, type Table } from 'dexie';
-import type { AnalysisSummary } from '../highlights/summary';
+import type { ArticleAnalysisRecord } from '../records/analysis';
 import type { ArticleRecord } from '../records/article';
 import type { Correction } from '../records/correction';
 import type { Annotation } from '../records/annotation';
@@ -10,16 +10,17 @@ import { SCHEMA_VERSIONS, type SchemaVersion } from './schema';
 
 export const DATABASE_NAME = 'anyue';
 
-export interface ArticleAnalysisRecord {
-  articleKey: string;
-  analysedAt: number;
-  summary: AnalysisSummary;
-}
 
 /** An annotation waiting to be pushed; `seq` orders the queue. */
 export interface SyncOutboxEntry {
   seq?: number;
   id: string;
+}
+
+/** An article whose record or analysis changed here and is not yet pushed; `mark` tells a later change from this one. */
+export interface ArticleOutboxEntry {
+  key: string;
+  mark: number;
 }
 
 /** One piece of sync bookkeeping (see sync/sync-engine.ts for the keys). */
@@ -42,6 +43,7 @@ export class AnyueDatabase extends Dexie {
   syncOutbox!: Table<SyncOutboxEntry, number>;
   syncState!: Table<SyncStateRow, string>;
   correctionSync!: Table<CorrectionSyncRow, string>;
+  articleOutbox!: Table<ArticleOutboxEntry, string>;
 
   /** `options` lets tests give each simulated device its own IndexedDB factory. */
   constructor(name = DATABASE_NAME, versions: SchemaVersion[] = SCHEMA_VERSIONS, options?: DexieOptions) {

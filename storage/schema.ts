@@ -51,4 +51,17 @@ export const SCHEMA_VERSIONS: SchemaVersion[] = [
       await transaction.table('syncOutbox').bulkAdd(ids.map((id) => ({ id })));
     },
   },
+  {
+    version: 5,
+    stores: {
+      // Articles whose record or analysis changed here and is not yet pushed: they travel with sync, so the
+      // library's indexes (speakers, phrases, sites, dates) are the same on every device.
+      articleOutbox: 'key',
+    },
+    // Every article the reader already has is queued once.
+    upgrade: async (transaction) => {
+      const keys = await transaction.table('articles').toCollection().primaryKeys();
+      await transaction.table('articleOutbox').bulkPut(keys.map((key) => ({ key, mark: 0 })));
+    },
+  },
 ];

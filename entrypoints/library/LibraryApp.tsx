@@ -16,11 +16,13 @@ import type { Message, Replies } from '../../messaging/protocol';
 import type { Stamp } from '../../records/stamp';
 import { cleanColourNames, type ColourNames, type UiLanguage } from '../../records/preferences';
 import { HIGHLIGHT_COLOURS, type Annotation, type AnnotationChanges, type HighlightColour } from '../../records/annotation';
-import type { ArticleAnalysisRecord } from '../../storage/database';
+import type { ArticleAnalysisRecord } from '../../records/analysis';
 import type { ArticleRecord } from '../../records/article';
+import type { BackupData } from '../../exporters/web-annotation';
 
 export interface LibrarySource {
-  loadAll(): Promise<{ annotations: Annotation[]; articles: ArticleRecord[]; analyses: ArticleAnalysisRecord[] }>;
+  /** Everything the backup holds, tombstones included (never credentials: they are in none of these). */
+  loadBackup(): Promise<BackupData>;
   /** The newest `limit` live annotations and the articles: what the first screen needs, fast at any size. */
   loadFirst(limit: number): Promise<{ annotations: Annotation[]; articles: ArticleRecord[] }>;
   /** Every annotation, chunk by chunk; the returned promise settles after the last chunk was handled. */
@@ -357,7 +359,7 @@ export function LibraryApp({ source }: { source: LibrarySource }) {
             filtered={results}
             all={index.current.all()}
             articles={articles}
-            loadEverything={source.loadAll}
+            loadBackup={source.loadBackup}
             send={source.send}
             colourNames={colourNames}
           />

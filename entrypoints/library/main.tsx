@@ -13,9 +13,15 @@ import { LibraryApp, type LibrarySource } from './LibraryApp';
 // background); every write still goes through the background, which tells open libraries what changed.
 const db = new AnyueDatabase();
 const source: LibrarySource = {
-  loadAll: async () => {
-    const [annotations, articles, analyses] = await Promise.all([db.annotations.toArray(), db.articles.toArray(), db.analyses.toArray()]);
-    return { annotations, articles, analyses };
+  loadBackup: async () => {
+    const [annotations, articles, analyses, corrections, preferences] = await Promise.all([
+      db.annotations.toArray(),
+      db.articles.toArray(),
+      db.analyses.toArray(),
+      db.corrections.toArray(),
+      loadPreferences(browser.storage.local as KeyValueArea),
+    ]);
+    return { annotations, articles, analyses, corrections, preferences };
   },
   loadFirst: async (limit) => {
     const [annotations, articles] = await Promise.all([newestAnnotations(db, limit), db.articles.toArray()]);

@@ -1,7 +1,7 @@
 // An article page reporting in: the visit is recorded, the tab remembered, the analysis kept for the
 // sidebar and the library's indexes.
 
-import { recordVisit } from '../../storage/articles';
+import { recordAnalysis, recordVisit } from '../../storage/articles';
 import { loadPreferences } from '../../storage/preferences';
 import type { Handlers } from './context';
 import { analysisKey } from './sidebar';
@@ -30,7 +30,7 @@ export const articleHandlers: Handlers = {
     await Promise.all([
       context.deps.session.set({ [analysisKey(tabId)]: { key: message.key, summary: message.summary } }),
       // Kept per article for the library's speaker and phrase indexes.
-      context.deps.db.analyses.put({ articleKey: message.key, analysedAt: Date.now(), summary: message.summary }),
+      recordAnalysis(context.deps.db, message.key, message.summary),
     ]);
     await context.pushState(tabId);
     return { ok: true };

@@ -1,7 +1,7 @@
 // The sidebar's state and the reader's view settings: what the sidebar of a tab shows, pushed over its port
 // after every change, and the messages that open, close and configure it.
 
-import type { AnalysisSummary } from '../../highlights/summary';
+import type { AnalysisSummary } from '../../records/analysis';
 import { getVisit } from '../../storage/articles';
 import { annotationsOfArticle } from '../../storage/annotations';
 import { listCorrections } from '../../storage/corrections';
@@ -214,11 +214,12 @@ export const sidebarHandlers: Handlers = {
 };
 
 /** A preference changed: at once everywhere, every article tab (toolbar, hover card, notices), its sidebar, the library. */
-async function preferencesChanged(context: Context, preferences: Preferences, toPages: Message): Promise<void> {
+/** Tells extension pages and every article tab (each `toPages` message) what changed. */
+export async function preferencesChanged(context: Context, preferences: Preferences, ...toPages: Message[]): Promise<void> {
   context.deps.broadcast({ type: 'preferences/changed', language: preferences.language, colourNames: preferences.colourNames });
   await Promise.all(
     (await context.tabs.all()).map(async (tabId) => {
-      await context.deps.sendToTab(tabId, toPages).catch(() => context.tabs.drop(tabId));
+      for (const message of toPages) await context.deps.sendToTab(tabId, message).catch(() => context.tabs.drop(tabId));
       await context.pushState(tabId);
     }),
   );

@@ -37,6 +37,8 @@ export interface TestBackground {
   handle(raw: unknown, sender: MessageSender): ReturnType<ReturnType<typeof createBackground>['handleMessage']>;
   broadcasts: Message[];
   logs: string[];
+  /** storage.local, where the preferences live. */
+  preferences: ReturnType<typeof memoryArea>;
   close(): Promise<void>;
 }
 
@@ -44,10 +46,11 @@ export function makeBackground(name = `bg-${Math.random()}`, now: () => number =
   const db = new AnyueDatabase(name, SCHEMA_VERSIONS, { indexedDB: new IDBFactory(), IDBKeyRange });
   const broadcasts: Message[] = [];
   const logs: string[] = [];
+  const preferences = memoryArea();
   const deps: BackgroundDeps = {
     db,
     clock: Promise.resolve(createClock('fuzz-device', now)),
-    preferences: memoryArea(),
+    preferences,
     session: memoryArea(),
     sendToTab: async (_tabId, message) => (message.type === 'sidebar/toggle' ? { ok: true, open: false } : { ok: true }),
     extensionBase: EXTENSION,
@@ -66,7 +69,7 @@ export function makeBackground(name = `bg-${Math.random()}`, now: () => number =
     log: (reason) => void logs.push(reason),
   };
   const background = createBackground(deps);
-  return { db, handle: background.handleMessage, broadcasts, logs, close: () => db.delete() };
+  return { db, handle: background.handleMessage, broadcasts, logs, preferences, close: () => db.delete() };
 }
 
 /** Every table of the database, each row as JSON, sorted: equal strings mean byte-for-byte equal data. */
