@@ -3,17 +3,26 @@
 // stores the two opaque positions a backend hands back (how far this device pushed, how far it pulled)
 // in the same transaction as the data they describe, so a killed service worker resumes exactly there.
 
-import type { Correction } from '../records/correction';
+import type { ArticleAnalysisRecord } from '../records/analysis';
 import type { Annotation } from '../records/annotation';
+import type { ArticleRecord } from '../records/article';
+import type { Correction } from '../records/correction';
 
-/** Records as they travel: whole annotations (merged field by field on arrival) and corrections. */
+/**
+ * Records as they travel: whole annotations (merged field by field on arrival), corrections, and the articles
+ * with their latest analyses, from which every device builds the library's indexes (merged by time).
+ */
 export interface ChangeBatch {
   annotations: Annotation[];
   /** Corrections added (immutable once made). */
   corrections: Correction[];
   /** Ids of corrections removed: tombstones, never inferred from absence. */
   removedCorrections: string[];
+  articles: ArticleRecord[];
+  analyses: ArticleAnalysisRecord[];
 }
+
+export const emptyBatch = (): ChangeBatch => ({ annotations: [], corrections: [], removedCorrections: [], articles: [], analyses: [] });
 
 /** Requests made and bytes moved (request and response bodies), counted by the backend. */
 export interface Traffic {
@@ -37,7 +46,7 @@ export interface BackendSession {
    * Records whose pushed change the backend did not store (the server's version of them could not be read and
    * was left untouched): their outbox entries stay, and this sync does not offer them again.
    */
-  readonly notStored?: { readonly annotations: ReadonlySet<string>; readonly corrections: ReadonlySet<string> };
+  readonly notStored?: { readonly annotations: ReadonlySet<string>; readonly corrections: ReadonlySet<string>; readonly articles?: ReadonlySet<string> };
 }
 
 export interface SyncBackend {

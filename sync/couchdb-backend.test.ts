@@ -37,7 +37,7 @@ const backend = (fetchStub: typeof fetch, extra: Partial<CouchDbConfig> = {}) =>
 const failureOf = (promise: Promise<unknown>) => promise.then(() => null, (error: unknown) => error as SyncError);
 
 const annotation = withSyncState(makeAnnotation({ text: '要坚持人民至上、生命至上。', quote: '人民至上', note: '笔记' }));
-const batch = { annotations: [annotation], corrections: [], removedCorrections: [] };
+const batch = { annotations: [annotation], corrections: [], removedCorrections: [], articles: [], analyses: [] };
 
 describe('CouchDB backend settings', () => {
   it('refuses an address carrying credentials, a bad database name, and a user name with ":"', () => {

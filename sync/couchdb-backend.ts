@@ -24,9 +24,11 @@
 // Pairs carry the number of the push batch that made them; once a pull reads the feed to its end, the pull
 // position records that every batch up to then has passed, and the next session forgets those pairs.
 
-import type { BackendSession, ChangeBatch, SyncBackend } from './backend';
+import { emptyBatch, type BackendSession, type ChangeBatch, type SyncBackend } from './backend';
 import {
+  ANALYSIS_PREFIX,
   ANNOTATION_PREFIX,
+  ARTICLE_PREFIX,
   CORRECTION_PREFIX,
   documentIdOf,
   documentOf,
@@ -152,10 +154,12 @@ export function unreadableProblem(unreadable: Unreadable): SyncError {
 const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
 
 function batchOf(bodies: readonly RecordBody[]): ChangeBatch {
-  const batch: ChangeBatch = { annotations: [], corrections: [], removedCorrections: [] };
+  const batch = emptyBatch();
   for (const body of bodies) {
     if (body.type === 'annotation') batch.annotations.push(body.annotation);
     else if (body.type === 'correction') batch.corrections.push(body.correction);
+    else if (body.type === 'article') batch.articles.push(body.article);
+    else if (body.type === 'analysis') batch.analyses.push(body.analysis);
     else batch.removedCorrections.push(body.id);
   }
   return batch;
@@ -171,6 +175,8 @@ function bodiesOf(batch: ChangeBatch): Map<string, RecordBody> {
   for (const annotation of batch.annotations) add({ type: 'annotation', annotation });
   for (const correction of batch.corrections) add({ type: 'correction', correction });
   for (const id of batch.removedCorrections) add({ type: 'correction-removed', id });
+  for (const article of batch.articles) add({ type: 'article', article });
+  for (const analysis of batch.analyses) add({ type: 'analysis', analysis });
   return bodies;
 }
 
@@ -469,7 +475,7 @@ export function createCouchDbBackend(config: CouchDbConfig): SyncBackend {
     const unreadable: Unreadable = new Map();
     /** Document ids whose local change this session did not store (the server's version is unreadable). */
     const notStoredDocs = new Set<string>();
-    const notStored = { annotations: new Set<string>(), corrections: new Set<string>() };
+    const notStored = { annotations: new Set<string>(), corrections: new Set<string>(), articles: new Set<string>() };
     let exhausted = !hasIncoming;
 
     /** True when every leaf revision a lean change lists is one whose content this device holds. */
@@ -508,7 +514,9 @@ export function createCouchDbBackend(config: CouchDbConfig): SyncBackend {
         await push(bodiesOf(batch), unreadable, hold, notStoredDocs);
         for (const id of notStoredDocs) {
           if (id.startsWith(ANNOTATION_PREFIX)) notStored.annotations.add(id.slice(ANNOTATION_PREFIX.length));
-          else notStored.corrections.add(id.slice(CORRECTION_PREFIX.length));
+          else if (id.startsWith(CORRECTION_PREFIX)) notStored.corrections.add(id.slice(CORRECTION_PREFIX.length));
+          else if (id.startsWith(ARTICLE_PREFIX)) notStored.articles.add(id.slice(ARTICLE_PREFIX.length));
+          else if (id.startsWith(ANALYSIS_PREFIX)) notStored.articles.add(id.slice(ANALYSIS_PREFIX.length));
         }
         batches += 1;
         const remembered = [...own].map(([id, { batch: made, revs }]) => [id, made, ...revs] as [string, number, ...string[]]);

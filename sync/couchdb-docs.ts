@@ -1,7 +1,8 @@
 // How 安阅's records live in a CouchDB database, and how versions of one document are merged. Pure: no
 // fetch here, so every rule is testable on its own.
 //
-// One document per annotation (`annotation:<id>`) and one per correction (`correction:<id>`). Per record,
+// One document per annotation (`annotation:<id>`), per correction (`correction:<id>`), per article's record
+// (`article:<key>`) and per article's latest analysis (`analysis:<key>`). Per record,
 // not per device batch, because CouchDB's own machinery then does the work: `_changes` lists each record
 // once at its latest state (a reader never replays history), a team member's CouchDB-to-CouchDB
 // replication keeps working, and two devices only ever collide on the one record both touched.
@@ -10,22 +11,27 @@
 //
 // Versions of a document (the server's winner, its conflict leaves, this device's record) are merged with
 // the same field rules as every other sync path (`mergeAnnotation`); a correction is immutable once made,
-// so its only change is removal, and a removal wins.
+// so its only change is removal, and a removal wins; articles and analyses merge by time (article-merge.ts).
 
-import type { Correction } from '../records/correction';
-import type { Annotation } from '../records/annotation';
+import { articleAnalysisRecordCheck, type ArticleAnalysisRecord } from '../records/analysis';
+import { annotationCheck, type Annotation } from '../records/annotation';
+import { articleRecordCheck, type ArticleRecord } from '../records/article';
+import { correctionCheck, correctionIdCheck, type Correction } from '../records/correction';
+import { mergeArticleAnalysis, mergeArticleRecord } from './article-merge';
 import { mergeAnnotation } from './merge';
-import { annotationCheck } from '../records/annotation';
-import { correctionCheck, correctionIdCheck } from '../records/correction';
 
 export const FORMAT = 'anyue-sync-1';
 export const ANNOTATION_PREFIX = 'annotation:';
 export const CORRECTION_PREFIX = 'correction:';
+export const ARTICLE_PREFIX = 'article:';
+export const ANALYSIS_PREFIX = 'analysis:';
 
 export type RecordBody =
   | { type: 'annotation'; annotation: Annotation }
   | { type: 'correction'; correction: Correction }
-  | { type: 'correction-removed'; id: string };
+  | { type: 'correction-removed'; id: string }
+  | { type: 'article'; article: ArticleRecord }
+  | { type: 'analysis'; analysis: ArticleAnalysisRecord };
 
 /** A stored document as it travels: `_rev` absent when it is new. */
 export interface SyncDocument {
@@ -36,22 +42,29 @@ export interface SyncDocument {
   annotation?: Annotation;
   correction?: Correction;
   id?: string;
+  article?: ArticleRecord;
+  analysis?: ArticleAnalysisRecord;
 }
 
 export function documentIdOf(body: RecordBody): string {
   if (body.type === 'annotation') return ANNOTATION_PREFIX + body.annotation.id;
   if (body.type === 'correction') return CORRECTION_PREFIX + body.correction.id;
+  if (body.type === 'article') return ARTICLE_PREFIX + body.article.key;
+  if (body.type === 'analysis') return ANALYSIS_PREFIX + body.analysis.articleKey;
   return CORRECTION_PREFIX + body.id;
 }
 
+const PREFIXES = [ANNOTATION_PREFIX, CORRECTION_PREFIX, ARTICLE_PREFIX, ANALYSIS_PREFIX];
 /** True for ids this backend writes; other documents in the database (design docs, other apps) are left alone. */
-export const isOurDocumentId = (id: string): boolean => id.startsWith(ANNOTATION_PREFIX) || id.startsWith(CORRECTION_PREFIX);
+export const isOurDocumentId = (id: string): boolean => PREFIXES.some((prefix) => id.startsWith(prefix));
 
 export function documentOf(body: RecordBody, rev: string | null): SyncDocument {
   const document: SyncDocument = { _id: documentIdOf(body), format: FORMAT, type: body.type };
   if (rev) document._rev = rev;
   if (body.type === 'annotation') document.annotation = body.annotation;
   else if (body.type === 'correction') document.correction = body.correction;
+  else if (body.type === 'article') document.article = body.article;
+  else if (body.type === 'analysis') document.analysis = body.analysis;
   else document.id = body.id;
   return document;
 }
@@ -81,6 +94,18 @@ export function readDocument(document: unknown, now = Date.now()): { ok: true; b
     if (docId !== CORRECTION_PREFIX + fields.id) return { ok: false, reason: '_id does not match the removed correction' };
     return { ok: true, body: { type, id: fields.id as string } };
   }
+  if (type === 'article') {
+    const reason = articleRecordCheck(fields.article, 'article');
+    if (reason) return { ok: false, reason };
+    if (docId !== ARTICLE_PREFIX + fields.article!.key) return { ok: false, reason: `_id does not match article ${fields.article!.key}` };
+    return { ok: true, body: { type, article: fields.article! } };
+  }
+  if (type === 'analysis') {
+    const reason = articleAnalysisRecordCheck(fields.analysis, 'analysis');
+    if (reason) return { ok: false, reason };
+    if (docId !== ANALYSIS_PREFIX + fields.analysis!.articleKey) return { ok: false, reason: `_id does not match the analysis of ${fields.analysis!.articleKey}` };
+    return { ok: true, body: { type, analysis: fields.analysis! } };
+  }
   return { ok: false, reason: `unknown type ${JSON.stringify(type)}` };
 }
 
@@ -94,7 +119,18 @@ export function mergeBodies(current: RecordBody, incoming: RecordBody): { merged
     const { merged, changed } = mergeAnnotation(current.annotation, incoming.annotation);
     return { merged: { type: 'annotation', annotation: merged }, changed };
   }
+  if (current.type === 'article' && incoming.type === 'article') {
+    const { merged, changed } = mergeArticleRecord(current.article, incoming.article);
+    return { merged: { type: 'article', article: merged }, changed };
+  }
+  if (current.type === 'analysis' && incoming.type === 'analysis') {
+    const { merged, changed } = mergeArticleAnalysis(current.analysis, incoming.analysis);
+    return { merged: { type: 'analysis', analysis: merged }, changed };
+  }
   if (current.type === 'annotation' || incoming.type === 'annotation') throw new Error('an annotation cannot merge with a correction');
+  if (current.type === 'article' || incoming.type === 'article' || current.type === 'analysis' || incoming.type === 'analysis') {
+    throw new Error(`a ${current.type} cannot merge with a ${incoming.type}`);
+  }
   // Corrections never change after they are made; the one move is removal, and it is final.
   if (current.type === 'correction-removed') return { merged: current, changed: false };
   if (incoming.type === 'correction-removed') return { merged: incoming, changed: true };

@@ -3,8 +3,11 @@
 // A snapshot has the same shape: the merged state of everything one device wrote in its segments
 // 1…<through>, so a reader that is behind reads it once instead of those segments one by one.
 
-import type { Correction } from '../records/correction';
+import type { ArticleAnalysisRecord } from '../records/analysis';
 import type { Annotation } from '../records/annotation';
+import type { ArticleRecord } from '../records/article';
+import type { Correction } from '../records/correction';
+import { mergeArticleAnalysis, mergeArticleRecord } from './article-merge';
 import type { ChangeBatch } from './backend';
 import { SyncError } from './errors';
 import { mergeAnnotation } from './merge';
@@ -80,8 +83,12 @@ export function batchFolder() {
   const annotations = new Map<string, Annotation>();
   const corrections = new Map<string, Correction>();
   const removed = new Set<string>();
+  const articles = new Map<string, ArticleRecord>();
+  const analyses = new Map<string, ArticleAnalysisRecord>();
   return {
     add(batch: ChangeBatch): void {
+      for (const incoming of batch.articles) articles.set(incoming.key, mergeArticleRecord(articles.get(incoming.key), incoming).merged);
+      for (const incoming of batch.analyses) analyses.set(incoming.articleKey, mergeArticleAnalysis(analyses.get(incoming.articleKey), incoming).merged);
       for (const incoming of batch.annotations) annotations.set(incoming.id, mergeAnnotation(annotations.get(incoming.id), incoming).merged);
       for (const correction of batch.corrections) if (!removed.has(correction.id)) corrections.set(correction.id, correction);
       for (const id of batch.removedCorrections) {
@@ -90,7 +97,13 @@ export function batchFolder() {
       }
     },
     result(): ChangeBatch {
-      return { annotations: [...annotations.values()], corrections: [...corrections.values()], removedCorrections: [...removed] };
+      return {
+        annotations: [...annotations.values()],
+        corrections: [...corrections.values()],
+        removedCorrections: [...removed],
+        articles: [...articles.values()],
+        analyses: [...analyses.values()],
+      };
     },
   };
 }

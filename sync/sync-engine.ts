@@ -4,9 +4,12 @@
 // in the same transaction as the pull position advances, so a service worker killed anywhere resumes
 // without losing or double-applying anything (and applying twice would change nothing anyway).
 
-import type { Correction } from '../records/correction';
+import type { ArticleAnalysisRecord } from '../records/analysis';
 import type { Annotation } from '../records/annotation';
+import type { ArticleRecord } from '../records/article';
+import type { Correction } from '../records/correction';
 import type { AnyueDatabase, CorrectionSyncRow, SyncOutboxEntry } from '../storage/database';
+import { mergeArticleAnalysis, mergeArticleRecord } from './article-merge';
 import type { BackendSession, ChangeBatch, SyncBackend } from './backend';
 import { SyncError, problemOf, type SyncProblem } from './errors';
 import type { Clock } from './hlc';
@@ -14,9 +17,9 @@ import { foldPageNotes, mergeAnnotation } from './merge';
 import { queueForSync } from '../storage/annotations';
 
 export interface SyncReport {
-  /** Annotations and correction changes sent. */
+  /** Annotations, correction changes, article records and analyses sent. */
   pushed: number;
-  /** Annotations and correction changes received. */
+  /** The same, received. */
   pulled: number;
   /** Versions newly kept as conflicts for the reader to resolve. */
   conflicts: number;
@@ -27,7 +30,7 @@ export interface SyncReport {
 export interface SyncStatus {
   lastAttemptAt: number | null;
   lastSuccessAt: number | null;
-  /** Local changes not yet pushed (annotations and corrections). */
+  /** Local changes not yet pushed (annotations, corrections, articles with their analyses). */
   pendingChanges: number;
   lastError: SyncProblem | null;
   /** No request before this time: the server asked to slow down. */
@@ -39,6 +42,8 @@ export interface SyncEngineOptions {
   now?: () => number;
   /** Annotations per pushed batch (WebDAV: per segment file). Default 500. */
   batchRecords?: number;
+  /** Articles (each with its analysis, up to tens of kilobytes) per pushed batch. Default 50. */
+  batchArticles?: number;
 }
 
 const KEYS = { pushed: 'pushed', pulled: 'pulled', status: 'status' } as const;
@@ -73,7 +78,7 @@ async function correctionChanges(db: AnyueDatabase): Promise<{ added: Correction
 export async function pendingChanges(db: AnyueDatabase): Promise<number> {
   const ids = await db.syncOutbox.orderBy('id').uniqueKeys();
   const { added, removed } = await correctionChanges(db);
-  return ids.length + added.length + removed.length;
+  return ids.length + added.length + removed.length + (await db.articleOutbox.count());
 }
 
 export async function getSyncStatus(db: AnyueDatabase): Promise<SyncStatus> {
@@ -84,6 +89,7 @@ export async function getSyncStatus(db: AnyueDatabase): Promise<SyncStatus> {
 export class SyncEngine {
   private readonly now: () => number;
   private readonly batchRecords: number;
+  private readonly batchArticles: number;
   private running: Promise<SyncReport> | null = null;
 
   constructor(
@@ -94,6 +100,7 @@ export class SyncEngine {
   ) {
     this.now = options.now ?? Date.now;
     this.batchRecords = options.batchRecords ?? 500;
+    this.batchArticles = options.batchArticles ?? 50;
   }
 
   /** One full round. Concurrent calls share the round in progress. Throws a SyncError after recording it. */
@@ -158,6 +165,7 @@ export class SyncEngine {
     const { db } = this;
     let pushed = await readState<string | null>(db, KEYS.pushed, null);
     const held = session.notStored ?? { annotations: new Set<string>(), corrections: new Set<string>() };
+    const heldArticles = session.notStored?.articles ?? new Set<string>();
     for (;;) {
       // Records the backend held back stay queued, and are skipped for the rest of this sync.
       const entries = (await db.syncOutbox.orderBy('seq').toArray()).filter((e) => !held.annotations.has(e.id)).slice(0, this.batchRecords * 4);
@@ -166,13 +174,21 @@ export class SyncEngine {
       // Corrections ride with the first batch; later rounds of this loop find them carried.
       const all = await correctionChanges(db);
       const corrections = { added: all.added.filter((c) => !held.corrections.has(c.id)), removed: all.removed.filter((id) => !held.corrections.has(id)) };
-      if (!ids.length && !corrections.added.length && !corrections.removed.length) break;
+      const queuedArticles = (await db.articleOutbox.toArray()).filter((row) => !heldArticles.has(row.key)).slice(0, this.batchArticles);
+      if (!ids.length && !corrections.added.length && !corrections.removed.length && !queuedArticles.length) break;
       const annotations = (await db.annotations.bulkGet(ids)).filter((a): a is Annotation => a !== undefined);
-      const batch: ChangeBatch = { annotations, corrections: corrections.added, removedCorrections: corrections.removed };
+      const keys = queuedArticles.map((row) => row.key);
+      const articles = (await db.articles.bulkGet(keys)).filter((a): a is ArticleRecord => a !== undefined);
+      const analyses = (await db.analyses.bulkGet(keys)).filter((a): a is ArticleAnalysisRecord => a !== undefined);
+      const batch: ChangeBatch = { annotations, corrections: corrections.added, removedCorrections: corrections.removed, articles, analyses };
       pushed = await session.push(batch, pushed);
-      await db.transaction('rw', [db.syncOutbox, db.syncState, db.correctionSync], async () => {
+      await db.transaction('rw', [db.syncOutbox, db.syncState, db.correctionSync, db.articleOutbox], async () => {
         // Only the entries this batch carried: an edit made during the upload stays queued.
         await db.syncOutbox.bulkDelete(included.filter((e) => !held.annotations.has(e.id)).map((e: SyncOutboxEntry) => e.seq!));
+        // An article read or analysed again during the upload has a new mark: it stays queued.
+        const marks = new Map(queuedArticles.map((row) => [row.key, row.mark]));
+        const now = await db.articleOutbox.bulkGet(keys);
+        await db.articleOutbox.bulkDelete(now.filter((row) => row && !heldArticles.has(row.key) && marks.get(row.key) === row.mark).map((row) => row!.key));
         await db.syncState.put({ key: KEYS.pushed, value: pushed });
         const rows: CorrectionSyncRow[] = [
           ...corrections.added.filter((c) => !held.corrections.has(c.id)).map((c) => ({ id: c.id, removed: false })),
@@ -180,7 +196,12 @@ export class SyncEngine {
         ];
         await db.correctionSync.bulkPut(rows);
       });
-      report.pushed += annotations.filter((a) => !held.annotations.has(a.id)).length + corrections.added.length + corrections.removed.length;
+      report.pushed +=
+        annotations.filter((a) => !held.annotations.has(a.id)).length +
+        corrections.added.length +
+        corrections.removed.length +
+        articles.filter((a) => !heldArticles.has(a.key)).length +
+        analyses.filter((a) => !heldArticles.has(a.articleKey)).length;
     }
     // Outside the loop on purpose: a publish that failed last time is retried even when nothing is new.
     await session.publish(pushed);
@@ -194,7 +215,7 @@ export class SyncEngine {
       const next = await session.pull(pulled);
       if (!next) return;
       const { batch } = next;
-      await db.transaction('rw', [db.annotations, db.corrections, db.correctionSync, db.syncState, db.syncOutbox], async () => {
+      await db.transaction('rw', [db.annotations, db.corrections, db.correctionSync, db.syncState, db.syncOutbox, db.articles, db.analyses], async () => {
         const locals = await db.annotations.bulkGet(batch.annotations.map((a) => a.id));
         const writes = new Map<string, Annotation>();
         batch.annotations.forEach((incoming, i) => {
@@ -227,11 +248,26 @@ export class SyncEngine {
           ...fresh.map((c) => ({ id: c.id, removed: false })),
           ...batch.removedCorrections.map((id) => ({ id, removed: true })),
         ]);
+        // Articles and analyses: the newest view wins. Not queued again: every device merges them the same way.
+        const localArticles = await db.articles.bulkGet(batch.articles.map((a) => a.key));
+        const articleWrites = new Map<string, ArticleRecord>();
+        batch.articles.forEach((incoming, i) => {
+          const { merged, changed } = mergeArticleRecord(articleWrites.get(incoming.key) ?? localArticles[i], incoming);
+          if (changed) articleWrites.set(merged.key, merged);
+        });
+        await db.articles.bulkPut([...articleWrites.values()]);
+        const localAnalyses = await db.analyses.bulkGet(batch.analyses.map((a) => a.articleKey));
+        const analysisWrites = new Map<string, ArticleAnalysisRecord>();
+        batch.analyses.forEach((incoming, i) => {
+          const { merged, changed } = mergeArticleAnalysis(analysisWrites.get(incoming.articleKey) ?? localAnalyses[i], incoming);
+          if (changed) analysisWrites.set(merged.articleKey, merged);
+        });
+        await db.analyses.bulkPut([...analysisWrites.values()]);
         await db.syncState.put({ key: KEYS.pulled, value: next.pulled });
       });
       // Later local edits must order after everything seen from elsewhere.
       for (const annotation of batch.annotations) for (const stamp of Object.values(annotation.seen ?? annotation.stamps)) this.clock.observe(stamp);
-      report.pulled += batch.annotations.length + batch.corrections.length + batch.removedCorrections.length;
+      report.pulled += batch.annotations.length + batch.corrections.length + batch.removedCorrections.length + batch.articles.length + batch.analyses.length;
     }
   }
 }

@@ -32,6 +32,8 @@ export const articleHandlers: Handlers = {
       // Kept per article for the library's speaker and phrase indexes.
       recordAnalysis(context.deps.db, message.key, message.summary),
     ]);
+    // The article and its analysis are queued for the reader's other devices.
+    context.deps.sync.changed();
     await context.pushState(tabId);
     return { ok: true };
   },

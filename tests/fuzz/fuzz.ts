@@ -384,13 +384,13 @@ function webdavServer(r: Random, served: { valid: boolean; accepted: boolean }):
     if (match && roll < 3) {
       const [, device, number, type] = match;
       const records = Array.from({ length: r.below(3) }, () => foreignAnnotation(r));
-      const batch = { annotations: records.map((x) => x.annotation), corrections: [], removedCorrections: r.chance(0.2) ? [randomString(r)] : [] };
+      const batch = { annotations: records.map((x) => x.annotation), corrections: [], removedCorrections: r.chance(0.2) ? [randomString(r)] : [], articles: [], analyses: [] };
       const seq = roll === 2 ? Number(number) + 1 : Number(number);
       const text = type === 'seg' ? await encodeSegment(device!, seq, batch) : await encodeSnapshot(device!, seq, batch);
       if (roll < 2 && status === 200 && records.every((x) => x.valid) && batch.removedCorrections.length === 0 && records.length) served.valid = true;
       return response(status, text);
     }
-    if (roll === 3 && match) return response(status, (await encodeSegment(match[1]!, Number(match[2]), { annotations: [], corrections: [], removedCorrections: [] })).slice(0, -3));
+    if (roll === 3 && match) return response(status, (await encodeSegment(match[1]!, Number(match[2]), { annotations: [], corrections: [], removedCorrections: [], articles: [], analyses: [] })).slice(0, -3));
     return response(status, randomString(r), r.chance(0.1) ? { 'Retry-After': String(r.pick([0, 1, 99999999, -5])) } : {});
   };
 }

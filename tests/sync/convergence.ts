@@ -21,7 +21,7 @@ import { addCorrection, removeCorrection } from '../../storage/corrections';
 import { faultyFetch, NO_FAULTS, SimulatedKill, type FaultRates, type FaultyFetch } from '../../sync/fault-fetch';
 import { withSyncState } from '../../sync/merge';
 import { seededRandom } from '../../sync/random';
-import { makeDevice, newAnnotationInput, snapshot, type Device } from './devices';
+import { makeDevice, newAnnotationInput, readArticle, snapshot, type Device } from './devices';
 
 export interface ConvergenceOptions {
   server: { url: string };
@@ -123,6 +123,8 @@ export async function runConvergence(options: ConvergenceOptions): Promise<Conve
       continue;
     }
     result.edits += 1;
+    // Now and then the reader (re)opens one of a few articles: its record and analysis travel too.
+    if (random.chance(0.1)) await readArticle(db, 1 + random.below(4), now(), `读者${device.name}${step}`);
     const target = live.length ? random.pick(live) : null;
     if (!target || roll < 0.45) {
       const created = await createAnnotation(db, clock, { ...newAnnotationInput(() => random.next()), note: `n${seed}-${step}` }, now());

@@ -16,7 +16,7 @@ import { applyLocalChanges, withSyncState } from '../../sync/merge';
 import { basicAuthorization } from '../../sync/webdav-backend';
 import { makeCouchDevice } from './couchdb-devices';
 import { COUCH_PASSWORD, COUCH_USERNAME, startCouchServer, type CouchServer } from './couchdb-server';
-import { newAnnotationInput, snapshot, type Device } from './devices';
+import { newAnnotationInput, readArticle, snapshot, type Device } from './devices';
 
 let server: CouchServer;
 let counter = 0;
@@ -83,6 +83,23 @@ describe('CouchDB backend on PouchDB Server', () => {
     expect(await a!.engine.syncOnce()).toMatchObject({ requests: 3, pushed: 1 });
     expect(await b!.engine.syncOnce()).toMatchObject({ requests: 2, pulled: 1 });
     expect(await snapshot(b!.db)).toBe(await snapshot(a!.db));
+  });
+
+  it('syncs each article read and its latest analysis as documents of their own, the newest reading winning', async () => {
+    const { database, devices: [a, b] } = team();
+    await readArticle(a!.db, 7, now(), '王明');
+    expect((await a!.engine.syncOnce()).pushed).toBe(2);
+    const stored = await raw(database, `/${encodeURIComponent('analysis:zaihaifangyu.cn/7')}`);
+    expect(stored.body).toMatchObject({ type: 'analysis', analysis: { articleKey: 'zaihaifangyu.cn/7' } });
+    await b!.engine.syncOnce();
+    expect((await b!.db.analyses.get('zaihaifangyu.cn/7'))!.summary.speakers[0]!.name).toBe('王明');
+    time += 60_000;
+    await readArticle(b!.db, 7, now(), '李强');
+    await b!.engine.syncOnce();
+    await a!.engine.syncOnce();
+    expect((await a!.db.analyses.get('zaihaifangyu.cn/7'))!.summary.speakers[0]!.name).toBe('李强');
+    expect(await a!.db.articles.get('zaihaifangyu.cn/7')).toMatchObject({ readCount: 2, lastReadAt: now() });
+    expect(await snapshot(a!.db)).toBe(await snapshot(b!.db));
   });
 
   it('keeps concurrent note edits from two devices: one shows, the other is a conflict, on both and on the server', async () => {

@@ -6,6 +6,7 @@ import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { describeSpan } from '../../anchoring/selectors';
 import type { Annotation } from '../../records/annotation';
 import type { NewAnnotation } from '../../storage/annotations';
+import { recordAnalysis, recordVisit } from '../../storage/articles';
 import { AnyueDatabase } from '../../storage/database';
 import { SCHEMA_VERSIONS } from '../../storage/schema';
 import { withSyncState } from '../../sync/merge';
@@ -57,11 +58,23 @@ export function newAnnotationInput(random: () => number, articleKey = 'zaihaifan
   };
 }
 
-/** A device's annotations in a form two devices holding the same data print identically. */
+/** The reader opens article `n` at `at` and the analysis finds `speaker`: a visit and an analysis, as the handlers write them. */
+export async function readArticle(db: AnyueDatabase, n: number, at: number, speaker: string): Promise<void> {
+  const key = `zaihaifangyu.cn/${n}`;
+  const meta = { key, postId: String(n), url: `https://zaihaifangyu.cn/${n}.html`, title: `文章${n}`, categories: ['新闻播报'], publishedAt: '2024-06-01', author: null, source: null, textLength: 900 };
+  await recordVisit(db, meta, at);
+  const summary = { speakers: [{ name: speaker, title: '局长', org: '应急管理局', first: { start: 0, end: speaker.length }, passages: [] }], people: [], phrases: [] };
+  await recordAnalysis(db, key, summary, at);
+}
+
+/** A device's records in a form two devices holding the same data print identically. */
 export async function snapshot(db: AnyueDatabase): Promise<string> {
-  const annotations = (await db.annotations.toArray()).map((a: Annotation) => withSyncState(a)).sort((a, b) => (a.id < b.id ? -1 : 1));
-  const corrections = (await db.corrections.toArray()).sort((a, b) => (a.id < b.id ? -1 : 1));
-  return stableJson({ annotations, corrections });
+  const byKey = <T>(key: (value: T) => string) => (a: T, b: T) => (key(a) < key(b) ? -1 : 1);
+  const annotations = (await db.annotations.toArray()).map((a: Annotation) => withSyncState(a)).sort(byKey((a) => a.id));
+  const corrections = (await db.corrections.toArray()).sort(byKey((c) => c.id));
+  const articles = (await db.articles.toArray()).sort(byKey((a) => a.key));
+  const analyses = (await db.analyses.toArray()).sort(byKey((a) => a.articleKey));
+  return stableJson({ annotations, corrections, articles, analyses });
 }
 
 /** JSON with object keys sorted, so equal data prints equally whatever order fields were set in. */

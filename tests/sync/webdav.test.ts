@@ -10,7 +10,7 @@ import { SimulatedKill } from '../../sync/fault-fetch';
 import { getSyncStatus, SyncEngine } from '../../sync/sync-engine';
 import { basicAuthorization, createWebDavBackend, type WebDavConfig } from '../../sync/webdav-backend';
 import { runConvergence } from './convergence';
-import { makeDevice, newAnnotationInput, snapshot, type Device } from './devices';
+import { makeDevice, newAnnotationInput, readArticle, snapshot, type Device } from './devices';
 import { missingServer, PASSWORD, startServer, USERNAME, type ServerName, type WebDavServer } from './servers';
 
 let counter = 0;
@@ -163,6 +163,25 @@ for (const name of ['lighttpd', 'nginx'] as ServerName[]) {
       expect(await a!.db.correctionSync.get(correction.id)).toEqual({ id: correction.id, removed: true });
     });
 
+    it('syncs what the library indexes are built from: each article read and its latest analysis, the newest reading winning', async () => {
+      const [a, b] = pair();
+      await readArticle(a!.db, 7, now(), '王明');
+      expect(await getSyncStatus(a!.db)).toMatchObject({ pendingChanges: 1 });
+      expect((await a!.engine.syncOnce()).pushed).toBe(2);
+      expect(await getSyncStatus(a!.db)).toMatchObject({ pendingChanges: 0 });
+      await b!.engine.syncOnce();
+      expect((await b!.db.analyses.get('zaihaifangyu.cn/7'))!.summary.speakers[0]!.name).toBe('王明');
+      expect(await b!.db.articles.get('zaihaifangyu.cn/7')).toMatchObject({ readCount: 1, title: '文章7' });
+      // Read again on b, later: its analysis wins on both; the reading history spans both devices.
+      time += 60_000;
+      await readArticle(b!.db, 7, now(), '李强');
+      await b!.engine.syncOnce();
+      await a!.engine.syncOnce();
+      expect((await a!.db.analyses.get('zaihaifangyu.cn/7'))!.summary.speakers[0]!.name).toBe('李强');
+      expect(await a!.db.articles.get('zaihaifangyu.cn/7')).toMatchObject({ readCount: 2, lastReadAt: now() });
+      expect(await snapshot(a!.db)).toBe(await snapshot(b!.db));
+    });
+
     it('keeps concurrent note edits from two devices as a conflict on both', async () => {
       const [a, b] = pair();
       const created = await edit(a!, '原文');
@@ -298,7 +317,7 @@ for (const name of ['lighttpd', 'nginx'] as ServerName[]) {
         const record = await createAnnotation(writer.db, writer.clock, { ...newAnnotationInput(Math.random), note: `第${i}条` }, now());
         records.push(record);
         const session = await writer.backend.open(writer.name, pushed, null);
-        pushed = await session.push({ annotations: [record], corrections: [], removedCorrections: [] }, pushed);
+        pushed = await session.push({ annotations: [record], corrections: [], removedCorrections: [], articles: [], analyses: [] }, pushed);
         await session.publish(pushed);
         expect(session.problems).toEqual([]);
       }
