@@ -116,7 +116,9 @@ export function LibraryApp({ source }: { source: LibrarySource }) {
       // The first screen, before the full read: at 100k annotations that read takes seconds.
       if (index.current.size === 0) {
         index.current = new SearchIndex(first.annotations, days);
-        setPhase('first');
+        // A re-read (after an import into an empty library) keeps what is shown: falling back to 'first' would
+        // unmount the export panel and lose the import's report.
+        setPhase((current) => (current === 'none' ? 'first' : current));
       }
       setArticles(first.articles);
       setVersion((v) => v + 1);

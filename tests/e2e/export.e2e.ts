@@ -1,7 +1,7 @@
 // Exports leave the extension as real downloads with the right content; a backup comes back in through the
 // library's file input, merging by id.
 
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { unzipSync } from 'fflate';
@@ -89,6 +89,64 @@ describe('chromium: downloads', () => {
     await library.chooseFile('.import input[type="file"]', path);
     await library.waitForPage(`document.querySelector('.export-status').textContent.includes('导入完成')`);
     expect(await library.evaluate(`document.querySelector('.export-status').textContent`)).toMatch(/新增 0，更新 0，未变 \d+/);
+  });
+});
+
+describe('a backup made in Chromium, restored in a fresh Firefox profile (another device)', () => {
+  let chromium: Harness;
+  let firefox: Harness;
+  beforeAll(async () => {
+    [chromium, firefox] = await Promise.all([launch('chromium'), launch('firefox')]);
+  });
+  afterAll(async () => Promise.all([chromium?.close(), firefox?.close()]));
+
+  it('brings the speakers index of articles that profile never opened, and the colour names', async () => {
+    const page = await chromium.browser.newPage();
+    await page.goto(`${PORTAL}/5288.html`);
+    await page.waitInSidebar(`document.querySelectorAll('.speaker-name').length > 0`);
+    const library = await openLibrary(chromium, page);
+    await library.evaluate(`[...document.querySelectorAll('[role="tab"]')].find((t) => t.textContent.includes('设置')).click()`);
+    await library.waitForPage(`!!document.querySelector('.colour-name-pink')`);
+    await library.evaluate(`(() => {
+      const input = document.querySelector('.colour-name-pink');
+      input.value = '待核实';
+      input.dispatchEvent(new Event('input', { bubbles: true }));
+      input.dispatchEvent(new FocusEvent('blur'));
+    })()`);
+    await library.waitForPage(`document.querySelector('.colour-names [role=status]')?.textContent === '已保存。'`);
+    await library.evaluate(`[...document.querySelectorAll('[role="tab"]')].find((t) => t.textContent.includes('导出与导入')).click()`);
+    await library.waitForPage(`!!document.querySelector('.export-panel')`);
+    const file = await library.download(() => library.evaluate(`document.querySelector('[data-format="backup"]').click()`));
+    const backup = JSON.parse(file.content.toString('utf8'));
+    expect(backup['anyue:analyses'].map((a: { articleKey: string }) => a.articleKey)).toContain('zaihaifangyu.cn/5288');
+    expect(Object.values(backup['anyue:preferences'].colourNames)).toContain('待核实');
+    const path = join(mkdtempSync(join(tmpdir(), 'anyue-device-')), 'backup.jsonld');
+    writeFileSync(path, file.content);
+
+    // The other device has read a different article only.
+    const other = await firefox.browser.newPage();
+    await other.goto(`${PORTAL}/6666.html`);
+    await other.waitInSidebar(`document.querySelectorAll('.speaker-name').length > 0`);
+    const restored = await openLibrary(firefox, other);
+    const speakers = `(() => [...document.querySelectorAll('.speaker-index .index-entry')].map((li) => li.textContent).join('|'))()`;
+    const showSpeakers = `[...document.querySelectorAll('[role="tab"]')].find((t) => t.textContent.includes('发言人索引')).click()`;
+    await restored.evaluate(showSpeakers);
+    await restored.waitForPage(`!!document.querySelector('.speaker-index')`);
+    expect(await restored.evaluate<string>(speakers)).not.toContain('袁宏永');
+    await restored.evaluate(`[...document.querySelectorAll('[role="tab"]')].find((t) => t.textContent.includes('导出与导入')).click()`);
+    await restored.waitForPage(`!!document.querySelector('.export-panel')`);
+    await restored.waitForPage(`!!document.querySelector('.import input')`);
+    // An empty library re-reads itself after the import: the report must survive that (it did not).
+    await restored.chooseFile('.import input[type="file"]', path);
+    await restored.waitForPage(`document.querySelector('.export-status').textContent.includes('导入完成')`);
+    await restored.evaluate(showSpeakers);
+    await restored.waitForPage(`${speakers}.includes('袁宏永')`);
+    expect(await restored.evaluate<string>(speakers)).toContain('张三');
+    mkdirSync('.output/screenshots', { recursive: true });
+    await restored.screenshot('.output/screenshots/library-restored-speakers-firefox.png');
+    // The colour's name arrived with the preferences: the colour filter shows it.
+    await restored.evaluate(`[...document.querySelectorAll('[role="tab"]')].find((t) => t.textContent.includes('批注与摘录')).click()`);
+    await restored.waitForPage(`[...document.querySelectorAll('.filters select option')].some((o) => o.textContent === '粉色：待核实')`);
   });
 });
 
