@@ -5,6 +5,7 @@ import { SyncPanel } from '../../components/SyncPanel';
 import { SitesPanel, type SitesSource } from '../../components/SitesPanel';
 import { colourLabel, countOf, translator, type MessageKey } from '../../components/i18n';
 import { ColourNamesPanel } from '../../components/ColourNamesPanel';
+import { applyTextSize, TextSizePanel } from '../../components/TextSizePanel';
 import { PhraseIndexList, SpeakerIndexList } from '../../components/LibraryIndexes';
 import { TrendsPanel } from '../../components/TrendsPanel';
 import { buildPhraseIndex, buildSpeakerIndex } from '../../library/cross-article';
@@ -14,7 +15,7 @@ import { ResultsList } from '../../components/ResultsList';
 import { localDayEnd, localDayStart, publishedDay } from '../../exporters/dates';
 import type { Message, Replies } from '../../messaging/protocol';
 import type { Stamp } from '../../records/stamp';
-import { cleanColourNames, type ColourNames, type UiLanguage } from '../../records/preferences';
+import { cleanColourNames, type ColourNames, type TextSize, type UiLanguage } from '../../records/preferences';
 import { HIGHLIGHT_COLOURS, type Annotation, type AnnotationChanges, type HighlightColour } from '../../records/annotation';
 import type { ArticleAnalysisRecord } from '../../storage/database';
 import type { ArticleRecord } from '../../records/article';
@@ -31,8 +32,9 @@ export interface LibrarySource {
   send(message: Message): Promise<unknown>;
   language(): Promise<UiLanguage>;
   colourNames?(): Promise<ColourNames>;
-  /** Called when the reader switches language or names the colours on another page. */
-  onPreferences?(listener: (language: UiLanguage, colourNames: ColourNames) => void): void;
+  textSize?(): Promise<TextSize>;
+  /** Called when the reader switches language, names the colours or sizes the text on another page. */
+  onPreferences?(listener: (language: UiLanguage, colourNames: ColourNames, textSize: TextSize) => void): void;
   requestPermission(pattern: string): Promise<boolean>;
   /** The sites the reader enabled (absent: the tab is not shown). */
   sites?: SitesSource;
@@ -78,6 +80,7 @@ const articleDays = (articles: ArticleRecord[]) => new Map(articles.map((article
 export function LibraryApp({ source }: { source: LibrarySource }) {
   const [language, setLanguage] = useState<UiLanguage>('zh-CN');
   const [colourNames, setColourNames] = useState<ColourNames>({});
+  const [textSize, setTextSize] = useState<TextSize>('standard');
   const t = translator(language);
   const index = useRef(new SearchIndex());
   const [version, setVersion] = useState(0);
@@ -97,9 +100,11 @@ export function LibraryApp({ source }: { source: LibrarySource }) {
   useEffect(() => {
     void source.language().then(setLanguage);
     void source.colourNames?.().then(setColourNames);
-    source.onPreferences?.((next, names) => {
+    void source.textSize?.().then(setTextSize);
+    source.onPreferences?.((next, names, size) => {
       setLanguage(next);
       setColourNames(names);
+      setTextSize(size);
     });
     let generation = 0;
     // Ids changed while the full index is being built: applied to it once it is complete.
@@ -157,6 +162,7 @@ export function LibraryApp({ source }: { source: LibrarySource }) {
   useEffect(() => {
     document.documentElement.lang = language;
   }, [language]);
+  useEffect(() => applyTextSize(document, textSize), [textSize]);
 
   const articleMap = useMemo(() => new Map(articles.map((article) => [article.key, article])), [articles]);
   const speakerIndex = useMemo(() => buildSpeakerIndex(analyses, articleMap), [analyses, articleMap]);
@@ -363,6 +369,20 @@ export function LibraryApp({ source }: { source: LibrarySource }) {
           />
         )}
         {tab === 'sites' && source.sites && <SitesPanel language={language} source={source.sites} />}
+        {tab === 'settings' && (
+          <TextSizePanel
+            language={language}
+            size={textSize}
+            save={async (size) => {
+              // Shown at once; the background tells the sidebars and other library tabs.
+              const previous = textSize;
+              setTextSize(size);
+              const reply = (await source.send({ type: 'preferences/set-text-size', textSize: size }).catch(() => null)) as { ok?: boolean } | null;
+              if (!reply?.ok) setTextSize(previous);
+              return reply?.ok === true;
+            }}
+          />
+        )}
         {tab === 'settings' && (
           <ColourNamesPanel
             language={language}

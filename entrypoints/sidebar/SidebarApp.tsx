@@ -4,6 +4,7 @@ import { CorrectionsPanel } from '../../components/CorrectionsPanel';
 import { copyText, download } from '../../components/download';
 import { translator, type MessageKey } from '../../components/i18n';
 import { LayerToggles } from '../../components/LayerToggles';
+import { applyTextSize } from '../../components/TextSizePanel';
 import { NotesPanel } from '../../components/NotesPanel';
 import { PhrasesPanel } from '../../components/PhrasesPanel';
 import { SpeakersPanel } from '../../components/SpeakersPanel';
@@ -53,6 +54,7 @@ export function SidebarApp({ messenger, subscribe, openLibrary }: { messenger: M
     const apply = (next: SidebarState) => {
       setState(next);
       setLanguage(next.language);
+      applyTextSize(document, next.textSize);
       if (next.focus) setTab('notes');
       if (first && next.article) {
         first = false;
