@@ -8,6 +8,9 @@ const zh = {
   menuHighlight: '高亮所选文字',
   menuExcerpt: '把所选文字保存为摘录',
   noticeClose: '关闭提示',
+  // The sidebar's resize edge (a separator beside the page).
+  sidebarResize: '调整侧栏宽度',
+  sidebarResizeHint: '拖动，或按左右方向键，调整侧栏宽度',
   noticeSaveFailed: '这条批注没有保存：安阅的存储暂时不可用。请重新载入页面后再试。',
   noticeStorageFull: '这条批注没有保存：存储空间已满。请在批注库中导出并清理旧批注后再试。',
   noticeNoAnswer: '这条批注可能没有保存：安阅的后台没有响应（可能正在重启）。请稍后在侧栏中查看，没有的话再选一次。',
@@ -30,6 +33,8 @@ const en: Record<PageMessageKey, string> = {
   menuHighlight: 'Highlight the selection',
   menuExcerpt: 'Save the selection as an excerpt',
   noticeClose: 'Close this notice',
+  sidebarResize: 'Sidebar width',
+  sidebarResizeHint: 'Drag, or press the left and right arrow keys, to change the sidebar\'s width',
   noticeSaveFailed: 'This highlight was not saved: Anyue\'s storage is not available right now. Reload the page and try again.',
   noticeStorageFull: 'This highlight was not saved: storage is full. Export and remove old notes in the library, then try again.',
   noticeNoAnswer: 'This highlight may not have been saved: Anyue\'s background did not answer (it may be restarting). Check the sidebar in a moment and select it again if it is missing.',

@@ -98,7 +98,7 @@ afterEach(async () => db.delete());
 describe('article/opened', () => {
   it('records the visit and answers with the reader preferences', async () => {
     const reply = await handle({ type: 'article/opened', article }, fromPage);
-    expect(reply).toEqual({ ok: true, sidebarOpen: true, language: 'zh-CN', layers: ALL_ON, colourNames: {}, corrections: {} });
+    expect(reply).toEqual({ ok: true, sidebarOpen: true, language: 'zh-CN', layers: ALL_ON, colourNames: {}, sidebarWidth: 380, corrections: {} });
     const state = await handle({ type: 'sidebar/get-state' }, fromSidebar);
     expect(state).toMatchObject({ ok: true, state: { article, visit: { readCount: 1 } } });
     await handle({ type: 'article/opened', article }, fromPage);
@@ -182,7 +182,7 @@ describe('the sidebar', () => {
   it('gets no article for a tab that showed none', async () => {
     expect(await handle({ type: 'sidebar/get-state' }, { ...fromSidebar, tab: { id: 99 } })).toEqual({
       ok: true,
-      state: { article: null, visit: null, language: 'zh-CN', colourNames: {}, analysis: null, layers: ALL_ON, corrections: [], annotations: [], anchors: {}, focus: null },
+      state: { article: null, visit: null, language: 'zh-CN', colourNames: {}, textSize: 'standard', analysis: null, layers: ALL_ON, corrections: [], annotations: [], anchors: {}, focus: null },
     });
   });
 
@@ -199,7 +199,7 @@ describe('the sidebar', () => {
     await handle({ type: 'article/opened', article }, fromPage);
     await handle({ type: 'preferences/set-language', language: 'en' }, fromSidebar);
     expect(deps.sent).toContainEqual([7, { type: 'page/set-language', language: 'en' }]);
-    expect(broadcasts).toContainEqual({ type: 'preferences/changed', language: 'en', colourNames: {} });
+    expect(broadcasts).toContainEqual({ type: 'preferences/changed', language: 'en', colourNames: {}, textSize: 'standard' });
     // Only the background tells pages about it.
     expect((await handle({ type: 'page/set-language', language: 'en' }, fromSidebar)).ok).toBe(false);
   });
@@ -208,7 +208,7 @@ describe('the sidebar', () => {
     await handle({ type: 'article/opened', article }, fromPage);
     expect((await handle({ type: 'preferences/set-colour-names', colourNames: { yellow: '重要', green: '待核实' } }, fromSidebar)).ok).toBe(true);
     expect(deps.sent).toContainEqual([7, { type: 'page/set-colour-names', colourNames: { yellow: '重要', green: '待核实' } }]);
-    expect(broadcasts).toContainEqual({ type: 'preferences/changed', language: 'zh-CN', colourNames: { yellow: '重要', green: '待核实' } });
+    expect(broadcasts).toContainEqual({ type: 'preferences/changed', language: 'zh-CN', colourNames: { yellow: '重要', green: '待核实' }, textSize: 'standard' });
     expect(await handle({ type: 'article/opened', article }, fromPage)).toMatchObject({ colourNames: { yellow: '重要', green: '待核实' } });
     expect((await handle({ type: 'preferences/set-colour-names', colourNames: { blue: 'x' } }, fromPage)).ok).toBe(false);
     for (const bad of [{ yellow: ' 重要' }, { yellow: '一二三四五六七八九十一二三' }, { yellow: '' }, { red: '红' }, { yellow: 'a\u0007' }]) {
@@ -682,5 +682,41 @@ describe('sync conflicts', () => {
     const stored = (await db.annotations.get(annotation.id))!;
     expect(stored.note).toBe('乙设备');
     expect(stored.conflicts ?? []).toEqual([]);
+  });
+});
+
+describe('the sidebar width and the text size (issue 14, comfort)', () => {
+  const fromOtherTab: MessageSender = { tab: { id: 8 }, frameId: 0, url: 'http://zaihaifangyu.cn/5288.html' };
+  const fromLibrary: MessageSender = { tab: { id: 20 }, frameId: 0, url: `${EXTENSION}library.html` };
+
+  it('an article page starts with the default width, then the one the reader dragged to; the other tabs follow at once', async () => {
+    expect(await handle({ type: 'article/opened', article }, fromPage)).toMatchObject({ sidebarWidth: 380 });
+    await handle({ type: 'article/opened', article }, fromOtherTab);
+    expect(await handle({ type: 'sidebar/set-width', width: 520 }, fromPage)).toEqual({ ok: true });
+    expect(deps.sent).toContainEqual([8, { type: 'page/set-sidebar-width', width: 520 }]);
+    // The tab it was dragged in already shows it.
+    expect(deps.sent.filter(([tabId, message]) => tabId === 7 && message.type === 'page/set-sidebar-width')).toEqual([]);
+    expect(await handle({ type: 'article/opened', article }, fromOtherTab)).toMatchObject({ sidebarWidth: 520 });
+  });
+
+  it('refuses widths out of range, and from anything but an article page; only the background tells pages a width', async () => {
+    for (const width of [299, 721, 400.5, -1, Number.NaN]) {
+      expect((await handle({ type: 'sidebar/set-width', width } as never, fromPage)).ok, String(width)).toBe(false);
+    }
+    expect((await handle({ type: 'sidebar/set-width', width: 500 }, fromSidebar)).ok).toBe(false);
+    expect((await handle({ type: 'sidebar/set-width', width: 500 }, fromLibrary)).ok).toBe(false);
+    expect((await handle({ type: 'page/set-sidebar-width', width: 500 }, fromPage)).ok).toBe(false);
+    expect((await handle({ type: 'page/set-sidebar-width', width: 500 }, fromSidebar)).ok).toBe(false);
+    expect(await handle({ type: 'article/opened', article }, fromPage)).toMatchObject({ sidebarWidth: 380 });
+  });
+
+  it('keeps the text size an extension page chose and tells every page and sidebar; a page cannot set it', async () => {
+    await handle({ type: 'article/opened', article }, fromPage);
+    expect(await handle({ type: 'preferences/set-text-size', textSize: 'x-large' }, fromLibrary)).toEqual({ ok: true });
+    expect(broadcasts).toContainEqual({ type: 'preferences/changed', language: 'zh-CN', colourNames: {}, textSize: 'x-large' });
+    expect(await handle({ type: 'sidebar/get-state' }, fromSidebar)).toMatchObject({ state: { textSize: 'x-large' } });
+    expect((await handle({ type: 'preferences/set-text-size', textSize: 'small' }, fromPage)).ok).toBe(false);
+    expect((await handle({ type: 'preferences/set-text-size', textSize: 'huge' } as never, fromLibrary)).ok).toBe(false);
+    expect(await handle({ type: 'sidebar/get-state' }, fromSidebar)).toMatchObject({ state: { textSize: 'x-large' } });
   });
 });

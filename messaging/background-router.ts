@@ -15,7 +15,7 @@ import { passageHandlers } from './handlers/passage';
 export type { BackgroundDeps, MessageSender, SidebarPort } from './handlers/context';
 
 /** Messages only the background sends: a page or extension page sending one is refused. */
-const BACKGROUND_ONLY: MessageType[] = ['sidebar/toggle', 'analysis/set-corrections', 'annotations/changed', 'selection/annotate', 'library/changed', 'page/show-passage', 'page/set-language', 'page/set-colour-names', 'preferences/changed'];
+const BACKGROUND_ONLY: MessageType[] = ['sidebar/toggle', 'analysis/set-corrections', 'annotations/changed', 'selection/annotate', 'library/changed', 'page/show-passage', 'page/set-language', 'page/set-colour-names', 'page/set-sidebar-width', 'preferences/changed'];
 
 const HANDLERS: Handlers = {
   ...articleHandlers,

@@ -22,7 +22,19 @@ import { articleKeyCheck } from '../records/article-key';
 import { stampFormCheck, type Stamp } from '../records/stamp';
 import { articleMetaCheck, articleRecordCheck, type ArticleMeta, type ArticleRecord, type VisitInfo } from '../records/article';
 import { correctionCheck, correctionIdCheck, correctionInputCheck, readerCorrectionsCheck, type Correction, type CorrectionInput, type CorrectionsExport, type ReaderCorrections } from '../records/correction';
-import { colourNamesCheck, languageCheck, layersCheck, preferencesCheck, type ColourNames, type LayerVisibility, type Preferences, type UiLanguage } from '../records/preferences';
+import {
+  colourNamesCheck,
+  languageCheck,
+  layersCheck,
+  preferencesCheck,
+  sidebarWidthCheck,
+  textSizeCheck,
+  type ColourNames,
+  type LayerVisibility,
+  type Preferences,
+  type TextSize,
+  type UiLanguage,
+} from '../records/preferences';
 import { analysisSummaryCheck, articleAnalysisRecordCheck, type AnalysisSummary, type ArticleAnalysisRecord } from '../records/analysis';
 import { array, boolean, httpUrl, integer, nullable, object, oneOf, string, type Check } from '../records/check';
 
@@ -54,6 +66,8 @@ export interface SidebarState {
   language: UiLanguage;
   /** The reader's names for the highlight colours. */
   colourNames: ColourNames;
+  /** The size of the sidebar's own text. */
+  textSize: TextSize;
   analysis: AnalysisSummary | null;
   layers: LayerVisibility;
   corrections: Correction[];
@@ -80,6 +94,10 @@ export type Message =
   | { type: 'sidebar/set-open'; open: boolean }
   /** background → content: the toolbar button or keyboard command was used. */
   | { type: 'sidebar/toggle' }
+  /** content → background: the reader resized the sidebar (a trusted drag or key press on its edge); remembered. */
+  | { type: 'sidebar/set-width'; width: number }
+  /** background → content: the reader resized the sidebar in another tab; this one follows. */
+  | { type: 'page/set-sidebar-width'; width: number }
   /** sidebar → background: the reader picked a UI language. */
   | { type: 'preferences/set-language'; language: UiLanguage }
   /** content → background: the analysis of the article the tab shows, for the sidebar. */
@@ -98,9 +116,11 @@ export type Message =
   /** background → content: the reader named the colours; the toolbar's buttons say the names. */
   | { type: 'page/set-colour-names'; colourNames: ColourNames }
   /** background → extension pages: the reader's preferences changed (another page or tab changed them). */
-  | { type: 'preferences/changed'; language: UiLanguage; colourNames: ColourNames }
+  | { type: 'preferences/changed'; language: UiLanguage; colourNames: ColourNames; textSize: TextSize }
   /** extension page → background: the reader's names for the colours. */
   | { type: 'preferences/set-colour-names'; colourNames: ColourNames }
+  /** extension page → background: the size of the extension's own text. */
+  | { type: 'preferences/set-text-size'; textSize: TextSize }
   /** content → background: the reader highlighted or excerpted a selection. */
   | { type: 'annotations/create'; request: AnnotationRequest }
   /** content → background: the paintable annotations of the page's article. */
@@ -176,6 +196,7 @@ export interface Replies {
     language: UiLanguage;
     layers: LayerVisibility;
     colourNames: ColourNames;
+    sidebarWidth: number;
     corrections: ReaderCorrections;
   };
   'sidebar/get-state': { ok: true; state: SidebarState };
@@ -184,6 +205,8 @@ export interface Replies {
   'sidebar/check-shown': { ok: true; shown: boolean };
   'sidebar/set-open': { ok: true };
   'sidebar/toggle': { ok: true; open: boolean };
+  'sidebar/set-width': { ok: true };
+  'page/set-sidebar-width': { ok: true };
   'preferences/set-language': { ok: true };
   'article/analysed': { ok: true };
   'page/reveal': { ok: true; found: boolean };
@@ -196,6 +219,7 @@ export interface Replies {
   'page/set-colour-names': { ok: true };
   'preferences/changed': { ok: true };
   'preferences/set-colour-names': { ok: true };
+  'preferences/set-text-size': { ok: true };
   'annotations/create': { ok: true; id: string };
   'annotations/of-page': { ok: true; annotations: PaintableAnnotation[] };
   'annotations/anchored': { ok: true };
@@ -267,6 +291,8 @@ const messageShapes: Record<MessageType, Check> = {
   'sidebar/check-shown': object({ type: string(), pressedAgo: integer(0, 3_600_000) }),
   'sidebar/set-open': object({ type: string(), open: boolean }),
   'sidebar/toggle': object({ type: string() }),
+  'sidebar/set-width': object({ type: string(), width: sidebarWidthCheck }),
+  'page/set-sidebar-width': object({ type: string(), width: sidebarWidthCheck }),
   'preferences/set-language': object({ type: string(), language: languageCheck }),
   'article/analysed': object({ type: string(), key: articleKeyCheck, summary: analysisSummaryCheck }),
   'page/reveal': object({ type: string(), start: offset, end: offset }),
@@ -277,8 +303,9 @@ const messageShapes: Record<MessageType, Check> = {
   'analysis/set-corrections': object({ type: string(), corrections: readerCorrectionsCheck }),
   'page/set-language': object({ type: string(), language: languageCheck }),
   'page/set-colour-names': object({ type: string(), colourNames: colourNamesCheck }),
-  'preferences/changed': object({ type: string(), language: languageCheck, colourNames: colourNamesCheck }),
+  'preferences/changed': object({ type: string(), language: languageCheck, colourNames: colourNamesCheck, textSize: textSizeCheck }),
   'preferences/set-colour-names': object({ type: string(), colourNames: colourNamesCheck }),
+  'preferences/set-text-size': object({ type: string(), textSize: textSizeCheck }),
   'annotations/create': object({
     type: string(),
     request: object({

@@ -1,6 +1,6 @@
 // The reader's interface preferences (storage.local) and the parts of them that messages carry.
 
-import { boolean, object, oneOf, type Check } from './check';
+import { boolean, integer, object, oneOf, type Check } from './check';
 import { HIGHLIGHT_COLOURS, type HighlightColour } from './annotation';
 
 export const UI_LANGUAGES = ['zh-CN', 'en'] as const;
@@ -34,14 +34,38 @@ export function cleanColourNames(names: Partial<Record<HighlightColour, string>>
   return clean;
 }
 
+/** The width the reader gave the sidebar, in CSS pixels. A window too narrow for it shows it narrower
+ * (entrypoints/portal.content/sidebar-width.ts); the preference keeps what the reader chose. */
+export const SIDEBAR_MIN_WIDTH_PX = 300;
+export const SIDEBAR_MAX_WIDTH_PX = 720;
+export const SIDEBAR_DEFAULT_WIDTH_PX = 380;
+export const sidebarWidthCheck: Check = integer(SIDEBAR_MIN_WIDTH_PX, SIDEBAR_MAX_WIDTH_PX);
+
+/** The size of the extension's own text (sidebar, library, first-run page), in four steps. */
+export const TEXT_SIZES = ['small', 'standard', 'large', 'x-large'] as const;
+export type TextSize = (typeof TEXT_SIZES)[number];
+export const textSizeCheck: Check = oneOf<TextSize>(...TEXT_SIZES);
+
 export interface Preferences {
   sidebarOpen: boolean;
   language: UiLanguage;
   layers: LayerVisibility;
   colourNames: ColourNames;
+  sidebarWidth: number;
+  textSize: TextSize;
 }
 
-export const DEFAULT_PREFERENCES: Preferences = { sidebarOpen: true, language: 'zh-CN', layers: ALL_LAYERS_ON, colourNames: {} };
+export const DEFAULT_PREFERENCES: Preferences = {
+  sidebarOpen: true,
+  language: 'zh-CN',
+  layers: ALL_LAYERS_ON,
+  colourNames: {},
+  sidebarWidth: SIDEBAR_DEFAULT_WIDTH_PX,
+  textSize: 'standard',
+};
 
 /** Stored preferences: every field optional (older versions stored fewer). */
-export const preferencesCheck: Check = object({}, { sidebarOpen: boolean, language: languageCheck, layers: layersCheck, colourNames: colourNamesCheck });
+export const preferencesCheck: Check = object(
+  {},
+  { sidebarOpen: boolean, language: languageCheck, layers: layersCheck, colourNames: colourNamesCheck, sidebarWidth: sidebarWidthCheck, textSize: textSizeCheck },
+);

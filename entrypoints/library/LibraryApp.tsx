@@ -5,6 +5,8 @@ import { SyncPanel } from '../../components/SyncPanel';
 import { SitesPanel, type SitesSource } from '../../components/SitesPanel';
 import { colourLabel, countOf, translator, type MessageKey } from '../../components/i18n';
 import { ColourNamesPanel } from '../../components/ColourNamesPanel';
+import { applyTextSize, TextSizePanel } from '../../components/TextSizePanel';
+import { tabIndexForKey } from '../../components/tab-keys';
 import { PhraseIndexList, SpeakerIndexList } from '../../components/LibraryIndexes';
 import { TrendsPanel } from '../../components/TrendsPanel';
 import { buildPhraseIndex, buildSpeakerIndex } from '../../library/cross-article';
@@ -14,7 +16,7 @@ import { ResultsList } from '../../components/ResultsList';
 import { localDayEnd, localDayStart, publishedDay } from '../../exporters/dates';
 import type { Message, Replies } from '../../messaging/protocol';
 import type { Stamp } from '../../records/stamp';
-import { cleanColourNames, type ColourNames, type UiLanguage } from '../../records/preferences';
+import { cleanColourNames, type ColourNames, type TextSize, type UiLanguage } from '../../records/preferences';
 import { HIGHLIGHT_COLOURS, type Annotation, type AnnotationChanges, type HighlightColour } from '../../records/annotation';
 import type { ArticleAnalysisRecord } from '../../records/analysis';
 import type { ArticleRecord } from '../../records/article';
@@ -33,8 +35,9 @@ export interface LibrarySource {
   send(message: Message): Promise<unknown>;
   language(): Promise<UiLanguage>;
   colourNames?(): Promise<ColourNames>;
-  /** Called when the reader switches language or names the colours on another page. */
-  onPreferences?(listener: (language: UiLanguage, colourNames: ColourNames) => void): void;
+  textSize?(): Promise<TextSize>;
+  /** Called when the reader switches language, names the colours or sizes the text on another page. */
+  onPreferences?(listener: (language: UiLanguage, colourNames: ColourNames, textSize: TextSize) => void): void;
   requestPermission(pattern: string): Promise<boolean>;
   /** The sites the reader enabled (absent: the tab is not shown). */
   sites?: SitesSource;
@@ -80,6 +83,7 @@ const articleDays = (articles: ArticleRecord[]) => new Map(articles.map((article
 export function LibraryApp({ source }: { source: LibrarySource }) {
   const [language, setLanguage] = useState<UiLanguage>('zh-CN');
   const [colourNames, setColourNames] = useState<ColourNames>({});
+  const [textSize, setTextSize] = useState<TextSize>('standard');
   const t = translator(language);
   const index = useRef(new SearchIndex());
   const [version, setVersion] = useState(0);
@@ -99,9 +103,11 @@ export function LibraryApp({ source }: { source: LibrarySource }) {
   useEffect(() => {
     void source.language().then(setLanguage);
     void source.colourNames?.().then(setColourNames);
-    source.onPreferences?.((next, names) => {
+    void source.textSize?.().then(setTextSize);
+    source.onPreferences?.((next, names, size) => {
       setLanguage(next);
       setColourNames(names);
+      setTextSize(size);
     });
     let generation = 0;
     // Ids changed while the full index is being built: applied to it once it is complete.
@@ -161,6 +167,7 @@ export function LibraryApp({ source }: { source: LibrarySource }) {
   useEffect(() => {
     document.documentElement.lang = language;
   }, [language]);
+  useEffect(() => applyTextSize(document, textSize), [textSize]);
 
   const articleMap = useMemo(() => new Map(articles.map((article) => [article.key, article])), [articles]);
   const speakerIndex = useMemo(() => buildSpeakerIndex(analyses, articleMap), [analyses, articleMap]);
@@ -213,6 +220,16 @@ export function LibraryApp({ source }: { source: LibrarySource }) {
     await copyText(text);
     setNotice(t('copied'));
   };
+  const shownTabs = TABS.filter(({ id }) => id !== 'sites' || source.sites);
+  const tabButtons = useRef<(HTMLButtonElement | null)[]>([]);
+  /** The tabs pattern: arrows, Home and End move the focus along the row and show the tab they land on. */
+  const onTabKey = (event: KeyboardEvent, index: number) => {
+    const next = tabIndexForKey(event.key, index, shownTabs.length);
+    if (next === null) return;
+    event.preventDefault();
+    setTab(shownTabs[next]!.id);
+    tabButtons.current[next]?.focus();
+  };
   const setFilter = <K extends keyof Filters>(key: K, value: Filters[K]) => setFilters({ ...filters, [key]: value });
   const tags = useMemo(() => index.current.tags(), [version, phase]);
 
@@ -250,7 +267,7 @@ export function LibraryApp({ source }: { source: LibrarySource }) {
           </button>
         )}
       </p>
-      <div class="filters" role="group" aria-label={t('clearFilters')}>
+      <div class="filters" role="group" aria-label={t('filters')}>
         <select aria-label={t('colour')} value={filters.colour} onChange={(e) => setFilter('colour', (e.currentTarget as HTMLSelectElement).value as HighlightColour | '')}>
           <option value="">{t('allColours')}</option>
           {HIGHLIGHT_COLOURS.map((colour) => (
@@ -328,72 +345,100 @@ export function LibraryApp({ source }: { source: LibrarySource }) {
           {t('clearFilters')}
         </button>
       </div>
-      <div class="tabs" role="tablist">
-        {TABS.filter(({ id }) => id !== 'sites' || source.sites).map(({ id, label }) => (
-          <button key={id} type="button" role="tab" aria-selected={tab === id} onClick={() => setTab(id)}>
+      <div class="tabs" role="tablist" aria-label={t('libraryTabs')}>
+        {shownTabs.map(({ id, label }, index) => (
+          <button
+            key={id}
+            type="button"
+            role="tab"
+            id={`library-tab-${id}`}
+            aria-selected={tab === id}
+            aria-controls={`library-panel-${id}`}
+            // Roving: only the shown tab is in the Tab order; arrows move within the row.
+            tabIndex={tab === id ? 0 : -1}
+            ref={(element) => void (tabButtons.current[index] = element)}
+            onClick={() => setTab(id)}
+            onKeyDown={(event) => onTabKey(event, index)}
+          >
             {t(label)}
           </button>
         ))}
       </div>
       <main>
-        {tab === 'annotations' && (
-          <>
-            {phase !== 'none' && index.current.size === 0 && <p class="status">{t('emptyLibrary')}</p>}
-            {phase !== 'none' && index.current.size > 0 && results.length === 0 && <p class="status">{loaded ? t('noResults') : t('loadingLibrary')}</p>}
-            <ResultsList
-              results={results}
-              terms={terms}
-              searchKey={JSON.stringify([query, filters, sort])}
+        <section class="library-panel" role="tabpanel" id={`library-panel-${tab}`} aria-labelledby={`library-tab-${tab}`} tabIndex={0}>
+          {tab === 'annotations' && (
+            <>
+              {phase !== 'none' && index.current.size === 0 && <p class="status">{t('emptyLibrary')}</p>}
+              {phase !== 'none' && index.current.size > 0 && results.length === 0 && <p class="status">{loaded ? t('noResults') : t('loadingLibrary')}</p>}
+              <ResultsList
+                results={results}
+                terms={terms}
+                searchKey={JSON.stringify([query, filters, sort])}
+                language={language}
+                update={update}
+                remove={(id) => void remove(id)}
+                resolve={(message) => void request(message)}
+                copy={(text) => void copy(text)}
+                send={source.send}
+                colourNames={colourNames}
+              />
+            </>
+          )}
+          {tab === 'transfer' && !loaded && <p class="status">{t('loadingLibrary')}</p>}
+          {tab === 'transfer' && loaded && (
+            <ExportPanel
               language={language}
-              update={update}
-              remove={(id) => void remove(id)}
-              resolve={(message) => void request(message)}
-              copy={(text) => void copy(text)}
+              filtered={results}
+              all={index.current.all()}
+              articles={articles}
+              loadBackup={source.loadBackup}
               send={source.send}
               colourNames={colourNames}
             />
-          </>
-        )}
-        {tab === 'transfer' && !loaded && <p class="status">{t('loadingLibrary')}</p>}
-        {tab === 'transfer' && loaded && (
-          <ExportPanel
-            language={language}
-            filtered={results}
-            all={index.current.all()}
-            articles={articles}
-            loadBackup={source.loadBackup}
-            send={source.send}
-            colourNames={colourNames}
-          />
-        )}
-        {tab === 'sites' && source.sites && <SitesPanel language={language} source={source.sites} />}
-        {tab === 'settings' && (
-          <ColourNamesPanel
-            language={language}
-            names={colourNames}
-            save={async (names) => {
-              const colourNames = cleanColourNames(names);
-              const reply = (await source.send({ type: 'preferences/set-colour-names', colourNames }).catch(() => null)) as { ok?: boolean } | null;
-              if (reply?.ok) setColourNames(colourNames);
-              return reply?.ok === true;
-            }}
-          />
-        )}
-        {tab === 'sync' && <SyncPanel language={language} send={source.send} requestPermission={source.requestPermission} />}
-        {tab === 'speakers' && (
-          <SpeakerIndexList entries={speakerIndex} articles={articleMap} language={language} send={source.send} filterBy={(name) => (setFilter('speaker', name), setTab('annotations'))} />
-        )}
-        {tab === 'trends' && <TrendsPanel language={language} analyses={analyses} articles={articleMap} send={source.send} />}
-        {tab === 'phrases' && (
-          <PhraseIndexList
-            entries={phraseIndex}
-            analyses={analyses}
-            articles={articleMap}
-            language={language}
-            send={source.send}
-            filterBy={(text) => (setFilter('phrase', text), setTab('annotations'))}
-          />
-        )}
+          )}
+          {tab === 'sites' && source.sites && <SitesPanel language={language} source={source.sites} />}
+          {tab === 'settings' && (
+            <TextSizePanel
+              language={language}
+              size={textSize}
+              save={async (size) => {
+                // Shown at once; the background tells the sidebars and other library tabs.
+                const previous = textSize;
+                setTextSize(size);
+                const reply = (await source.send({ type: 'preferences/set-text-size', textSize: size }).catch(() => null)) as { ok?: boolean } | null;
+                if (!reply?.ok) setTextSize(previous);
+                return reply?.ok === true;
+              }}
+            />
+          )}
+          {tab === 'settings' && (
+            <ColourNamesPanel
+              language={language}
+              names={colourNames}
+              save={async (names) => {
+                const colourNames = cleanColourNames(names);
+                const reply = (await source.send({ type: 'preferences/set-colour-names', colourNames }).catch(() => null)) as { ok?: boolean } | null;
+                if (reply?.ok) setColourNames(colourNames);
+                return reply?.ok === true;
+              }}
+            />
+          )}
+          {tab === 'sync' && <SyncPanel language={language} send={source.send} requestPermission={source.requestPermission} />}
+          {tab === 'speakers' && (
+            <SpeakerIndexList entries={speakerIndex} articles={articleMap} language={language} send={source.send} filterBy={(name) => (setFilter('speaker', name), setTab('annotations'))} />
+          )}
+          {tab === 'trends' && <TrendsPanel language={language} analyses={analyses} articles={articleMap} send={source.send} />}
+          {tab === 'phrases' && (
+            <PhraseIndexList
+              entries={phraseIndex}
+              analyses={analyses}
+              articles={articleMap}
+              language={language}
+              send={source.send}
+              filterBy={(text) => (setFilter('phrase', text), setTab('annotations'))}
+            />
+          )}
+        </section>
       </main>
     </>
   );

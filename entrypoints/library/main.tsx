@@ -47,11 +47,12 @@ const source: LibrarySource = {
   send: (message) => browser.runtime.sendMessage(message),
   language: async () => (await loadPreferences(browser.storage.local as KeyValueArea)).language,
   colourNames: async () => (await loadPreferences(browser.storage.local as KeyValueArea)).colourNames,
-  // The reader switched language or named colours elsewhere (a sidebar, another library tab): follow at once.
+  textSize: async () => (await loadPreferences(browser.storage.local as KeyValueArea)).textSize,
+  // The reader switched language, named colours or sized the text elsewhere (a sidebar, another library tab): follow at once.
   onPreferences: (listener) => {
     browser.runtime.onMessage.addListener((raw: unknown) => {
       const parsed = parseMessage(raw);
-      if (parsed.ok && parsed.value.type === 'preferences/changed') listener(parsed.value.language, parsed.value.colourNames);
+      if (parsed.ok && parsed.value.type === 'preferences/changed') listener(parsed.value.language, parsed.value.colourNames, parsed.value.textSize);
       return undefined;
     });
   },

@@ -12,7 +12,7 @@ import { loadedGenericReader } from '../../sites/generic-hook';
 import { toArticleMeta } from './article-meta';
 import { MAX_SELECTION, startArticleView, type ArticleView } from './article-view';
 import { mountSelectionToolbar, type SelectionToolbar, type ToolbarAction } from './selection-toolbar';
-import { mountSidebarFrame, SIDEBAR_WIDTH_PX, type SidebarFrame } from './sidebar-frame';
+import { mountSidebarFrame, type SidebarFrame } from './sidebar-frame';
 
 export default defineContentScript({
   // Statically only the portal's post-shaped URLs: its home page and category lists never load the script.
@@ -83,9 +83,10 @@ async function showArticle(article: SiteArticle): Promise<void> {
 
   const grant = (await send({ type: 'sidebar/frame-token' })) as Replies['sidebar/frame-token'] | ErrorReply;
   if (!grant?.ok) console.warn('[安阅] the background gave the sidebar no token:', grant?.error);
-  const sidebar = mountSidebarFrame(document, browser.runtime.getURL('/sidebar.html'), grant?.ok ? grant.token : '', reply.sidebarOpen, reply.language);
+  const sidebar = mountSidebarFrame(document, browser.runtime.getURL('/sidebar.html'), grant?.ok ? grant.token : '', reply.sidebarOpen, reply.language, reply.sidebarWidth);
   performance.mark('anyue:sidebar-mounted');
   sidebar.onReaderChange((open) => void send({ type: 'sidebar/set-open', open }));
+  sidebar.onReaderResize((width) => void send({ type: 'sidebar/set-width', width }));
   const annotate = selectionAnnotator(article, view, say);
   const shown = { span: null as { start: number; end: number } | null };
   const toolbar = mountSelectionToolbar(
@@ -99,7 +100,7 @@ async function showArticle(article: SiteArticle): Promise<void> {
       // The page may move the selection under a click on its way: act only on the text the toolbar was shown for.
       if (span && meant && span.start === meant.start && span.end === meant.end) void annotate(action);
     },
-    () => (sidebar.open ? SIDEBAR_WIDTH_PX : 0),
+    () => (sidebar.open ? sidebar.width : 0),
   );
   toolbar.setLanguage(reply.language);
   toolbar.setColourNames(reply.colourNames ?? {});
@@ -272,6 +273,9 @@ function listenToBackground(
       case 'sidebar/set-open':
         sidebar.setOpen(message.open);
         return Promise.resolve({ ok: true } satisfies Replies['sidebar/set-open']);
+      case 'page/set-sidebar-width':
+        sidebar.setPreferredWidth(message.width);
+        return Promise.resolve({ ok: true } satisfies Replies['page/set-sidebar-width']);
       case 'page/show-passage':
         return show(message.passage).then((shown) => ({ ok: true, shown }) satisfies Replies['page/show-passage']);
       case 'sidebar/check-shown':

@@ -23,6 +23,7 @@ const state: SidebarState = {
   visit: { firstReadAt: 0, lastReadAt: 0, readCount: 3 },
   language: 'zh-CN',
   colourNames: {},
+  textSize: 'standard',
   analysis: {
     speakers: [
       {

@@ -4,6 +4,8 @@ import { CorrectionsPanel } from '../../components/CorrectionsPanel';
 import { copyText, download } from '../../components/download';
 import { translator, type MessageKey } from '../../components/i18n';
 import { LayerToggles } from '../../components/LayerToggles';
+import { tabIndexForKey } from '../../components/tab-keys';
+import { applyTextSize } from '../../components/TextSizePanel';
 import { NotesPanel } from '../../components/NotesPanel';
 import { PhrasesPanel } from '../../components/PhrasesPanel';
 import { SpeakersPanel } from '../../components/SpeakersPanel';
@@ -53,6 +55,7 @@ export function SidebarApp({ messenger, subscribe, openLibrary }: { messenger: M
     const apply = (next: SidebarState) => {
       setState(next);
       setLanguage(next.language);
+      applyTextSize(document, next.textSize);
       if (next.focus) setTab('notes');
       if (first && next.article) {
         first = false;
@@ -130,10 +133,9 @@ export function SidebarApp({ messenger, subscribe, openLibrary }: { messenger: M
     void request({ type: 'preferences/set-language', language: next });
   };
   const onTabKey = (event: KeyboardEvent, index: number) => {
-    const step = event.key === 'ArrowRight' ? 1 : event.key === 'ArrowLeft' ? -1 : 0;
-    if (!step) return;
+    const next = tabIndexForKey(event.key, index, TABS.length);
+    if (next === null) return;
     event.preventDefault();
-    const next = (index + step + TABS.length) % TABS.length;
     setTab(TABS[next]!.id);
     tabRefs.current[next]?.focus();
   };

@@ -21,7 +21,7 @@ export const articleHandlers: Handlers = {
       .finally(() => context.pendingWrites.get(tabId) === writes && context.pendingWrites.delete(tabId))
       .then(() => context.pushState(tabId));
     const [preferences, corrections] = await Promise.all([loadPreferences(deps.preferences), context.readerCorrections()]);
-    return { ok: true, sidebarOpen: preferences.sidebarOpen, language: preferences.language, layers: preferences.layers, colourNames: preferences.colourNames, corrections };
+    return { ok: true, sidebarOpen: preferences.sidebarOpen, language: preferences.language, layers: preferences.layers, colourNames: preferences.colourNames, sidebarWidth: preferences.sidebarWidth, corrections };
   },
   async 'article/analysed'(message, sender, context) {
     if (!context.fromArticlePage(sender)) return context.refuse('article/analysed: not from an article page');

@@ -22,6 +22,7 @@ async function restore(context: Context, records: ImportedRecords, preferences: 
       { type: 'page/set-language', language: restored.language },
       { type: 'page/set-colour-names', colourNames: restored.colourNames },
       { type: 'highlights/set-layers', layers: restored.layers },
+      { type: 'page/set-sidebar-width', width: restored.sidebarWidth },
     );
   }
   if (records.corrections.length) await context.correctionsChanged();

@@ -70,6 +70,7 @@ export async function sidebarState(context: Context, tabId: number): Promise<Sid
     visit,
     language: preferences.language,
     colourNames: preferences.colourNames,
+    textSize: preferences.textSize,
     // Stored by this background after validation; only kept when it belongs to the tab's article.
     analysis: article && (analysis as { key?: string } | undefined)?.key === article.key ? (analysis as { summary: AnalysisSummary }).summary : null,
     layers: preferences.layers,
@@ -179,6 +180,26 @@ export const sidebarHandlers: Handlers = {
     }
     return context.refuse('sidebar/set-open: not from the sidebar or an article page');
   },
+  async 'sidebar/set-width'(message, sender, context) {
+    // Only the content script sends it, from a trusted drag or key press on the sidebar's edge (page scripts
+    // cannot send runtime messages). Every other article tab follows at once.
+    if (!context.fromArticlePage(sender)) return context.refuse('sidebar/set-width: not from an article page');
+    await savePreferences(context.deps.preferences, { sidebarWidth: message.width });
+    const resizedIn = sender.tab!.id!;
+    const toPages: Message = { type: 'page/set-sidebar-width', width: message.width };
+    await Promise.all(
+      (await context.tabs.all()).filter((tabId) => tabId !== resizedIn).map((tabId) => context.deps.sendToTab(tabId, toPages).catch(() => context.tabs.drop(tabId))),
+    );
+    return { ok: true };
+  },
+  async 'preferences/set-text-size'(message, sender, context) {
+    if (!context.fromExtensionPage(sender)) return context.refuse('preferences/set-text-size: not from an extension page');
+    const preferences = await savePreferences(context.deps.preferences, { textSize: message.textSize });
+    // The page's own toolbar and notices keep their size: only the extension's pages and sidebars change.
+    context.deps.broadcast(preferencesChangedMessage(preferences));
+    await Promise.all((await context.tabs.all()).map((tabId) => context.pushState(tabId)));
+    return { ok: true };
+  },
   async 'preferences/set-language'(message, sender, context) {
     if (!context.fromExtensionPage(sender)) return context.refuse('preferences/set-language: not from an extension page');
     const preferences = await savePreferences(context.deps.preferences, { language: message.language });
@@ -213,10 +234,19 @@ export const sidebarHandlers: Handlers = {
   },
 };
 
-/** A preference changed: at once everywhere, every article tab (toolbar, hover card, notices), its sidebar, the library. */
-/** Tells extension pages and every article tab (each `toPages` message) what changed. */
+const preferencesChangedMessage = (preferences: Preferences): Message => ({
+  type: 'preferences/changed',
+  language: preferences.language,
+  colourNames: preferences.colourNames,
+  textSize: preferences.textSize,
+});
+
+/**
+ * A preference changed: at once everywhere, every article tab (toolbar, hover card, notices: each `toPages`
+ * message), its sidebar, the library.
+ */
 export async function preferencesChanged(context: Context, preferences: Preferences, ...toPages: Message[]): Promise<void> {
-  context.deps.broadcast({ type: 'preferences/changed', language: preferences.language, colourNames: preferences.colourNames });
+  context.deps.broadcast(preferencesChangedMessage(preferences));
   await Promise.all(
     (await context.tabs.all()).map(async (tabId) => {
       for (const message of toPages) await context.deps.sendToTab(tabId, message).catch(() => context.tabs.drop(tabId));
