@@ -11,6 +11,7 @@ import type { ColourNames, UiLanguage } from '../records/preferences';
 import type { Annotation } from '../records/annotation';
 import type { BackupData } from '../exporters/web-annotation';
 import type { ArticleRecord } from '../records/article';
+import { describeBackupProblem } from './backup-problems';
 import { download, fileStamp } from './download';
 import { translator } from './i18n';
 
@@ -86,7 +87,7 @@ export function ExportPanel({ language, filtered, all, articles, loadBackup, sen
       );
     } else if ('refused' in outcome) {
       const { errors, moreErrors } = outcome.refused;
-      const listed = errors.map((problem) => `${problem.path}: ${problem.message}`).join('\n');
+      const listed = errors.map((problem) => describeBackupProblem(problem, language)).join('\n');
       setStatus(`${t('importRefused')}\n${listed}${moreErrors ? `\n… (+${moreErrors})` : ''}`);
     } else {
       const { restored, total, error } = outcome.stopped;

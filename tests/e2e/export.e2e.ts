@@ -166,6 +166,6 @@ describe.each<BrowserName>(['chromium', 'firefox'])('%s: a broken backup', (name
     writeFileSync(path, JSON.stringify({ '@context': 'http://www.w3.org/ns/anno.jsonld', type: 'AnnotationCollection', 'anyue:format': 'anyue-backup', 'anyue:version': 99, items: [] }));
     await library.chooseFile('.import input[type="file"]', path);
     await library.waitForPage(`document.querySelector('.export-status').textContent.includes('未导入')`);
-    expect(await library.evaluate(`document.querySelector('.export-status').textContent`)).toMatch(/version/);
+    expect(await library.evaluate(`document.querySelector('.export-status').textContent`)).toMatch(/更新版本的安阅.*请先更新扩展/);
   });
 });
