@@ -38,6 +38,13 @@ describe('transcript layouts', () => {
 });
 
 describe('verbs and frames of opinion', () => {
+  it('a short aside in brackets between the name and the verb: (右一), (化名)', () => {
+    expect(speakerNames('县气象局副局长苗雨(右一)在现场表示,雨势将减弱。')).toEqual(['苗雨']);
+    expect(speakerNames('受灾村民王秀芝(化名)说,房子保住了。')).toEqual(['王秀芝']);
+    // A bracket that is a credit or a long note is no aside.
+    expect(speakerNames('县气象局副局长苗雨(记者 孙小雨 摄)')).toEqual([]);
+  });
+
   it('在<descriptor><name>看来,…', () => {
     const text = '在市气象局首席专家罗文涛看来,今年台风偏多。';
     expect(speakerNames(text)).toEqual(['罗文涛']);
@@ -160,6 +167,34 @@ describe('roles', () => {
     expect(person('内蒙古自治区副主席黄立平表示,要抓好防火。', '黄立平')).toMatchObject({ title: '内蒙古自治区副主席', org: '' });
     expect(person('云岭省副省长杜向阳指出,要严防山火。', '杜向阳')).toMatchObject({ title: '云岭省副省长', org: '' });
     expect(person('云岭省应急管理厅厅长杜向阳指出,要严防山火。', '杜向阳')).toMatchObject({ title: '厅长', org: '云岭省应急管理厅' });
+    // The region's unit inside the title word (市委常委): the place name before it is no organisation either.
+    expect(person('青川市委常委、副市长蒲海林指出,要严防山火。', '蒲海林')).toMatchObject({ title: '青川市委常委、副市长', org: '' });
+    expect(person('青川市应急管理局局长蒲海林指出,要严防山火。', '蒲海林')).toMatchObject({ title: '局长', org: '青川市应急管理局' });
+  });
+
+  it('an organisation inside a title chain (…、<org><title>) is the organisation when none stands before it', () => {
+    const text = '党组成员、市气象局副局长林晓峰表示,降雨将持续。';
+    expect(person(text, '林晓峰')).toMatchObject({ title: '党组成员、市气象局副局长', org: '市气象局' });
+    // An organisation before the chain keeps the first place; a region inside the chain is no organisation.
+    expect(person('县水利局局长、县防汛办主任梅东表示,水库正常。', '梅东')).toMatchObject({ title: '局长、县防汛办主任', org: '县水利局' });
+    expect(person('副书记、市委常委陆远航表示,要压实责任。', '陆远航')).toMatchObject({ org: '' });
+  });
+
+  it('a list member with a title only shares the organisation of the person before', () => {
+    const text = '市地震局局长汤明远、副局长程雪梅,市水务局局长宁海川出席会议。程雪梅表示,台网运行正常。';
+    expect(person(text, '程雪梅')).toMatchObject({ title: '副局长', org: '市地震局' });
+    expect(person(text, '宁海川')).toMatchObject({ title: '局长', org: '市水务局' });
+    // Another office (县长, 监察专员) is not taken to belong to the previous person's body.
+    expect(person('县应急管理局局长汤明远、县长程雪梅出席会议。', '程雪梅')).toMatchObject({ org: '' });
+    expect(person('部里救灾司司长汤明远、监察专员程雪梅出席会议。', '程雪梅')).toMatchObject({ org: '' });
+  });
+
+  it('<org>负责人<name>: a named person after 负责人 / 工作人员', () => {
+    const text = '县林业局相关负责人俞志平告诉记者,火场已经清理完毕。';
+    expect(speakerNames(text)).toEqual(['俞志平']);
+    expect(person(text, '俞志平')).toMatchObject({ title: '相关负责人', org: '县林业局' });
+    expect(speakerNames('县林业局相关负责人告诉记者,火场已经清理完毕。')).toEqual([]);
+    expect(speakerNames('有关负责人向记者介绍,火场已经清理完毕。')).toEqual([]);
   });
 
   it('a title after the name when there is no descriptor before it', () => {
