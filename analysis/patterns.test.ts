@@ -189,6 +189,21 @@ describe('roles', () => {
     expect(person('部里救灾司司长汤明远、监察专员程雪梅出席会议。', '程雪梅')).toMatchObject({ org: '' });
   });
 
+  it('和/与 inside an organisation name does not cut the descriptor', () => {
+    expect(person('省气象局预报与减灾服务处处长温雅丽表示,强降雨还将持续。', '温雅丽')).toMatchObject({ title: '处长', org: '省气象局预报与减灾服务处' });
+    expect(person('县安全生产执法和危化品监管科科长温雅丽表示,要加强检查。', '温雅丽')).toMatchObject({ title: '科长', org: '县安全生产执法和危化品监管科' });
+    // Between two people, or before a bare title, 和 still separates.
+    const text = '副市长洪一帆和市应急管理局局长温雅丽表示,要加强值守。';
+    expect(person(text, '温雅丽')).toMatchObject({ title: '局长', org: '市应急管理局' });
+    expect(person('市长和副市长温雅丽表示,要加强值守。', '温雅丽')).toMatchObject({ title: '副市长' });
+  });
+
+  it('委员 and representatives (驻华代表, 首席代表) are titles', () => {
+    expect(person('省政协委员简凌云说,要完善避险设施。', '简凌云')).toMatchObject({ title: '委员', org: '省政协' });
+    expect(person('某国际组织驻华代表简凌云表示,愿意分享经验。', '简凌云')?.role).toBe('speaker');
+    expect(speakerNames('专家委员会表示,风险可控。')).toEqual([]);
+  });
+
   it('<org>负责人<name>: a named person after 负责人 / 工作人员', () => {
     const text = '县林业局相关负责人俞志平告诉记者,火场已经清理完毕。';
     expect(speakerNames(text)).toEqual(['俞志平']);

@@ -384,6 +384,10 @@ export function descriptorBefore(scan: Scan, nameStart: number, nameEnds: Set<nu
       k--;
       continue;
     }
+    if ((c === '和' || c === '与') && joinsOrganisation(scan, k, right, nameEnds)) {
+      k--;
+      continue;
+    }
     if (!isCjk(norm.charCodeAt(k - 1)) || DESC_STOP.has(c)) break;
     k--;
   }
@@ -417,6 +421,22 @@ export function descriptorBefore(scan: Scan, nameStart: number, nameEnds: Set<nu
     if (inner) return { start: k, org: text.slice(inner.start, inner.end).trim(), title: text.slice(titleStart, right).trim() };
   }
   return { start: k, org: text.slice(k, titleStart).trim(), title: text.slice(titleStart, right).trim() };
+}
+
+/**
+ * 应急减灾与公共服务司司长 / 安全生产执法和工贸安全监督管理局局长: a 和/与 inside an organisation name. True when the
+ * words after the conjunction (from `k`) run, without a title, into an organisation word that ends where a title
+ * begins, and the conjunction follows two plain characters (not a name: 市长王强和应急局局长…).
+ */
+function joinsOrganisation(scan: Scan, k: number, right: number, nameEnds: Set<number>): boolean {
+  const { norm } = scan;
+  if (k < 3 || nameEnds.has(k - 1) || !isCjk(norm.charCodeAt(k - 2)) || !isCjk(norm.charCodeAt(k - 3))) return false;
+  if (DESC_STOP.has(norm[k - 2]) || scan.titleEndAt.has(k - 1)) return false;
+  for (let i = k; i < right; i++) {
+    const h = wordAt(scan, i);
+    if (h && h.kinds & K.TITLE) return i > k && scan.orgEndAt.has(i);
+  }
+  return false;
 }
 
 /** 、<org><title> at the end of a title chain: the organisation segment, or null. */
