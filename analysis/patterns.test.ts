@@ -276,6 +276,39 @@ describe('policy phrase patterns', () => {
     expect(phraseTexts('他完成了学习任务。')).toEqual([]);
   });
 
+  it('numbered formulas: N个<head> (两个至上, 三个必须), numeral pairs ending in a governance word (一岗双责), N不放过', () => {
+    expect(phraseTexts('坚持三个务必,落实两个维护、四个意识。')).toEqual(['三个务必', '两个维护', '四个意识']);
+    expect(phraseTexts('推行一区双查,落实三查三改,做到四不放过。')).toEqual(['一区双查', '三查三改', '四不放过']);
+    // Ordinary counts and idioms are no formulas.
+    expect(phraseTexts('他一年两次去检查,三个人一起到位,四面八方赶来。')).toEqual([]);
+    expect(phraseTexts('这个一举两得的办法很好。')).toEqual([]);
+  });
+
+  it('local plenums, numbered sessions, dated work meetings after a verb', () => {
+    expect(phraseTexts('市委九届六次全会提出要求。')).toEqual(['市委九届六次全会']);
+    expect(phraseTexts('县政府第二十一次常务会议研究了方案。')).toEqual(['县政府第二十一次常务会议']);
+    expect(phraseTexts('市里召开2026年森林防火工作会议。')).toEqual(['2026年森林防火工作会议']);
+    expect(phraseTexts('他第三次参加会议,一年开了六次会议。')).toEqual([]);
+    expect(phraseTexts('他们召开工作会议。')).toEqual([]);
+  });
+
+  it('the leader formulas …重要讲话精神 / 重要指示批示精神 and …体系和能力现代化', () => {
+    expect(phraseTexts('学习贯彻总书记在视察灾区时的重要讲话精神。')).toEqual(['总书记在视察灾区时的重要讲话精神']);
+    expect(phraseTexts('认真落实重要指示批示精神,推进消防救援体系和能力现代化。')).toEqual(['重要指示批示精神', '消防救援体系和能力现代化']);
+    expect(phraseTexts('他发表了重要讲话,学校实现了现代化。')).toEqual([]);
+  });
+
+  it('enumerated responsibilities (…责任、…责任、…责任) start after the verb', () => {
+    expect(phraseTexts('压实属地管理责任、行业监管责任、单位主体责任。')).toEqual(['属地管理责任、行业监管责任、单位主体责任']);
+    expect(phraseTexts('层层落实县级领导责任、乡镇属地责任、村组包保责任。')).toEqual(['县级领导责任、乡镇属地责任、村组包保责任']);
+    expect(phraseTexts('他负有领导责任、直接责任。')).toEqual([]);
+  });
+
+  it('named disasters <place>特大<hazard> and the 不发生重特大事故的底线 formula', () => {
+    expect(phraseTexts('纪念舟曲特大山洪十五周年,坚决守住不发生重特大事故的底线。')).toEqual(['舟曲特大山洪', '守住不发生重特大事故的底线']);
+    expect(phraseTexts('当地发生特大暴雨,这次特大洪水损失严重。')).toEqual([]);
+  });
+
   it('a year range inside a 《》 plan title', () => {
     expect(phraseTexts('印发《城市防洪工作计划(2026-2030)》。')).toEqual(['《城市防洪工作计划(2026-2030)》']);
   });
