@@ -309,6 +309,18 @@ describe('policy phrase patterns', () => {
     expect(phraseTexts('当地发生特大暴雨,这次特大洪水损失严重。')).toEqual([]);
   });
 
+  it('named campaigns <domain>专项整治/攻坚行动/三年行动 start after the verb', () => {
+    expect(phraseTexts('全市开展燃气管道安全专项整治三年行动。')).toEqual(['燃气管道安全专项整治三年行动']);
+    expect(phraseTexts('启动自建房安全百日攻坚行动。')).toEqual(['自建房安全百日攻坚行动']);
+    expect(phraseTexts('他们开展了专项行动,要持续开展整治行动。')).toEqual([]);
+  });
+
+  it('<hazard>气象风险预警, a domain between the level and 应急响应, 会商会', () => {
+    expect(phraseTexts('联合发布山洪灾害气象风险预警,启动四级防汛应急响应。')).toEqual(['山洪灾害气象风险预警', '四级防汛应急响应']);
+    expect(phraseTexts('局长主持召开防台风会商会。')).toEqual(['防台风会商会']);
+    expect(phraseTexts('投资存在风险预警,他们召开会商会。')).toEqual([]);
+  });
+
   it('a year range inside a 《》 plan title', () => {
     expect(phraseTexts('印发《城市防洪工作计划(2026-2030)》。')).toEqual(['《城市防洪工作计划(2026-2030)》']);
   });
