@@ -31,6 +31,10 @@ export interface Scan {
   /** Matching quote marks: index of ” → index of its “ (same paragraph). */
   openOf: Map<number, number>;
   closeOf: Map<number, number>;
+  /** Positions of 。 ! ? in text order (sentence ends). */
+  sentenceEnds: Int32Array;
+  /** Positions of 他 and 她 in text order (pronoun candidates). */
+  pronouns: Int32Array;
 }
 
 const LF = 10;
@@ -91,30 +95,39 @@ export function scanText(text: string, lex: CompiledLexicon): Scan {
       if (prev === undefined || h.start < prev) titleEndAt.set(h.end, h.start);
     }
   }
+  // One pass over the characters: paragraphs, quote pairs (a stack per paragraph: linear even for a million
+  // unmatched “), sentence ends and pronouns, so that later rules visit these positions only.
   const paragraphs: Paragraph[] = [];
-  let ps = 0;
-  for (let i = 0; i <= norm.length; i++) {
-    if (i === norm.length || norm.charCodeAt(i) === LF) {
-      if (i > ps) paragraphs.push({ start: ps, end: i });
-      ps = i + 1;
-    }
-  }
-  // Pair quotes within a paragraph with a stack: linear even for a million unmatched “.
   const openOf = new Map<number, number>();
   const closeOf = new Map<number, number>();
   const stack: number[] = [];
-  for (let i = 0; i < norm.length; i++) {
+  const ends: number[] = [];
+  const pronouns: number[] = [];
+  let ps = 0;
+  const n = norm.length;
+  for (let i = 0; i < n; i++) {
     const c = norm.charCodeAt(i);
-    if (c === OPEN_Q) stack.push(i);
+    if (c < 0x2000) {
+      if (c === LF) {
+        if (i > ps) paragraphs.push({ start: ps, end: i });
+        ps = i + 1;
+        stack.length = 0;
+      } else if (c === 0x21 || c === 0x3f) ends.push(i);
+    } else if (c === 0x3002) ends.push(i);
+    else if (c === OPEN_Q) stack.push(i);
     else if (c === CLOSE_Q) {
       const o = stack.pop();
       if (o !== undefined) {
         openOf.set(i, o);
         closeOf.set(o, i);
       }
-    } else if (c === LF) stack.length = 0;
+    } else if (c === 0x4ed6 || c === 0x5979) pronouns.push(i); // 他 她
   }
-  return { text, norm, lex, startIdx, orgEndAt, titleEndAt, words, policyHits, paragraphs, openOf, closeOf };
+  if (n > ps) paragraphs.push({ start: ps, end: n });
+  return {
+    text, norm, lex, startIdx, orgEndAt, titleEndAt, words, policyHits, paragraphs, openOf, closeOf,
+    sentenceEnds: Int32Array.from(ends), pronouns: Int32Array.from(pronouns),
+  };
 }
 
 /** Index of the paragraph containing pos (binary search). */

@@ -124,9 +124,7 @@ export function attribute(scan: Scan, people: PeopleScan): Attribution[] {
   }
 
   // 2. Pronoun: 他强调 / 她表示 / “…”他说
-  for (let i = 0; i < n; i++) {
-    const code = norm.charCodeAt(i);
-    if (code !== 0x4ed6 && code !== 0x5979) continue; // 他 她
+  for (const i of scan.pronouns) {
     if (norm[i + 1] === '们' || !isClauseStart(norm, i)) continue;
     const pi = paragraphIndex(scan, i);
     const para = scan.paragraphs[pi];
@@ -164,7 +162,9 @@ export function attribute(scan: Scan, people: PeopleScan): Attribution[] {
   // 3. Zero subject: …,强调要… continues the current subject of the paragraph.
   const mentionEnds = new Set(people.mentions.map((m) => m.end));
   const words = scan.words;
+  const ends = scan.sentenceEnds;
   let wi = 0;
+  let se = 0;
   const keyAtCue = new Map<number, string | null>();
   for (const e of events) keyAtCue.set(e.pos, e.key);
   for (let pi = 0; pi < scan.paragraphs.length; pi++) {
@@ -174,10 +174,21 @@ export function attribute(scan: Scan, people: PeopleScan): Attribution[] {
     let subject: string | null = null;
     let group: string[] = [];
     while (wi < words.length && words[wi].start < para.start) wi++;
-    for (let i = para.start; i < para.end; i++) {
+    // Only three kinds of position matter here: sentence starts, mentions and vocabulary words. Visit those
+    // (in text order) rather than every character.
+    let next = para.start;
+    while (true) {
+      while (se < ends.length && ends[se] + 1 < next) se++;
+      while (mi < mentions.length && mentions[mi].descStart < next) mi++;
+      while (wi < words.length && words[wi].start < next) wi++;
+      let i = para.end;
+      if (se < ends.length && ends[se] + 1 < i && ends[se] + 1 > para.start) i = ends[se] + 1;
+      if (mi < mentions.length && mentions[mi].descStart < i) i = mentions[mi].descStart;
+      if (wi < words.length && words[wi].start < i) i = words[wi].start;
+      if (i >= para.end) break;
+      next = i + 1;
       // Sentence start: keep the subject only when the sentence goes on with it.
-      const pc = i > para.start ? norm.charCodeAt(i - 1) : 0;
-      if (pc === 0x3002 || pc === 0x21 || pc === 0x3f) {
+      if (se < ends.length && ends[se] + 1 === i && i > para.start) {
         let s = i;
         while (s < para.end && norm[s] === ' ') s++;
         const startsWithMention = mi < mentions.length && (mentions[mi].descStart === s || mentions[mi].start === s);
@@ -185,7 +196,6 @@ export function attribute(scan: Scan, people: PeopleScan): Attribution[] {
         const startsWithCue = !!h && (h.kinds & K.CUE) !== 0;
         if (!startsWithMention && !startsWithCue && norm[s] !== '他' && norm[s] !== '她') subject = null;
       }
-      while (mi < mentions.length && mentions[mi].descStart < i) mi++;
       if (mi < mentions.length && mentions[mi].descStart === i) {
         const m = mentions[mi];
         if (isClauseStart(norm, i) && speakerCapable(m.key)) {
@@ -197,7 +207,6 @@ export function attribute(scan: Scan, people: PeopleScan): Attribution[] {
           }
         }
       }
-      while (wi < words.length && words[wi].start < i) wi++;
       if (wi >= words.length || words[wi].start !== i) continue;
       const h = words[wi];
       if (h.kinds & K.ANON && isClauseStart(norm, i)) subject = null;
@@ -226,7 +235,7 @@ export function attribute(scan: Scan, people: PeopleScan): Attribution[] {
           events.push({ key: null, pos: h.start, cueEnd: h.end, via: 'direct', follow: false, from: j });
         }
       }
-      i = h.end - 1;
+      next = h.end;
     }
   }
 
