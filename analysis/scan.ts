@@ -35,6 +35,8 @@ export interface Scan {
   sentenceEnds: Int32Array;
   /** Positions of 他 and 她 in text order (pronoun candidates). */
   pronouns: Int32Array;
+  /** Per anchored phrase regex (index in lex.regexes): start positions of its anchors, ascending. */
+  anchorAt: number[][];
 }
 
 const LF = 10;
@@ -64,10 +66,12 @@ export function scanText(text: string, lex: CompiledLexicon): Scan {
   const words: Hit[] = [];
   const policyHits: Hit[] = [];
   const kindsOf = lex.kinds;
+  const anchorAt: number[][] = lex.regexes.map(() => []);
   lex.ac.forEachMatch(norm, (start, end, pattern) => {
     const kinds = kindsOf[pattern];
     if (kinds & K.POLICY) policyHits.push({ start, end, kinds, pattern });
-    const own = kinds & ~K.POLICY;
+    if (kinds & K.ANCHOR) for (const ri of lex.anchorRegexes[pattern]!) anchorAt[ri].push(start);
+    const own = kinds & ~(K.POLICY | K.ANCHOR);
     if (own === 0) return;
     const w = startIdx[start];
     if (w === 0) {
@@ -126,7 +130,7 @@ export function scanText(text: string, lex: CompiledLexicon): Scan {
   if (n > ps) paragraphs.push({ start: ps, end: n });
   return {
     text, norm, lex, startIdx, orgEndAt, titleEndAt, words, policyHits, paragraphs, openOf, closeOf,
-    sentenceEnds: Int32Array.from(ends), pronouns: Int32Array.from(pronouns),
+    sentenceEnds: Int32Array.from(ends), pronouns: Int32Array.from(pronouns), anchorAt,
   };
 }
 
