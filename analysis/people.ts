@@ -313,7 +313,7 @@ export function cueAfter(scan: Scan, pos: number, limit: number): { start: numbe
   // 在致辞中指出 / 在演讲中谈到: an event word inside the gap does not end it; a content cue wins.
   let event: { start: number; end: number; kinds: number } | null = null;
   for (let j = i + 1; j < end; j++) {
-    if (CLAUSE_PUNCT.has(norm[j])) break;
+    if (isClausePunctCode(norm.charCodeAt(j))) break; // the same set as CLAUSE_PUNCT, without a string per step
     const g = wordAt(scan, j);
     if (!g) continue;
     if (g.kinds & K.CUE) return g;
@@ -339,7 +339,9 @@ function skipAside(norm: string, pos: number, limit: number): number {
 const GAP_STARTERS = [
   '在', '对', '向', '最后', '首先', '也', '还', '又', '再', '则', '同时', '进一步', '特别', '随后', '接着', '就', '接受', '当天', '今天', '昨天', '日前', '近日', '曾', '已', '会上', '并', '再次', '多次', '一再', '反复', '笑着', '坦率地', '通过', '从', '于', '结合', '用', '深有感触地', '动情地', '一语道破', '补充', '总结',
 ];
+const GAP_FIRST = new Set(GAP_STARTERS.map((g) => g.charCodeAt(0)));
 function gapStartsAt(norm: string, i: number): boolean {
+  if (!GAP_FIRST.has(norm.charCodeAt(i))) return false; // most positions: no starter begins with this character
   for (const g of GAP_STARTERS) if (norm.startsWith(g, i)) return true;
   return false;
 }

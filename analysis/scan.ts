@@ -21,9 +21,9 @@ export interface Scan {
   /** Per position: 1 + index in `words` of the longest non-policy word starting there; 0 when none. */
   startIdx: Int32Array;
   /** Longest organisation hit ending at each position → its start. */
-  orgEndAt: Map<number, number>;
+  orgEndAt: EndIndex;
   /** End positions of title hits (longest at their start). */
-  titleEndAt: Map<number, number>;
+  titleEndAt: EndIndex;
   /** Longest-at-start hits in text order. */
   words: Hit[];
   policyHits: Hit[];
@@ -37,6 +37,27 @@ export interface Scan {
   pronouns: Int32Array;
   /** Per anchored phrase regex (index in lex.regexes): start positions of its anchors, ascending. */
   anchorAt: number[][];
+}
+
+/**
+ * Position → position for every text offset, with a Map's get/has: the rules probe it at nearly every character
+ * they walk over, and an array read beats hashing a number.
+ */
+export class EndIndex {
+  private readonly at: Int32Array;
+  constructor(length: number) {
+    this.at = new Int32Array(length + 1).fill(-1);
+  }
+  get(pos: number): number | undefined {
+    const v = pos >= 0 && pos < this.at.length ? this.at[pos] : -1;
+    return v < 0 ? undefined : v;
+  }
+  has(pos: number): boolean {
+    return pos >= 0 && pos < this.at.length && this.at[pos] >= 0;
+  }
+  set(pos: number, value: number): void {
+    this.at[pos] = value;
+  }
 }
 
 const LF = 10;
@@ -87,8 +108,8 @@ export function scanText(text: string, lex: CompiledLexicon): Scan {
   // Matches arrive by end position; words are wanted by start.
   words.sort((a, b) => a.start - b.start);
   for (let i = 0; i < words.length; i++) startIdx[words[i].start] = i + 1;
-  const orgEndAt = new Map<number, number>();
-  const titleEndAt = new Map<number, number>();
+  const orgEndAt = new EndIndex(norm.length);
+  const titleEndAt = new EndIndex(norm.length);
   for (const h of words) {
     if (h.kinds & K.ORG && !(h.kinds & K.NOT_ORG)) {
       const prev = orgEndAt.get(h.end);

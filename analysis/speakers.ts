@@ -346,7 +346,7 @@ function isFramedCue(scan: Scan, cue: { start: number; end: number }): boolean {
 
 const MAX_GESTURE = 16;
 /** Characters that make the words before a colon something other than a gesture (的口号是:, 指出的是:). */
-const NOT_GESTURE = new Set('的是为'.split(''));
+const NOT_GESTURE_CODES = new Set([0x7684, 0x662f, 0x4e3a]); // 的 是 为
 
 /**
  * <name><gesture>:“…” — the colon right after a name and a short stretch without clause punctuation, followed by
@@ -356,13 +356,14 @@ function colonFrame(scan: Scan, from: number, limit: number): number {
   const { norm } = scan;
   const end = Math.min(limit, from + MAX_GESTURE + 1);
   for (let j = from; j < end; j++) {
-    const c = norm[j];
-    if (c === ':') {
+    const c = norm.charCodeAt(j);
+    if (c === 0x3a) {
       let q = j + 1;
-      while (q < limit && norm[q] === ' ') q++;
-      return norm[q] === '“' ? j : -1;
+      while (q < limit && norm.charCodeAt(q) === 0x20) q++;
+      return norm.charCodeAt(q) === 0x201c ? j : -1;
     }
-    if (CLAUSE_END.has(c) || c === '“' || c === '”' || c === '(' || NOT_GESTURE.has(c)) return -1;
+    // , ; 。 ! ? \n “ ” ( and 的 是 为 (char codes: no string per step)
+    if (c === 0x2c || c === 0x3b || c === 0x3002 || c === 0x21 || c === 0x3f || c === 0x0a || c === 0x201c || c === 0x201d || c === 0x28 || NOT_GESTURE_CODES.has(c)) return -1;
     const h = wordAt(scan, j);
     if (h && h.kinds & (K.ATTEND | K.HOST | K.ANON | K.TITLE)) return -1;
   }
@@ -402,9 +403,10 @@ function clauseStartAfterAdverbs(scan: Scan, s: number): number {
 /** First hit kind in the clause after a name: attending (出席/参加) names are not subjects. */
 export function clauseVerb(scan: Scan, from: number, limit: number): number {
   const end = Math.min(limit, from + 80);
+  const { norm } = scan;
   for (let j = from; j < end; j++) {
-    const c = scan.norm[j];
-    if (c === ',' || c === ';' || c === '。' || c === '!' || c === '?' || c === '\n') return 0;
+    const c = norm.charCodeAt(j); // char codes: a CJK one-character string would be allocated per step
+    if (c === 0x2c || c === 0x3b || c === 0x3002 || c === 0x21 || c === 0x3f || c === 0x0a) return 0;
     const h = wordAt(scan, j);
     if (h && h.kinds & (K.CUE | K.EVENT | K.ATTEND | K.HOST)) return h.kinds & (K.CUE | K.EVENT | K.ATTEND | K.HOST);
   }
@@ -414,9 +416,10 @@ export function clauseVerb(scan: Scan, from: number, limit: number): number {
 /** First such hit up to the sentence end (lists: 胡忠雄、…,…李洪晖在主会场参加). */
 export function sentenceVerb(scan: Scan, from: number, limit: number): number {
   const end = Math.min(limit, from + 240);
+  const { norm } = scan;
   for (let j = from; j < end; j++) {
-    const c = scan.norm[j];
-    if (c === '。' || c === '!' || c === '?' || c === ';' || c === '\n') return 0;
+    const c = norm.charCodeAt(j);
+    if (c === 0x3002 || c === 0x21 || c === 0x3f || c === 0x3b || c === 0x0a) return 0;
     const h = wordAt(scan, j);
     if (h && h.kinds & (K.CUE | K.EVENT | K.ATTEND | K.HOST)) return h.kinds & (K.CUE | K.EVENT | K.ATTEND | K.HOST);
   }
