@@ -130,6 +130,12 @@ describe('traps that are not speakers', () => {
     expect(speakerNames('市长张卫东:\n我代表市政府和刘建华书记,向救援队员表示衷心感谢!')).toEqual(['张卫东']);
   });
 
+  it('a named A in <A>代表<B>和<C>,向…表示…: A speaks past the list and the comma; B and C do not', () => {
+    expect(speakerNames('县长严思远代表县政府和县委书记柯明,向消防指战员表示慰问。')).toEqual(['严思远']);
+    // No cue in the sentence: no speech.
+    expect(speakerNames('县长严思远代表县政府和县委书记柯明看望消防指战员。')).toEqual([]);
+  });
+
   it('people who only attend, accompany, host or meet', () => {
     expect(speakerNames('副市长刘建华出席会议。')).toEqual([]);
     expect(speakerNames('省长赵立新会见了代表团。')).toEqual([]);

@@ -102,6 +102,7 @@ export function attribute(scan: Scan, people: PeopleScan): Attribution[] {
     let cue = cueAfter(scan, m.end, para.end);
     // 在X看来: the opinion frame needs its 在; 看来 alone (看来今年…) is an adverb.
     if (cue && isFramedCue(scan, cue) && !(before > 0 && norm[before - 1] === '在')) cue = null;
+    if (!cue || !(cue.kinds & K.CUE)) cue = representsFrame(scan, m.end, para.end) ?? cue;
     if (!cue || !(cue.kinds & K.CUE)) {
       // X笑着摇了摇头:“…” — a speech frame: the name, a short gesture or adverbial, a colon, a quote.
       const colon = colonFrame(scan, m.end, para.end);
@@ -337,6 +338,24 @@ export function attribute(scan: Scan, people: PeopleScan): Attribution[] {
     a.quotes = a.quotes.filter((q, i, arr) => i === 0 || q.start !== arr[i - 1].start || q.end !== arr[i - 1].end);
   }
   return [...out.values()];
+}
+
+const MAX_REPRESENTS = 60;
+/**
+ * A代表B和C,向…表示感谢: A speaks on behalf of others; the cue comes after the list of those represented, past a
+ * comma. The first content cue in the sentence after 代表, or null. (B and C get no cue of their own.)
+ */
+function representsFrame(scan: Scan, from: number, limit: number): { start: number; end: number; kinds: number } | null {
+  const { norm } = scan;
+  if (!norm.startsWith('代表', from)) return null;
+  const end = Math.min(limit, from + MAX_REPRESENTS);
+  for (let j = from + 2; j < end; j++) {
+    const c = norm.charCodeAt(j);
+    if (c === 0x3002 || c === 0x21 || c === 0x3f || c === 0x3b || c === 0x0a) return null;
+    const h = wordAt(scan, j);
+    if (h && h.kinds & K.CUE) return h;
+  }
+  return null;
 }
 
 /** Cues that attribute only inside a frame: 在X看来. */
