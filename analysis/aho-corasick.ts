@@ -20,6 +20,10 @@ export class AhoCorasick {
   private readonly lengths: number[];
   /** Root transitions as a flat table: most characters of a text fall back to the root. */
   private rootNext: Int32Array = new Int32Array(0x10000);
+  /** The other states' transitions, flattened for the scan: state s owns codes/targets[first[s] .. first[s + 1]). */
+  private first: Int32Array = new Int32Array(1);
+  private codes: Uint16Array = new Uint16Array(0);
+  private targets: Int32Array = new Int32Array(0);
 
   constructor(patterns: readonly string[]) {
     this.lengths = patterns.map((p) => p.length);
@@ -61,6 +65,30 @@ export class AhoCorasick {
         queue.push(child);
       }
     }
+    // Map lookups dominate a scan; a state has only a few children, so a short linear search in flat arrays wins.
+    this.first = new Int32Array(n + 1);
+    let total = 0;
+    for (let st = 0; st < n; st++) {
+      this.first[st] = total;
+      if (st !== 0) total += this.goto[st].size;
+    }
+    this.first[n] = total;
+    this.codes = new Uint16Array(total);
+    this.targets = new Int32Array(total);
+    for (let st = 1; st < n; st++) {
+      let k = this.first[st];
+      for (const [c, child] of this.goto[st]) {
+        this.codes[k] = c;
+        this.targets[k++] = child;
+      }
+    }
+  }
+
+  /** Transition from a non-root state, or -1. */
+  private step(state: number, c: number): number {
+    const { codes } = this;
+    for (let k = this.first[state], e = this.first[state + 1]; k < e; k++) if (codes[k] === c) return this.targets[k];
+    return -1;
   }
 
   get stateCount(): number {
@@ -81,12 +109,12 @@ export class AhoCorasick {
       const c = text.charCodeAt(i);
       if (state === 0) state = this.rootNext[c];
       else {
-        let next = this.goto[state].get(c);
-        while (next === undefined && state !== 0) {
+        let next = this.step(state, c);
+        while (next === -1) {
           state = this.fail[state];
-          next = state === 0 ? this.rootNext[c] : this.goto[state].get(c);
+          next = state === 0 ? this.rootNext[c] : this.step(state, c);
         }
-        state = next ?? 0;
+        state = next;
       }
       let s = this.out[state] !== -1 ? state : this.dictLink[state];
       while (s !== -1) {

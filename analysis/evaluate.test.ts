@@ -41,14 +41,14 @@ describe('quality on the labelled corpus', () => {
     const scores = loadCorpus(root).map((a) => scoreArticle(a.id, a.text, a.gold, analyzeText(a.text)));
     expect(scores).toHaveLength(33);
     const t = totals(scores);
-    // Measured after issue 11: speakers P 100 % R 100 % (38/38), roles 100 %, phrases R 94.7 % P 88.6 %.
+    // Measured after issue 11 (phase 3): speakers P 100 % R 100 % (38/38), roles 100 %, phrases R 94.7 % (162/171) P 88.6 % (179/202).
     expect(t.speakerPrecision).toBeGreaterThanOrEqual(1);
     expect(t.speakerRecall).toBeGreaterThanOrEqual(1);
     expect(t.titleAccuracy).toBeGreaterThanOrEqual(1);
     expect(t.orgAccuracy).toBeGreaterThanOrEqual(1);
     expect(t.roleAccuracy).toBeGreaterThanOrEqual(1);
-    expect(t.phraseRecall).toBeGreaterThanOrEqual(0.94);
-    expect(t.phrasePrecision).toBeGreaterThanOrEqual(0.88);
+    expect(t.phraseRecall).toBeGreaterThanOrEqual(0.947);
+    expect(t.phrasePrecision).toBeGreaterThanOrEqual(0.886);
   });
 
   it('splits the corpus into the two fixed halves of the cross-validation', () => {

@@ -24,6 +24,8 @@ export const K = {
   CREDIT: 512,
   FUNC: 1024,
   POLICY: 2048,
+  /** A literal that an anchored phrase regex needs (see `anchorRegexes`): not a word of its own. */
+  ANCHOR: 4096,
 } as const;
 
 export interface PolicyEntry {
@@ -66,6 +68,8 @@ export interface CompiledLexicon {
   kinds: Int32Array;
   /** Per automaton pattern: the policy entry when it is a policy term. */
   policy: (PolicyEntry | undefined)[];
+  /** Per automaton pattern that is an anchor: the indices in `regexes` of the regexes it anchors. */
+  anchorRegexes: (number[] | undefined)[];
   patternText: string[];
   surname: Map<string, number>;
   compoundSurname: Map<string, number>;
@@ -151,6 +155,16 @@ function build(corrections: Pick<ReaderCorrections, 'addedTerms' | 'removedTerms
     anchors: r.anchors,
     reach: r.reach,
   }));
+  // Anchors go into the same automaton, so their occurrences come from the one pass over the text.
+  const anchorRegexes: (number[] | undefined)[] = [];
+  regexes.forEach((r, ri) => {
+    for (const a of r.anchors ?? []) {
+      add(a, K.ANCHOR);
+      const i = index.get(normalizeText(a))!;
+      (anchorRegexes[i] ??= []).push(ri);
+    }
+  });
+  anchorRegexes.length = strings.length;
   const ac = new AhoCorasick(strings);
   const t1 = typeof performance !== 'undefined' ? performance.now() : Date.now();
   return {
@@ -158,6 +172,7 @@ function build(corrections: Pick<ReaderCorrections, 'addedTerms' | 'removedTerms
     ac,
     kinds: Int32Array.from(kinds),
     policy,
+    anchorRegexes,
     patternText: strings,
     surname,
     compoundSurname,

@@ -38,6 +38,13 @@ describe('transcript layouts', () => {
 });
 
 describe('verbs and frames of opinion', () => {
+  it('a short aside in brackets between the name and the verb: (右一), (化名)', () => {
+    expect(speakerNames('县气象局副局长苗雨(右一)在现场表示,雨势将减弱。')).toEqual(['苗雨']);
+    expect(speakerNames('受灾村民王秀芝(化名)说,房子保住了。')).toEqual(['王秀芝']);
+    // A bracket that is a credit or a long note is no aside.
+    expect(speakerNames('县气象局副局长苗雨(记者 孙小雨 摄)')).toEqual([]);
+  });
+
   it('在<descriptor><name>看来,…', () => {
     const text = '在市气象局首席专家罗文涛看来,今年台风偏多。';
     expect(speakerNames(text)).toEqual(['罗文涛']);
@@ -123,6 +130,12 @@ describe('traps that are not speakers', () => {
     expect(speakerNames('市长张卫东:\n我代表市政府和刘建华书记,向救援队员表示衷心感谢!')).toEqual(['张卫东']);
   });
 
+  it('a named A in <A>代表<B>和<C>,向…表示…: A speaks past the list and the comma; B and C do not', () => {
+    expect(speakerNames('县长严思远代表县政府和县委书记柯明,向消防指战员表示慰问。')).toEqual(['严思远']);
+    // No cue in the sentence: no speech.
+    expect(speakerNames('县长严思远代表县政府和县委书记柯明看望消防指战员。')).toEqual([]);
+  });
+
   it('people who only attend, accompany, host or meet', () => {
     expect(speakerNames('副市长刘建华出席会议。')).toEqual([]);
     expect(speakerNames('省长赵立新会见了代表团。')).toEqual([]);
@@ -160,6 +173,49 @@ describe('roles', () => {
     expect(person('内蒙古自治区副主席黄立平表示,要抓好防火。', '黄立平')).toMatchObject({ title: '内蒙古自治区副主席', org: '' });
     expect(person('云岭省副省长杜向阳指出,要严防山火。', '杜向阳')).toMatchObject({ title: '云岭省副省长', org: '' });
     expect(person('云岭省应急管理厅厅长杜向阳指出,要严防山火。', '杜向阳')).toMatchObject({ title: '厅长', org: '云岭省应急管理厅' });
+    // The region's unit inside the title word (市委常委): the place name before it is no organisation either.
+    expect(person('青川市委常委、副市长蒲海林指出,要严防山火。', '蒲海林')).toMatchObject({ title: '青川市委常委、副市长', org: '' });
+    expect(person('青川市应急管理局局长蒲海林指出,要严防山火。', '蒲海林')).toMatchObject({ title: '局长', org: '青川市应急管理局' });
+  });
+
+  it('an organisation inside a title chain (…、<org><title>) is the organisation when none stands before it', () => {
+    const text = '党组成员、市气象局副局长林晓峰表示,降雨将持续。';
+    expect(person(text, '林晓峰')).toMatchObject({ title: '党组成员、市气象局副局长', org: '市气象局' });
+    // An organisation before the chain keeps the first place; a region inside the chain is no organisation.
+    expect(person('县水利局局长、县防汛办主任梅东表示,水库正常。', '梅东')).toMatchObject({ title: '局长、县防汛办主任', org: '县水利局' });
+    expect(person('副书记、市委常委陆远航表示,要压实责任。', '陆远航')).toMatchObject({ org: '' });
+  });
+
+  it('a list member with a title only shares the organisation of the person before', () => {
+    const text = '市地震局局长汤明远、副局长程雪梅,市水务局局长宁海川出席会议。程雪梅表示,台网运行正常。';
+    expect(person(text, '程雪梅')).toMatchObject({ title: '副局长', org: '市地震局' });
+    expect(person(text, '宁海川')).toMatchObject({ title: '局长', org: '市水务局' });
+    // Another office (县长, 监察专员) is not taken to belong to the previous person's body.
+    expect(person('县应急管理局局长汤明远、县长程雪梅出席会议。', '程雪梅')).toMatchObject({ org: '' });
+    expect(person('部里救灾司司长汤明远、监察专员程雪梅出席会议。', '程雪梅')).toMatchObject({ org: '' });
+  });
+
+  it('和/与 inside an organisation name does not cut the descriptor', () => {
+    expect(person('省气象局预报与减灾服务处处长温雅丽表示,强降雨还将持续。', '温雅丽')).toMatchObject({ title: '处长', org: '省气象局预报与减灾服务处' });
+    expect(person('县安全生产执法和危化品监管科科长温雅丽表示,要加强检查。', '温雅丽')).toMatchObject({ title: '科长', org: '县安全生产执法和危化品监管科' });
+    // Between two people, or before a bare title, 和 still separates.
+    const text = '副市长洪一帆和市应急管理局局长温雅丽表示,要加强值守。';
+    expect(person(text, '温雅丽')).toMatchObject({ title: '局长', org: '市应急管理局' });
+    expect(person('市长和副市长温雅丽表示,要加强值守。', '温雅丽')).toMatchObject({ title: '副市长' });
+  });
+
+  it('委员 and representatives (驻华代表, 首席代表) are titles', () => {
+    expect(person('省政协委员简凌云说,要完善避险设施。', '简凌云')).toMatchObject({ title: '委员', org: '省政协' });
+    expect(person('某国际组织驻华代表简凌云表示,愿意分享经验。', '简凌云')?.role).toBe('speaker');
+    expect(speakerNames('专家委员会表示,风险可控。')).toEqual([]);
+  });
+
+  it('<org>负责人<name>: a named person after 负责人 / 工作人员', () => {
+    const text = '县林业局相关负责人俞志平告诉记者,火场已经清理完毕。';
+    expect(speakerNames(text)).toEqual(['俞志平']);
+    expect(person(text, '俞志平')).toMatchObject({ title: '相关负责人', org: '县林业局' });
+    expect(speakerNames('县林业局相关负责人告诉记者,火场已经清理完毕。')).toEqual([]);
+    expect(speakerNames('有关负责人向记者介绍,火场已经清理完毕。')).toEqual([]);
   });
 
   it('a title after the name when there is no descriptor before it', () => {
@@ -224,6 +280,51 @@ describe('policy phrase patterns', () => {
   it('<domain>任务/行动 and 最大限度减少…', () => {
     expect(phraseTexts('完成灾后救援任务,要最大限度减少人员伤亡。')).toEqual(['灾后救援任务', '最大限度减少人员伤亡']);
     expect(phraseTexts('他完成了学习任务。')).toEqual([]);
+  });
+
+  it('numbered formulas: N个<head> (两个至上, 三个必须), numeral pairs ending in a governance word (一岗双责), N不放过', () => {
+    expect(phraseTexts('坚持三个务必,落实两个维护、四个意识。')).toEqual(['三个务必', '两个维护', '四个意识']);
+    expect(phraseTexts('推行一区双查,落实三查三改,做到四不放过。')).toEqual(['一区双查', '三查三改', '四不放过']);
+    // Ordinary counts and idioms are no formulas.
+    expect(phraseTexts('他一年两次去检查,三个人一起到位,四面八方赶来。')).toEqual([]);
+    expect(phraseTexts('这个一举两得的办法很好。')).toEqual([]);
+  });
+
+  it('local plenums, numbered sessions, dated work meetings after a verb', () => {
+    expect(phraseTexts('市委九届六次全会提出要求。')).toEqual(['市委九届六次全会']);
+    expect(phraseTexts('县政府第二十一次常务会议研究了方案。')).toEqual(['县政府第二十一次常务会议']);
+    expect(phraseTexts('市里召开2026年森林防火工作会议。')).toEqual(['2026年森林防火工作会议']);
+    expect(phraseTexts('他第三次参加会议,一年开了六次会议。')).toEqual([]);
+    expect(phraseTexts('他们召开工作会议。')).toEqual([]);
+  });
+
+  it('the leader formulas …重要讲话精神 / 重要指示批示精神 and …体系和能力现代化', () => {
+    expect(phraseTexts('学习贯彻总书记在视察灾区时的重要讲话精神。')).toEqual(['总书记在视察灾区时的重要讲话精神']);
+    expect(phraseTexts('认真落实重要指示批示精神,推进消防救援体系和能力现代化。')).toEqual(['重要指示批示精神', '消防救援体系和能力现代化']);
+    expect(phraseTexts('他发表了重要讲话,学校实现了现代化。')).toEqual([]);
+  });
+
+  it('enumerated responsibilities (…责任、…责任、…责任) start after the verb', () => {
+    expect(phraseTexts('压实属地管理责任、行业监管责任、单位主体责任。')).toEqual(['属地管理责任、行业监管责任、单位主体责任']);
+    expect(phraseTexts('层层落实县级领导责任、乡镇属地责任、村组包保责任。')).toEqual(['县级领导责任、乡镇属地责任、村组包保责任']);
+    expect(phraseTexts('他负有领导责任、直接责任。')).toEqual([]);
+  });
+
+  it('named disasters <place>特大<hazard> and the 不发生重特大事故的底线 formula', () => {
+    expect(phraseTexts('纪念舟曲特大山洪十五周年,坚决守住不发生重特大事故的底线。')).toEqual(['舟曲特大山洪', '守住不发生重特大事故的底线']);
+    expect(phraseTexts('当地发生特大暴雨,这次特大洪水损失严重。')).toEqual([]);
+  });
+
+  it('named campaigns <domain>专项整治/攻坚行动/三年行动 start after the verb', () => {
+    expect(phraseTexts('全市开展燃气管道安全专项整治三年行动。')).toEqual(['燃气管道安全专项整治三年行动']);
+    expect(phraseTexts('启动自建房安全百日攻坚行动。')).toEqual(['自建房安全百日攻坚行动']);
+    expect(phraseTexts('他们开展了专项行动,要持续开展整治行动。')).toEqual([]);
+  });
+
+  it('<hazard>气象风险预警, a domain between the level and 应急响应, 会商会', () => {
+    expect(phraseTexts('联合发布山洪灾害气象风险预警,启动四级防汛应急响应。')).toEqual(['山洪灾害气象风险预警', '四级防汛应急响应']);
+    expect(phraseTexts('局长主持召开防台风会商会。')).toEqual(['防台风会商会']);
+    expect(phraseTexts('投资存在风险预警,他们召开会商会。')).toEqual([]);
   });
 
   it('a year range inside a 《》 plan title', () => {

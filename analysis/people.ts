@@ -301,7 +301,7 @@ function collectSites(scan: Scan): NameSite[] {
 /** How a name found at a clause start must continue to count: a speech verb, maybe after 在…上/对记者. */
 export function cueAfter(scan: Scan, pos: number, limit: number): { start: number; end: number; kinds: number } | null {
   const { norm } = scan;
-  let i = pos;
+  let i = skipAside(norm, pos, limit);
   let h = wordAt(scan, i);
   if (h && h.kinds & (K.HONORIFIC | K.TITLE) && !(h.kinds & (K.CUE | K.EVENT))) {
     i = h.end;
@@ -313,7 +313,7 @@ export function cueAfter(scan: Scan, pos: number, limit: number): { start: numbe
   // 在致辞中指出 / 在演讲中谈到: an event word inside the gap does not end it; a content cue wins.
   let event: { start: number; end: number; kinds: number } | null = null;
   for (let j = i + 1; j < end; j++) {
-    if (CLAUSE_PUNCT.has(norm[j])) break;
+    if (isClausePunctCode(norm.charCodeAt(j))) break; // the same set as CLAUSE_PUNCT, without a string per step
     const g = wordAt(scan, j);
     if (!g) continue;
     if (g.kinds & K.CUE) return g;
@@ -324,10 +324,24 @@ export function cueAfter(scan: Scan, pos: number, limit: number): { start: numbe
   return event;
 }
 
+const MAX_ASIDE = 6;
+/** 吕梁(右一)表示 / 王芳(化名)说: a short aside in brackets after a name (photo position, pseudonym) is skipped. */
+function skipAside(norm: string, pos: number, limit: number): number {
+  if (norm.charCodeAt(pos) !== 0x28) return pos; // (
+  for (let j = pos + 1; j < limit && j <= pos + MAX_ASIDE + 1; j++) {
+    const c = norm.charCodeAt(j);
+    if (c === 0x29) return j > pos + 1 ? j + 1 : pos; // )
+    if (!isCjk(c)) return pos;
+  }
+  return pos;
+}
+
 const GAP_STARTERS = [
   '在', '对', '向', '最后', '首先', '也', '还', '又', '再', '则', '同时', '进一步', '特别', '随后', '接着', '就', '接受', '当天', '今天', '昨天', '日前', '近日', '曾', '已', '会上', '并', '再次', '多次', '一再', '反复', '笑着', '坦率地', '通过', '从', '于', '结合', '用', '深有感触地', '动情地', '一语道破', '补充', '总结',
 ];
+const GAP_FIRST = new Set(GAP_STARTERS.map((g) => g.charCodeAt(0)));
 function gapStartsAt(norm: string, i: number): boolean {
+  if (!GAP_FIRST.has(norm.charCodeAt(i))) return false; // most positions: no starter begins with this character
   for (const g of GAP_STARTERS) if (norm.startsWith(g, i)) return true;
   return false;
 }
@@ -372,6 +386,10 @@ export function descriptorBefore(scan: Scan, nameStart: number, nameEnds: Set<nu
       k--;
       continue;
     }
+    if ((c === '和' || c === '与') && joinsOrganisation(scan, k, right, nameEnds)) {
+      k--;
+      continue;
+    }
     if (!isCjk(norm.charCodeAt(k - 1)) || DESC_STOP.has(c)) break;
     k--;
   }
@@ -394,7 +412,50 @@ export function descriptorBefore(scan: Scan, nameStart: number, nameEnds: Set<nu
   // 自治区党委书记, 宁夏自治区副主席: a bare region before the title belongs to the title (a head of a regional
   // government or party committee), not an organisation; a town or village (罗湖镇烟墩村) stays one.
   if (REGION_ONLY.test(norm.slice(k, titleStart).trim())) return { start: k, org: '', title: text.slice(k, right).trim() };
+  // 黄山市委常委: the region's unit sits inside the title word (市委常委), so the place before it is no body either.
+  if (titleStart > k && titleStart - k <= 4 && /^[省市县区州]/.test(norm[titleStart]) && !scan.orgEndAt.has(titleStart)) {
+    return { start: k, org: '', title: text.slice(k, right).trim() };
+  }
+  if (titleStart === k) {
+    // 党委委员、市地震局局长X: no organisation before the chain, but one inside it, right before the last
+    // title: that body is the person's organisation (the title keeps the whole chain, as written).
+    const inner = innerOrganisation(scan, titleStart, right);
+    if (inner) return { start: k, org: text.slice(inner.start, inner.end).trim(), title: text.slice(titleStart, right).trim() };
+  }
   return { start: k, org: text.slice(k, titleStart).trim(), title: text.slice(titleStart, right).trim() };
+}
+
+/**
+ * 应急减灾与公共服务司司长 / 安全生产执法和工贸安全监督管理局局长: a 和/与 inside an organisation name. True when the
+ * words after the conjunction (from `k`) run, without a title, into an organisation word that ends where a title
+ * begins, and the conjunction follows two plain characters (not a name: 市长王强和应急局局长…).
+ */
+function joinsOrganisation(scan: Scan, k: number, right: number, nameEnds: Set<number>): boolean {
+  const { norm } = scan;
+  if (k < 3 || nameEnds.has(k - 1) || !isCjk(norm.charCodeAt(k - 2)) || !isCjk(norm.charCodeAt(k - 3))) return false;
+  if (DESC_STOP.has(norm[k - 2]) || scan.titleEndAt.has(k - 1)) return false;
+  for (let i = k; i < right; i++) {
+    const h = wordAt(scan, i);
+    if (h && h.kinds & K.TITLE) return i > k && scan.orgEndAt.has(i);
+  }
+  return false;
+}
+
+/** 、<org><title> at the end of a title chain: the organisation segment, or null. */
+function innerOrganisation(scan: Scan, from: number, right: number): { start: number; end: number } | null {
+  const { norm } = scan;
+  const last = scan.titleEndAt.get(right);
+  if (last === undefined || last <= from || !scan.orgEndAt.has(last)) return null;
+  let s = last;
+  while (s > from && norm[s - 1] !== '、') {
+    const h = wordAt(scan, s - 1);
+    if (h && h.kinds & K.TITLE && h.end <= last) return null; // a title inside: not one organisation
+    s--;
+  }
+  if (s <= from || s >= last) return null;
+  // A bare region (…、市委常委) is no organisation of its own.
+  if (REGION_ONLY.test(norm.slice(s, last))) return null;
+  return { start: s, end: last };
 }
 
 export function findPeople(scan: Scan): PeopleScan {
@@ -475,7 +536,31 @@ export function findPeople(scan: Scan): PeopleScan {
     if (r.short) m.short = true;
     return m;
   });
+  inheritListOrganisation(norm, mentions);
   return { mentions, labels, reporters, creditSpans: credits.spans };
+}
+
+/** The office a title names, without deputy and rank marks: 常务副局长 → 局长, 党组成员、副部长 → 部长. */
+function officeOf(title: string): string {
+  const last = title.slice(title.lastIndexOf('、') + 1);
+  return last.slice(-2);
+}
+
+/**
+ * <org>局长A、副局长B / <org>副部长A,副部长B: a list member with only a title, the same office as the person just
+ * before (a peer or deputy), shares that person's organisation. Another office (…司长A、监察专员B) may belong to
+ * a body higher up, so it does not.
+ */
+function inheritListOrganisation(norm: string, mentions: Mention[]): void {
+  for (let i = 1; i < mentions.length; i++) {
+    const m = mentions[i];
+    const prev = mentions[i - 1];
+    if (m.credit || prev.credit || m.org || !m.title || !prev.org || !prev.title || prev.key === m.key) continue;
+    const gap = norm.slice(prev.end, m.descStart).trim();
+    if (gap !== '、' && gap !== ',') continue;
+    if (officeOf(m.title) !== officeOf(prev.title) || /^[省市县区州镇乡村盟旗]/.test(m.title)) continue;
+    m.org = prev.org;
+  }
 }
 
 /** 马鞍山市… : a “name” immediately followed by an organisation word is the start of a place or body. */

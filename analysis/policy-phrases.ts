@@ -51,10 +51,9 @@ function lexiconPhrases(scan: Scan): PolicyPhrase[] {
 }
 
 /** Matches of an anchored (sticky) regex: leftmost-first like a global one, tried only near the anchors. */
-function anchoredMatches(norm: string, re: RegExp, anchors: string[], reach: number, each: (start: number, end: number) => void): void {
-  const positions: number[] = [];
-  for (const a of anchors) for (let i = norm.indexOf(a); i !== -1; i = norm.indexOf(a, i + 1)) positions.push(i);
-  if (anchors.length > 1) positions.sort((x, y) => x - y);
+function anchoredMatches(norm: string, re: RegExp, positions: number[], several: boolean, reach: number, each: (start: number, end: number) => void): void {
+  // Occurrences of the anchors come from the lexicon pass (ordered by end); several anchors need a sort by start.
+  if (several) positions.sort((x, y) => x - y);
   let lastEnd = 0;
   let tried = 0; // starts below this were already tried and failed
   for (const a of positions) {
@@ -74,13 +73,13 @@ function anchoredMatches(norm: string, re: RegExp, anchors: string[], reach: num
 
 function regexPhrases(scan: Scan): PolicyPhrase[] {
   const out: PolicyPhrase[] = [];
-  for (const p of scan.lex.regexes) {
+  scan.lex.regexes.forEach((p, ri) => {
     if (p.anchors) {
-      anchoredMatches(scan.norm, p.re, p.anchors, p.reach ?? 16, (start, end) => {
+      anchoredMatches(scan.norm, p.re, scan.anchorAt[ri], p.anchors.length > 1, p.reach ?? 16, (start, end) => {
         if (p.id === 'named-meeting' && insideOrganisation(scan, end)) return;
         out.push({ start, end, text: scan.text.slice(start, end), category: p.category, source: 'pattern' });
       });
-      continue;
+      return;
     }
     p.re.lastIndex = 0;
     let m: RegExpExecArray | null;
@@ -94,7 +93,7 @@ function regexPhrases(scan: Scan): PolicyPhrase[] {
       if (p.id === 'named-meeting' && insideOrganisation(scan, end)) continue;
       out.push({ start, end, text: scan.text.slice(start, end), category: p.category, source: 'pattern' });
     }
-  }
+  });
   return out;
 }
 

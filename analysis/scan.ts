@@ -21,9 +21,9 @@ export interface Scan {
   /** Per position: 1 + index in `words` of the longest non-policy word starting there; 0 when none. */
   startIdx: Int32Array;
   /** Longest organisation hit ending at each position → its start. */
-  orgEndAt: Map<number, number>;
+  orgEndAt: EndIndex;
   /** End positions of title hits (longest at their start). */
-  titleEndAt: Map<number, number>;
+  titleEndAt: EndIndex;
   /** Longest-at-start hits in text order. */
   words: Hit[];
   policyHits: Hit[];
@@ -31,6 +31,33 @@ export interface Scan {
   /** Matching quote marks: index of ” → index of its “ (same paragraph). */
   openOf: Map<number, number>;
   closeOf: Map<number, number>;
+  /** Positions of 。 ! ? in text order (sentence ends). */
+  sentenceEnds: Int32Array;
+  /** Positions of 他 and 她 in text order (pronoun candidates). */
+  pronouns: Int32Array;
+  /** Per anchored phrase regex (index in lex.regexes): start positions of its anchors, ascending. */
+  anchorAt: number[][];
+}
+
+/**
+ * Position → position for every text offset, with a Map's get/has: the rules probe it at nearly every character
+ * they walk over, and an array read beats hashing a number.
+ */
+export class EndIndex {
+  private readonly at: Int32Array;
+  constructor(length: number) {
+    this.at = new Int32Array(length + 1).fill(-1);
+  }
+  get(pos: number): number | undefined {
+    const v = pos >= 0 && pos < this.at.length ? this.at[pos] : -1;
+    return v < 0 ? undefined : v;
+  }
+  has(pos: number): boolean {
+    return pos >= 0 && pos < this.at.length && this.at[pos] >= 0;
+  }
+  set(pos: number, value: number): void {
+    this.at[pos] = value;
+  }
 }
 
 const LF = 10;
@@ -60,10 +87,12 @@ export function scanText(text: string, lex: CompiledLexicon): Scan {
   const words: Hit[] = [];
   const policyHits: Hit[] = [];
   const kindsOf = lex.kinds;
+  const anchorAt: number[][] = lex.regexes.map(() => []);
   lex.ac.forEachMatch(norm, (start, end, pattern) => {
     const kinds = kindsOf[pattern];
     if (kinds & K.POLICY) policyHits.push({ start, end, kinds, pattern });
-    const own = kinds & ~K.POLICY;
+    if (kinds & K.ANCHOR) for (const ri of lex.anchorRegexes[pattern]!) anchorAt[ri].push(start);
+    const own = kinds & ~(K.POLICY | K.ANCHOR);
     if (own === 0) return;
     const w = startIdx[start];
     if (w === 0) {
@@ -79,8 +108,8 @@ export function scanText(text: string, lex: CompiledLexicon): Scan {
   // Matches arrive by end position; words are wanted by start.
   words.sort((a, b) => a.start - b.start);
   for (let i = 0; i < words.length; i++) startIdx[words[i].start] = i + 1;
-  const orgEndAt = new Map<number, number>();
-  const titleEndAt = new Map<number, number>();
+  const orgEndAt = new EndIndex(norm.length);
+  const titleEndAt = new EndIndex(norm.length);
   for (const h of words) {
     if (h.kinds & K.ORG && !(h.kinds & K.NOT_ORG)) {
       const prev = orgEndAt.get(h.end);
@@ -91,30 +120,39 @@ export function scanText(text: string, lex: CompiledLexicon): Scan {
       if (prev === undefined || h.start < prev) titleEndAt.set(h.end, h.start);
     }
   }
+  // One pass over the characters: paragraphs, quote pairs (a stack per paragraph: linear even for a million
+  // unmatched “), sentence ends and pronouns, so that later rules visit these positions only.
   const paragraphs: Paragraph[] = [];
-  let ps = 0;
-  for (let i = 0; i <= norm.length; i++) {
-    if (i === norm.length || norm.charCodeAt(i) === LF) {
-      if (i > ps) paragraphs.push({ start: ps, end: i });
-      ps = i + 1;
-    }
-  }
-  // Pair quotes within a paragraph with a stack: linear even for a million unmatched “.
   const openOf = new Map<number, number>();
   const closeOf = new Map<number, number>();
   const stack: number[] = [];
-  for (let i = 0; i < norm.length; i++) {
+  const ends: number[] = [];
+  const pronouns: number[] = [];
+  let ps = 0;
+  const n = norm.length;
+  for (let i = 0; i < n; i++) {
     const c = norm.charCodeAt(i);
-    if (c === OPEN_Q) stack.push(i);
+    if (c < 0x2000) {
+      if (c === LF) {
+        if (i > ps) paragraphs.push({ start: ps, end: i });
+        ps = i + 1;
+        stack.length = 0;
+      } else if (c === 0x21 || c === 0x3f) ends.push(i);
+    } else if (c === 0x3002) ends.push(i);
+    else if (c === OPEN_Q) stack.push(i);
     else if (c === CLOSE_Q) {
       const o = stack.pop();
       if (o !== undefined) {
         openOf.set(i, o);
         closeOf.set(o, i);
       }
-    } else if (c === LF) stack.length = 0;
+    } else if (c === 0x4ed6 || c === 0x5979) pronouns.push(i); // 他 她
   }
-  return { text, norm, lex, startIdx, orgEndAt, titleEndAt, words, policyHits, paragraphs, openOf, closeOf };
+  if (n > ps) paragraphs.push({ start: ps, end: n });
+  return {
+    text, norm, lex, startIdx, orgEndAt, titleEndAt, words, policyHits, paragraphs, openOf, closeOf,
+    sentenceEnds: Int32Array.from(ends), pronouns: Int32Array.from(pronouns), anchorAt,
+  };
 }
 
 /** Index of the paragraph containing pos (binary search). */

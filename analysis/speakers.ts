@@ -102,6 +102,7 @@ export function attribute(scan: Scan, people: PeopleScan): Attribution[] {
     let cue = cueAfter(scan, m.end, para.end);
     // 在X看来: the opinion frame needs its 在; 看来 alone (看来今年…) is an adverb.
     if (cue && isFramedCue(scan, cue) && !(before > 0 && norm[before - 1] === '在')) cue = null;
+    if (!cue || !(cue.kinds & K.CUE)) cue = representsFrame(scan, m.end, para.end) ?? cue;
     if (!cue || !(cue.kinds & K.CUE)) {
       // X笑着摇了摇头:“…” — a speech frame: the name, a short gesture or adverbial, a colon, a quote.
       const colon = colonFrame(scan, m.end, para.end);
@@ -124,9 +125,7 @@ export function attribute(scan: Scan, people: PeopleScan): Attribution[] {
   }
 
   // 2. Pronoun: 他强调 / 她表示 / “…”他说
-  for (let i = 0; i < n; i++) {
-    const code = norm.charCodeAt(i);
-    if (code !== 0x4ed6 && code !== 0x5979) continue; // 他 她
+  for (const i of scan.pronouns) {
     if (norm[i + 1] === '们' || !isClauseStart(norm, i)) continue;
     const pi = paragraphIndex(scan, i);
     const para = scan.paragraphs[pi];
@@ -164,7 +163,9 @@ export function attribute(scan: Scan, people: PeopleScan): Attribution[] {
   // 3. Zero subject: …,强调要… continues the current subject of the paragraph.
   const mentionEnds = new Set(people.mentions.map((m) => m.end));
   const words = scan.words;
+  const ends = scan.sentenceEnds;
   let wi = 0;
+  let se = 0;
   const keyAtCue = new Map<number, string | null>();
   for (const e of events) keyAtCue.set(e.pos, e.key);
   for (let pi = 0; pi < scan.paragraphs.length; pi++) {
@@ -174,10 +175,21 @@ export function attribute(scan: Scan, people: PeopleScan): Attribution[] {
     let subject: string | null = null;
     let group: string[] = [];
     while (wi < words.length && words[wi].start < para.start) wi++;
-    for (let i = para.start; i < para.end; i++) {
+    // Only three kinds of position matter here: sentence starts, mentions and vocabulary words. Visit those
+    // (in text order) rather than every character.
+    let next = para.start;
+    while (true) {
+      while (se < ends.length && ends[se] + 1 < next) se++;
+      while (mi < mentions.length && mentions[mi].descStart < next) mi++;
+      while (wi < words.length && words[wi].start < next) wi++;
+      let i = para.end;
+      if (se < ends.length && ends[se] + 1 < i && ends[se] + 1 > para.start) i = ends[se] + 1;
+      if (mi < mentions.length && mentions[mi].descStart < i) i = mentions[mi].descStart;
+      if (wi < words.length && words[wi].start < i) i = words[wi].start;
+      if (i >= para.end) break;
+      next = i + 1;
       // Sentence start: keep the subject only when the sentence goes on with it.
-      const pc = i > para.start ? norm.charCodeAt(i - 1) : 0;
-      if (pc === 0x3002 || pc === 0x21 || pc === 0x3f) {
+      if (se < ends.length && ends[se] + 1 === i && i > para.start) {
         let s = i;
         while (s < para.end && norm[s] === ' ') s++;
         const startsWithMention = mi < mentions.length && (mentions[mi].descStart === s || mentions[mi].start === s);
@@ -185,7 +197,6 @@ export function attribute(scan: Scan, people: PeopleScan): Attribution[] {
         const startsWithCue = !!h && (h.kinds & K.CUE) !== 0;
         if (!startsWithMention && !startsWithCue && norm[s] !== '他' && norm[s] !== '她') subject = null;
       }
-      while (mi < mentions.length && mentions[mi].descStart < i) mi++;
       if (mi < mentions.length && mentions[mi].descStart === i) {
         const m = mentions[mi];
         if (isClauseStart(norm, i) && speakerCapable(m.key)) {
@@ -197,7 +208,6 @@ export function attribute(scan: Scan, people: PeopleScan): Attribution[] {
           }
         }
       }
-      while (wi < words.length && words[wi].start < i) wi++;
       if (wi >= words.length || words[wi].start !== i) continue;
       const h = words[wi];
       if (h.kinds & K.ANON && isClauseStart(norm, i)) subject = null;
@@ -226,7 +236,7 @@ export function attribute(scan: Scan, people: PeopleScan): Attribution[] {
           events.push({ key: null, pos: h.start, cueEnd: h.end, via: 'direct', follow: false, from: j });
         }
       }
-      i = h.end - 1;
+      next = h.end;
     }
   }
 
@@ -330,6 +340,24 @@ export function attribute(scan: Scan, people: PeopleScan): Attribution[] {
   return [...out.values()];
 }
 
+const MAX_REPRESENTS = 60;
+/**
+ * A代表B和C,向…表示感谢: A speaks on behalf of others; the cue comes after the list of those represented, past a
+ * comma. The first content cue in the sentence after 代表, or null. (B and C get no cue of their own.)
+ */
+function representsFrame(scan: Scan, from: number, limit: number): { start: number; end: number; kinds: number } | null {
+  const { norm } = scan;
+  if (!norm.startsWith('代表', from)) return null;
+  const end = Math.min(limit, from + MAX_REPRESENTS);
+  for (let j = from + 2; j < end; j++) {
+    const c = norm.charCodeAt(j);
+    if (c === 0x3002 || c === 0x21 || c === 0x3f || c === 0x3b || c === 0x0a) return null;
+    const h = wordAt(scan, j);
+    if (h && h.kinds & K.CUE) return h;
+  }
+  return null;
+}
+
 /** Cues that attribute only inside a frame: 在X看来. */
 function isFramedCue(scan: Scan, cue: { start: number; end: number }): boolean {
   return cue.end - cue.start === 2 && scan.norm.startsWith('看来', cue.start);
@@ -337,7 +365,7 @@ function isFramedCue(scan: Scan, cue: { start: number; end: number }): boolean {
 
 const MAX_GESTURE = 16;
 /** Characters that make the words before a colon something other than a gesture (的口号是:, 指出的是:). */
-const NOT_GESTURE = new Set('的是为'.split(''));
+const NOT_GESTURE_CODES = new Set([0x7684, 0x662f, 0x4e3a]); // 的 是 为
 
 /**
  * <name><gesture>:“…” — the colon right after a name and a short stretch without clause punctuation, followed by
@@ -347,13 +375,14 @@ function colonFrame(scan: Scan, from: number, limit: number): number {
   const { norm } = scan;
   const end = Math.min(limit, from + MAX_GESTURE + 1);
   for (let j = from; j < end; j++) {
-    const c = norm[j];
-    if (c === ':') {
+    const c = norm.charCodeAt(j);
+    if (c === 0x3a) {
       let q = j + 1;
-      while (q < limit && norm[q] === ' ') q++;
-      return norm[q] === '“' ? j : -1;
+      while (q < limit && norm.charCodeAt(q) === 0x20) q++;
+      return norm.charCodeAt(q) === 0x201c ? j : -1;
     }
-    if (CLAUSE_END.has(c) || c === '“' || c === '”' || c === '(' || NOT_GESTURE.has(c)) return -1;
+    // , ; 。 ! ? \n “ ” ( and 的 是 为 (char codes: no string per step)
+    if (c === 0x2c || c === 0x3b || c === 0x3002 || c === 0x21 || c === 0x3f || c === 0x0a || c === 0x201c || c === 0x201d || c === 0x28 || NOT_GESTURE_CODES.has(c)) return -1;
     const h = wordAt(scan, j);
     if (h && h.kinds & (K.ATTEND | K.HOST | K.ANON | K.TITLE)) return -1;
   }
@@ -393,9 +422,10 @@ function clauseStartAfterAdverbs(scan: Scan, s: number): number {
 /** First hit kind in the clause after a name: attending (出席/参加) names are not subjects. */
 export function clauseVerb(scan: Scan, from: number, limit: number): number {
   const end = Math.min(limit, from + 80);
+  const { norm } = scan;
   for (let j = from; j < end; j++) {
-    const c = scan.norm[j];
-    if (c === ',' || c === ';' || c === '。' || c === '!' || c === '?' || c === '\n') return 0;
+    const c = norm.charCodeAt(j); // char codes: a CJK one-character string would be allocated per step
+    if (c === 0x2c || c === 0x3b || c === 0x3002 || c === 0x21 || c === 0x3f || c === 0x0a) return 0;
     const h = wordAt(scan, j);
     if (h && h.kinds & (K.CUE | K.EVENT | K.ATTEND | K.HOST)) return h.kinds & (K.CUE | K.EVENT | K.ATTEND | K.HOST);
   }
@@ -405,9 +435,10 @@ export function clauseVerb(scan: Scan, from: number, limit: number): number {
 /** First such hit up to the sentence end (lists: 胡忠雄、…,…李洪晖在主会场参加). */
 export function sentenceVerb(scan: Scan, from: number, limit: number): number {
   const end = Math.min(limit, from + 240);
+  const { norm } = scan;
   for (let j = from; j < end; j++) {
-    const c = scan.norm[j];
-    if (c === '。' || c === '!' || c === '?' || c === ';' || c === '\n') return 0;
+    const c = norm.charCodeAt(j);
+    if (c === 0x3002 || c === 0x21 || c === 0x3f || c === 0x3b || c === 0x0a) return 0;
     const h = wordAt(scan, j);
     if (h && h.kinds & (K.CUE | K.EVENT | K.ATTEND | K.HOST)) return h.kinds & (K.CUE | K.EVENT | K.ATTEND | K.HOST);
   }
