@@ -132,3 +132,14 @@ describe('anchorTargets', () => {
     expect(results.map((r) => r.status)).toEqual(['anchored', 'orphan', 'anchored']);
   });
 });
+
+describe('repeated text (issue 13)', () => {
+  it('an org and title recurring inside a speaker list is no second copy: the unchanged name is re-placed', () => {
+    const list = '出席论坛并发言的嘉宾有:清华大学秘书长黄欣明、清华大学院长郑红、北京市应急管理局处长闫杰娜、北京市应急管理局处长龚怡。\n据中国地震台网正式测定:06月15日01时39分在上海青浦区发生地震。';
+    const start = list.indexOf('杰娜、北京市应急');
+    const target = describeSpan(list, start, start + '杰娜、北京市应急'.length);
+    const page = list.replace('震台网', ''); // a cut in the suffix; the prefix still agrees whole
+    expect(anchorTarget(page, target)).toMatchObject({ status: 'anchored', start, end: target.position.end });
+  });
+
+});

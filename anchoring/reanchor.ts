@@ -387,35 +387,55 @@ function exactCandidates(prepared: PreparedText, target: FoldedTarget): Candidat
 }
 
 /**
- * For a candidate backed by its `wholeSide` only: the quote, with what still agrees on the broken side,
- * repeats within the stored neighbourhood (a caption above the paragraph it summarises, a heading printed
- * twice). Cutting one copy then leaves a text that an equally small cut of the other copy would also
- * leave, so the agreeing side proves nothing.
+ * For a candidate backed by its `wholeSide` only: the passage is one of two copies printed next to each
+ * other (a heading printed twice, a caption above the paragraph that opens with the same words), and the
+ * page now shows what cutting either copy would leave. From inside the stored neighbourhood that looks
+ * like this: beyond the quote, on the broken side, the neighbourhood shows a second copy of the quote
+ * and of what still agrees on that side — the stored text shifted toward the broken side agrees with it
+ * from where the agreement with the page stops (or the stored context ends) back over the quote
+ * (REPEAT_RUN characters of it, or all of a shorter one). The page then cannot say which copy was cut.
  *
- * "Repeats" means the neighbourhood shifted by some offset agrees with that evidence over a run of at
- * least REPEAT_RUN characters (the whole quote, if shorter) that reaches the edge of where the two
- * overlap (the copy goes on beyond what the stored context shows) or covers half of it: that is what a
- * second copy looks like from inside. A short run shared in the middle of a longer quote, with
- * different text on both sides, is no copy of it ("北京市应急管理局" in a speaker list, each time with
- * another title and name).
+ * A copy on the whole side proves nothing of the kind: the whole side agreeing verbatim pins the
+ * candidate next to it. Nor does a run shared in the middle (an org and title recurring in a speaker
+ * list, each time with another name), or one in the context alone, which is no copy of the quote.
  */
 function repeatsNearby(target: FoldedTarget, c: Candidate, wholeSide: 'before' | 'after'): boolean {
   const nb = target.prefix + target.quote + target.suffix;
-  const from = target.prefix.length - (wholeSide === 'before' ? 0 : Math.min(c.before, target.prefix.length));
-  const to = target.prefix.length + target.quote.length + (wholeSide === 'after' ? 0 : Math.min(c.after, target.suffix.length));
+  const quoteStart = target.prefix.length;
+  const quoteEnd = quoteStart + target.quote.length;
+  const from = wholeSide === 'before' ? quoteStart : quoteStart - Math.min(c.before, target.prefix.length);
+  const to = wholeSide === 'after' ? quoteEnd : quoteEnd + Math.min(c.after, target.suffix.length);
   const need = Math.min(target.quote.length, REPEAT_RUN);
+  const sign = wholeSide === 'before' ? 1 : -1;
   for (let d = 1; d < nb.length; d++) {
-    for (const shift of [d, -d]) {
-      const low = Math.max(from, -shift);
-      const high = Math.min(to, nb.length - shift);
-      if (high - low < need) continue;
-      let run = 0;
-      for (let i = low; i < high; i++) {
-        run = nb.charCodeAt(i) === nb.charCodeAt(i + shift) ? run + 1 : 0;
-        const atEdge = i + 1 === high || i + 1 - run === low;
-        if (run >= need && (atEdge || 2 * run >= high - low)) return true;
-      }
+    const shift = sign * d;
+    const low = Math.max(from, -shift);
+    const high = Math.min(to, nb.length - shift);
+    if (high - low < need) continue;
+    // The agreeing run that starts at the far end of the overlap and grows toward the whole side.
+    let runStart = high;
+    let runEnd = low;
+    if (sign > 0) {
+      while (runStart > low && nb.charCodeAt(runStart - 1) === nb.charCodeAt(runStart - 1 + shift)) runStart--;
+      runEnd = high;
+    } else {
+      while (runEnd < high && nb.charCodeAt(runEnd) === nb.charCodeAt(runEnd + shift)) runEnd++;
+      runStart = low;
     }
+    const run = runEnd - runStart;
+    const ofQuote = Math.min(runEnd, quoteEnd) - Math.max(runStart, quoteStart);
+    if (ofQuote >= need && (run >= REPEAT_RUN || run === high - low)) return true;
+  }
+  // A copy on the whole side, of the quote's near part only: the repeated unit ends inside the quote,
+  // and what follows it there, up to where the page stops agreeing, is all that tells this copy's
+  // continuation from any other text that happens to start the same way ("…峰会在京举行\n\n11" onto
+  // the next paragraph's "11月21日" when "11月20日…" was cut).
+  for (let d = 1; d < nb.length; d++) {
+    const shift = -sign * d;
+    let run = 0;
+    if (sign > 0) while (quoteStart + run < to && quoteStart + run + shift >= 0 && nb.charCodeAt(quoteStart + run) === nb.charCodeAt(quoteStart + run + shift)) run++;
+    else while (quoteEnd - run > from && quoteEnd - run - 1 + shift < nb.length && nb.charCodeAt(quoteEnd - run - 1) === nb.charCodeAt(quoteEnd - run - 1 + shift)) run++;
+    if (run >= REPEAT_RUN && run < target.quote.length && to - from - run < REPEAT_RUN) return true;
   }
   return false;
 }
@@ -685,26 +705,110 @@ export function anchorTargets(text: string, targets: readonly TextTarget[], opti
   }
   if (targets.length < 2) return results;
 
+  const dropped = dropWeakerClaims(order, targets, results);
   const backbone = longestChain(order, targets, results);
   const onBackbone = new Uint8Array(targets.length);
   for (const i of backbone) onBackbone[i] = 1;
   // Off the backbone: try again where the backbone says the text now is (the first pass may have
   // followed a neighbour onto a twin), then keep the placement only if there is room for a move.
   let backboneShift: number | undefined;
+  const twins = new Map<number, number>();
   for (const i of order) {
     if (onBackbone[i]) {
       const r = results[i] as Extract<AnchorResult, { status: 'anchored' }>;
       backboneShift = r.start - targets[i].position.start;
       continue;
     }
-    if (results[i].status !== 'anchored') continue;
-    let result: AnchorResult = results[i];
+    const first = dropped.get(i) ?? results[i];
+    if (first.status !== 'anchored') continue;
+    let result: AnchorResult = dropped.has(i) ? { status: 'orphan', reason: 'ambiguous' } : first;
     const retry = run(i, backboneShift);
-    if (retry.status !== 'anchored' || retry.start !== (result as { start: number }).start) result = retry;
-    if (result.status === 'anchored' && landsOnStayingText(targets, results, backbone, i, result)) result = { status: 'orphan', reason: 'ambiguous' };
+    if (retry.status !== 'anchored' || retry.start !== first.start) result = retry;
+    if (result.status === 'anchored' && landsOnStayingText(targets, results, backbone, i, result)) {
+      twins.set(i, result.start - targets[i].position.start);
+      result = { status: 'orphan', reason: 'ambiguous' };
+    }
     results[i] = result;
   }
+  // A twin found this way takes its block with it: the stored neighbours that moved by the same amount
+  // moved with it, so they are on the same twin (the one at a paragraph's end may have no backbone
+  // highlight after it to show the twin's text stayed).
+  for (let changed = twins.size > 0; changed; ) {
+    changed = false;
+    for (let k = 0; k < order.length; k++) {
+      const i = order[k];
+      const r = results[i];
+      if (r.status !== 'anchored' || onBackbone[i]) continue;
+      const shiftHere = r.start - targets[i].position.start;
+      const sameBlock = (step: number) => {
+        for (let j = k + step; j >= 0 && j < order.length; j += step) {
+          const n = order[j];
+          if (twins.has(n)) return twins.get(n) === shiftHere;
+          const rn = results[n];
+          if (rn.status === 'anchored') return false;
+        }
+        return false;
+      };
+      if (sameBlock(-1) || sameBlock(1)) {
+        twins.set(i, shiftHere);
+        results[i] = { status: 'orphan', reason: 'ambiguous' };
+        changed = true;
+      }
+    }
+  }
   return results;
+}
+
+/**
+ * Two placements of targets stored apart that overlap on the page cannot both be right: a page
+ * character has one origin. Placements move in blocks (consecutive in stored order, same shift: one
+ * story, "this stretch of text moved by d"), so blocks are compared, by how well their context agrees
+ * on average. A block that agrees clearly worse than one it collides with sits on the twin of a
+ * repeated passage (often led there by a neighbour's shift): it is set aside, retried where the
+ * backbone says the text is, and orphaned as ambiguous if it lands there again. Blocks that agree about
+ * equally are left to the backbone, which weighs where the text around them stayed.
+ */
+function dropWeakerClaims(order: number[], targets: readonly TextTarget[], results: AnchorResult[]): Map<number, Anchored> {
+  const dropped = new Map<number, Anchored>();
+  const ids = order.filter((i) => results[i].status === 'anchored');
+  if (ids.length < 2) return dropped;
+  const placed = (i: number) => results[i] as Anchored;
+  const shiftOf = (i: number) => placed(i).start - targets[i].position.start;
+  const block = new Int32Array(targets.length).fill(-1);
+  const sums: number[] = [];
+  const counts: number[] = [];
+  for (let k = 0; k < ids.length; k++) {
+    const i = ids[k];
+    if (k === 0 || shiftOf(i) !== shiftOf(ids[k - 1])) {
+      sums.push(0);
+      counts.push(0);
+    }
+    const b = sums.length - 1;
+    block[i] = b;
+    sums[b] += placed(i).confidence;
+    counts[b] += 1;
+  }
+  const mean = (b: number) => sums[b] / counts[b];
+  const byPage = [...ids].sort((a, b) => placed(a).start - placed(b).start);
+  const weaker = new Set<number>();
+  for (let x = 0; x < byPage.length; x++) {
+    const a = byPage[x];
+    for (let y = x + 1; y < byPage.length && placed(byPage[y]).start < placed(a).end; y++) {
+      const b = byPage[y];
+      const sa = targets[a].position;
+      const sb = targets[b].position;
+      if (block[a] === block[b] || !(sa.end <= sb.start || sb.end <= sa.start)) continue;
+      const gap = mean(block[a]) - mean(block[b]);
+      if (gap > CLAIM_MARGIN) weaker.add(block[b]);
+      else if (-gap > CLAIM_MARGIN) weaker.add(block[a]);
+    }
+  }
+  for (const i of ids) {
+    if (!weaker.has(block[i])) continue;
+    dropped.set(i, placed(i));
+    results[i] = { status: 'orphan', reason: 'ambiguous' };
+  }
+  return dropped;
 }
 
 type Anchored = Extract<AnchorResult, { status: 'anchored' }>;
@@ -721,21 +825,27 @@ type Anchored = Extract<AnchorResult, { status: 'anchored' }>;
 /** Most a gap between two chain members can vouch for: unhighlighted text is only weak evidence, and a
  *  link must not be worth more than the highlights it skips. */
 const GAP_CREDIT = 32;
+/** Colliding blocks whose mean confidence differs by more than this are not equally good. */
+const CLAIM_MARGIN = 0.1;
 
 function longestChain(order: number[], targets: readonly TextTarget[], results: AnchorResult[]): number[] {
   const ids = order.filter((i) => results[i].status === 'anchored');
   const n = ids.length;
   const newStart = ids.map((i) => (results[i] as Anchored).start);
+  const newEnd = ids.map((i) => (results[i] as Anchored).end);
+  const sure = ids.map((i) => (results[i] as Anchored).confidence);
   const start = ids.map((i) => targets[i].position.start);
   const end = ids.map((i) => targets[i].position.end);
   const score = new Float64Array(n);
   const previous = new Int32Array(n).fill(-1);
   let best = -1;
   for (let b = 0; b < n; b++) {
-    score[b] = end[b] - start[b];
+    score[b] = sure[b] * (end[b] - start[b]);
     for (let a = 0; a < b; a++) {
       if (newStart[a] > newStart[b] || end[b] <= end[a]) continue; // out of order, or nested: vouches for nothing more
-      const own = Math.max(0, end[b] - Math.max(start[b], end[a]));
+      // Apart in the stored text, so apart on the page: one page character has one origin.
+      if (start[b] >= end[a] && newStart[b] < newEnd[a]) continue;
+      const own = sure[b] * Math.max(0, end[b] - Math.max(start[b], end[a]));
       const gap = Math.max(0, start[b] - end[a]);
       const drift = Math.abs(newStart[b] - start[b] - (newStart[a] - start[a]));
       const s = score[a] + own + Math.min(GAP_CREDIT, Math.max(0, gap - drift));
