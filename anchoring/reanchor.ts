@@ -712,7 +712,6 @@ export function anchorTargets(text: string, targets: readonly TextTarget[], opti
   // Off the backbone: try again where the backbone says the text now is (the first pass may have
   // followed a neighbour onto a twin), then keep the placement only if there is room for a move.
   let backboneShift: number | undefined;
-  const twins = new Map<number, number>();
   for (const i of order) {
     if (onBackbone[i]) {
       const r = results[i] as Extract<AnchorResult, { status: 'anchored' }>;
@@ -724,37 +723,8 @@ export function anchorTargets(text: string, targets: readonly TextTarget[], opti
     let result: AnchorResult = dropped.has(i) ? { status: 'orphan', reason: 'ambiguous' } : first;
     const retry = run(i, backboneShift);
     if (retry.status !== 'anchored' || retry.start !== first.start) result = retry;
-    if (result.status === 'anchored' && landsOnStayingText(targets, results, backbone, i, result)) {
-      twins.set(i, result.start - targets[i].position.start);
-      result = { status: 'orphan', reason: 'ambiguous' };
-    }
+    if (result.status === 'anchored' && landsOnStayingText(targets, results, backbone, i, result)) result = { status: 'orphan', reason: 'ambiguous' };
     results[i] = result;
-  }
-  // A twin found this way takes its block with it: the stored neighbours that moved by the same amount
-  // moved with it, so they are on the same twin (the one at a paragraph's end may have no backbone
-  // highlight after it to show the twin's text stayed).
-  for (let changed = twins.size > 0; changed; ) {
-    changed = false;
-    for (let k = 0; k < order.length; k++) {
-      const i = order[k];
-      const r = results[i];
-      if (r.status !== 'anchored' || onBackbone[i]) continue;
-      const shiftHere = r.start - targets[i].position.start;
-      const sameBlock = (step: number) => {
-        for (let j = k + step; j >= 0 && j < order.length; j += step) {
-          const n = order[j];
-          if (twins.has(n)) return twins.get(n) === shiftHere;
-          const rn = results[n];
-          if (rn.status === 'anchored') return false;
-        }
-        return false;
-      };
-      if (sameBlock(-1) || sameBlock(1)) {
-        twins.set(i, shiftHere);
-        results[i] = { status: 'orphan', reason: 'ambiguous' };
-        changed = true;
-      }
-    }
   }
   return results;
 }
