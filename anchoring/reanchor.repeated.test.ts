@@ -37,18 +37,18 @@ export function repeatedFigures(seeds: number) {
   return { wrong, right, unchanged, unchangedPlaced, wrongSeeds };
 }
 
-// The issue's targets are 0 wrong and ≥ 99 % re-placed. Wrong: 0, the target (was 724 before issue 13's
-// work, 7 before the colliding-claims rule). Re-placed: 98.91 % measured (was 98.24 %); the bound below is
-// that figure, to be raised to the 99 % target, never loosened.
+// The issue's targets: 0 wrong and ≥ 99 % re-placed. Wrong: 0 (was 724 before issue 13's work, 7 before the
+// colliding-claims rule). Re-placed: 99.51 % measured (5036 of 5061; 98.24 % before the repeat rule, 98.91 %
+// before ambiguous orphans were retried at the backbone's shift).
 const MAX_WRONG = 0;
-const MIN_UNCHANGED_PLACED_NOW = 0.989;
+const MIN_UNCHANGED_PLACED = 0.99;
 
 describe('re-anchoring in repeated text, one copy edited (100 seeded runs)', () => {
   const figures = repeatedFigures(100);
   it(`places at most ${MAX_WRONG} of ${figures.right + figures.wrong} on a wrong copy `, () => {
     expect(figures.wrong).toBeLessThanOrEqual(MAX_WRONG);
   });
-  it(`re-places ≥ ${MIN_UNCHANGED_PLACED_NOW * 100}% of passages that survived unchanged (target 99%)`, () => {
-    expect(figures.unchangedPlaced / figures.unchanged).toBeGreaterThanOrEqual(MIN_UNCHANGED_PLACED_NOW);
+  it(`re-places ≥ ${MIN_UNCHANGED_PLACED * 100}% of passages that survived unchanged (target 99%)`, () => {
+    expect(figures.unchangedPlaced / figures.unchanged).toBeGreaterThanOrEqual(MIN_UNCHANGED_PLACED);
   });
 });

@@ -142,4 +142,21 @@ describe('repeated text (issue 13)', () => {
     expect(anchorTarget(page, target)).toMatchObject({ status: 'anchored', start, end: target.position.end });
   });
 
+  it('a passage ambiguous on its own is placed where its unchanged neighbours say its stretch of text now is', () => {
+    // The paragraph holding the quote is printed twice in a row and a line is added on top: alone, either
+    // copy fits; the highlights before it all moved by the added line, so its own copy is the first.
+    const article = corpusText('articles/04');
+    const quoteStart = find(article, '七大江河流域');
+    const lineStart = article.lastIndexOf('\n', quoteStart) + 1;
+    const lineEnd = article.indexOf('\n', quoteStart) + 1;
+    const note = '来源:中国新闻网\n';
+    const page = `${note}${article.slice(0, lineEnd)}${article.slice(lineStart, lineEnd)}${article.slice(lineEnd)}`;
+    const quote = describeSpan(article, quoteStart, quoteStart + '七大江河流域'.length);
+    expect(anchorTarget(page, quote)).toMatchObject({ status: 'orphan', reason: 'ambiguous' });
+    const before = [10, 60, 110].map((start) => describeSpan(article, start, start + 4));
+    const results = anchorTargets(page, [...before, quote]);
+    results.slice(0, 3).forEach((r, i) => expect(r).toMatchObject({ status: 'anchored', start: before[i].position.start + note.length }));
+    expect(results[3]).toMatchObject({ status: 'anchored', start: quoteStart + note.length });
+  });
+
 });

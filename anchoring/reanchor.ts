@@ -719,7 +719,14 @@ export function anchorTargets(text: string, targets: readonly TextTarget[], opti
       continue;
     }
     const first = dropped.get(i) ?? results[i];
-    if (first.status !== 'anchored') continue;
+    if (first.status !== 'anchored') {
+      // Ambiguous on its own, but the backbone says where its stretch of text now is: tried there once.
+      if (first.reason === 'ambiguous' && !dropped.has(i) && backboneShift !== undefined) {
+        const retry = run(i, backboneShift);
+        if (retry.status === 'anchored' && !landsOnStayingText(targets, results, backbone, i, retry)) results[i] = retry;
+      }
+      continue;
+    }
     let result: AnchorResult = dropped.has(i) ? { status: 'orphan', reason: 'ambiguous' } : first;
     const retry = run(i, backboneShift);
     if (retry.status !== 'anchored' || retry.start !== first.start) result = retry;
