@@ -71,7 +71,10 @@ export interface CompiledLexicon {
   /** Per automaton pattern that is an anchor: the indices in `regexes` of the regexes it anchors. */
   anchorRegexes: (number[] | undefined)[];
   patternText: string[];
-  surname: Map<string, number>;
+  /** Per code unit: the prior of a one-character surname, or -1 (a read per probe, no string made). */
+  surnamePrior: Float32Array;
+  /** Per code unit: 1 when some compound surname begins with it, so the two-character lookup is rare. */
+  compoundFirst: Uint8Array;
   compoundSurname: Map<string, number>;
   notNames: Set<string>;
   citedLeaders: Set<string>;
@@ -146,8 +149,11 @@ function build(corrections: Pick<ReaderCorrections, 'addedTerms' | 'removedTerms
     if (t && typeof t.text === 'string' && t.text.trim() && CATEGORIES.has(t.category)) addTerm(t.text.trim(), t.category, 'reader', '');
   }
 
-  const surname = new Map<string, number>(Object.entries(surnamesData.single as Record<string, number>));
+  const surnamePrior = new Float32Array(0x10000).fill(-1);
+  for (const [c, prior] of Object.entries(surnamesData.single as Record<string, number>)) surnamePrior[c.charCodeAt(0)] = prior;
   const compoundSurname = new Map<string, number>(Object.entries(surnamesData.compound as Record<string, number>));
+  const compoundFirst = new Uint8Array(0x10000);
+  for (const c of compoundSurname.keys()) compoundFirst[c.charCodeAt(0)] = 1;
   const regexes: RegexPattern[] = (patternsData.regex as { id: string; category: string; re: string; anchors?: string[]; reach?: number }[]).map((r) => ({
     id: r.id,
     category: r.category as PhraseCategory,
@@ -174,7 +180,8 @@ function build(corrections: Pick<ReaderCorrections, 'addedTerms' | 'removedTerms
     policy,
     anchorRegexes,
     patternText: strings,
-    surname,
+    surnamePrior,
+    compoundFirst,
     compoundSurname,
     notNames: new Set(notNamesData.words),
     citedLeaders: new Set(notNamesData.citedLeaders),

@@ -29,15 +29,14 @@ const STRONG_FOLLOW = new Set('说等在和与及对向称'.split(''));
 
 export function surnameAt(scan: Scan, pos: number): { len: number; prior: number } | null {
   const { norm, lex } = scan;
-  if (pos + 1 < norm.length) {
+  if (pos < 0 || pos >= norm.length) return null;
+  const code = norm.charCodeAt(pos);
+  if (lex.compoundFirst[code] && pos + 1 < norm.length) {
     const c2 = lex.compoundSurname.get(norm.slice(pos, pos + 2));
     if (c2 !== undefined) return { len: 2, prior: c2 };
   }
-  if (pos < norm.length) {
-    const c1 = lex.surname.get(norm[pos]);
-    if (c1 !== undefined) return { len: 1, prior: c1 };
-  }
-  return null;
+  const c1 = lex.surnamePrior[code];
+  return c1 >= 0 ? { len: 1, prior: c1 } : null;
 }
 
 /** Can norm[pos]..norm[pos+len) be the name? */
@@ -119,8 +118,9 @@ export function decideSites(scan: Scan, sites: NameSite[], accept: (site: NameSi
   const counts = new Map<string, number>();
   if (candidates.size > 0) {
     const list = [...candidates];
-    const ac = new AhoCorasick(list);
-    ac.forEachMatch(norm, (_s, _e, pattern) => counts.set(list[pattern], (counts.get(list[pattern]) ?? 0) + 1));
+    const perPattern = new Int32Array(list.length);
+    new AhoCorasick(list).forEachMatch(norm, (_s, _e, pattern) => void perPattern[pattern]++);
+    list.forEach((c, i) => counts.set(c, perPattern[i]));
   }
   sites.sort((a, b) => a.pos - b.pos);
   const decided: DecidedName[] = [];

@@ -504,16 +504,19 @@ export function findPeople(scan: Scan): PeopleScan {
   const raw: { start: number; end: number; key: string; short?: boolean }[] = [];
   if (keyList.length > 0) {
     const ac = new AhoCorasick(keyList);
-    const best = new Map<number, number>();
-    ac.forEachMatch(norm, (start, _end, pattern) => {
-      const prev = best.get(start);
-      if (prev === undefined || keyList[pattern].length > keyList[prev].length) best.set(start, pattern);
+    // Per start: 1 + the longest key matching there (typed arrays: a Map per match costs more than the pass).
+    const best = new Int32Array(norm.length + 1);
+    const bestLength = new Int32Array(norm.length + 1);
+    ac.forEachMatch(norm, (start, end, pattern) => {
+      if (end - start > bestLength[start]) {
+        bestLength[start] = end - start;
+        best[start] = pattern + 1;
+      }
     });
-    const starts = [...best.keys()].sort((a, b) => a - b);
     let lastEnd = -1;
-    for (const s of starts) {
-      if (s < lastEnd) continue;
-      const key = keyList[best.get(s)!];
+    for (let s = 0; s < norm.length; s++) {
+      if (best[s] === 0 || s < lastEnd) continue;
+      const key = keyList[best[s] - 1];
       const full = shortOf.get(key);
       if (full && full !== key) {
         // A short form counts only as a whole word: not inside a longer run of name characters.

@@ -97,11 +97,20 @@ function regexPhrases(scan: Scan): PolicyPhrase[] {
   return out;
 }
 
+const separatorPatterns = new Map<string, RegExp>();
+/** The slogan separators as one character class, built once per lexicon (a RegExp per quote pair was a hot spot). */
+function separatorPattern(chars: string): RegExp {
+  let re = separatorPatterns.get(chars);
+  if (!re) separatorPatterns.set(chars, (re = new RegExp(`[${chars.replace(/[-\\\]^]/g, '\\$&')}]`)));
+  return re;
+}
+
 /** Short quoted slogans: “四预” “封住山、看住人、管住火” “敲门行动”, but not quoted speech. */
 function quotedSlogans(scan: Scan): PolicyPhrase[] {
   const g = scan.lex.slogans;
   const { norm } = scan;
   const out: PolicyPhrase[] = [];
+  const separators = separatorPattern(g.separators);
   for (const [open, close] of scan.closeOf) {
     const len = close - open - 1;
     if (len < g.minLength || len > g.maxLength) continue;
@@ -120,7 +129,7 @@ function quotedSlogans(scan: Scan): PolicyPhrase[] {
     const justBefore = norm.slice(Math.max(0, jb - 2), jb);
     if (g.citationMarkers.some((c) => justBefore.endsWith(c)) || (open > 0 && norm[open - 1] === ':' && !g.themeMarkers.some((t) => norm.startsWith(t, open - t.length)))) continue;
     const after = norm.slice(close + 1, close + 6);
-    const parts = inner.split(new RegExp(`[${g.separators.replace(/[-\\\]^]/g, '\\$&')}]`));
+    const parts = inner.split(separators);
     const numeric = inner.length <= g.numeralMaxLength && g.numerals.includes(inner[0]);
     const enumeration = parts.length >= 2 && parts.every((p) => p.length >= g.partMinLength && p.length <= g.partMaxLength);
     const suffix = g.suffixes.some((x) => inner.endsWith(x) && inner.length > x.length);

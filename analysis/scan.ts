@@ -81,44 +81,40 @@ export function isCjk(code: number): boolean {
 
 export function scanText(text: string, lex: CompiledLexicon): Scan {
   const norm = normalizeText(text);
-  // Longest vocabulary word at each start: an index into `words` (+1) per position, so lookups
-  // are array reads rather than Map lookups over hundreds of thousands of keys.
-  const startIdx = new Int32Array(norm.length + 1);
-  const words: Hit[] = [];
+  const n = norm.length;
+  // Matches arrive by end position; words are wanted by start, longest at each start. Per start: the
+  // longest word's end and pattern in flat arrays during the pass, objects only for the winners after it.
+  const wordEnd = new Int32Array(n + 1);
+  const wordPattern = new Int32Array(n + 1);
   const policyHits: Hit[] = [];
   const kindsOf = lex.kinds;
   const anchorAt: number[][] = lex.regexes.map(() => []);
+  const ownMask = ~(K.POLICY | K.ANCHOR);
   lex.ac.forEachMatch(norm, (start, end, pattern) => {
     const kinds = kindsOf[pattern];
     if (kinds & K.POLICY) policyHits.push({ start, end, kinds, pattern });
     if (kinds & K.ANCHOR) for (const ri of lex.anchorRegexes[pattern]!) anchorAt[ri].push(start);
-    const own = kinds & ~(K.POLICY | K.ANCHOR);
-    if (own === 0) return;
-    const w = startIdx[start];
-    if (w === 0) {
-      words.push({ start, end, kinds: own, pattern });
-      startIdx[start] = words.length;
-    } else if (end > words[w - 1].end) {
-      const prev = words[w - 1];
-      prev.end = end;
-      prev.kinds = own;
-      prev.pattern = pattern;
+    if ((kinds & ownMask) !== 0 && end > wordEnd[start]) {
+      wordEnd[start] = end;
+      wordPattern[start] = pattern;
     }
   });
-  // Matches arrive by end position; words are wanted by start.
-  words.sort((a, b) => a.start - b.start);
-  for (let i = 0; i < words.length; i++) startIdx[words[i].start] = i + 1;
-  const orgEndAt = new EndIndex(norm.length);
-  const titleEndAt = new EndIndex(norm.length);
-  for (const h of words) {
-    if (h.kinds & K.ORG && !(h.kinds & K.NOT_ORG)) {
-      const prev = orgEndAt.get(h.end);
-      if (prev === undefined || h.start < prev) orgEndAt.set(h.end, h.start);
-    }
-    if (h.kinds & K.TITLE) {
-      const prev = titleEndAt.get(h.end);
-      if (prev === undefined || h.start < prev) titleEndAt.set(h.end, h.start);
-    }
+  // Longest vocabulary word at each start: an index into `words` (+1) per position, so lookups
+  // are array reads rather than Map lookups over hundreds of thousands of keys.
+  const startIdx = new Int32Array(n + 1);
+  const words: Hit[] = [];
+  const orgEndAt = new EndIndex(n);
+  const titleEndAt = new EndIndex(n);
+  for (let start = 0; start < n; start++) {
+    const end = wordEnd[start];
+    if (end === 0) continue;
+    const pattern = wordPattern[start];
+    const kinds = kindsOf[pattern] & ownMask;
+    words.push({ start, end, kinds, pattern });
+    startIdx[start] = words.length;
+    // Starts ascend, so the first word to claim an end is the longest ending there.
+    if (kinds & K.ORG && !(kinds & K.NOT_ORG) && !orgEndAt.has(end)) orgEndAt.set(end, start);
+    if (kinds & K.TITLE && !titleEndAt.has(end)) titleEndAt.set(end, start);
   }
   // One pass over the characters: paragraphs, quote pairs (a stack per paragraph: linear even for a million
   // unmatched “), sentence ends and pronouns, so that later rules visit these positions only.
@@ -129,7 +125,6 @@ export function scanText(text: string, lex: CompiledLexicon): Scan {
   const ends: number[] = [];
   const pronouns: number[] = [];
   let ps = 0;
-  const n = norm.length;
   for (let i = 0; i < n; i++) {
     const c = norm.charCodeAt(i);
     if (c < 0x2000) {
