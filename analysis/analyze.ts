@@ -1,6 +1,6 @@
 // analyzeText: the whole analysis of one article text. Pure; never throws on a string.
 import { compileLexicon } from './lexicon';
-import { findPeople } from './people';
+import { findPeople, type Mention } from './people';
 import { findPolicyPhrases } from './policy-phrases';
 import { paragraphIndex, scanText, wordAt } from './scan';
 import { attribute, clauseVerb, sentenceVerb } from './speakers';
@@ -25,7 +25,7 @@ export function analyzeText(text: string, corrections?: ReaderCorrections): Anal
   const attributions = attribute(scan, people);
   const quotesByKey = new Map(attributions.map((a) => [a.key, a.quotes]));
 
-  const byKey = new Map<string, Person & { first: number; shortFirst: boolean; titled: boolean; postTitle: string; hosted: boolean; attended: boolean; reporter: boolean }>();
+  const byKey = new Map<string, Person & { first: number; shortFirst: boolean; titled: boolean; postTitle: string; plain: Mention[]; reporter: boolean }>();
   for (const m of people.mentions) {
     let p = byKey.get(m.key);
     if (!p) {
@@ -40,8 +40,7 @@ export function analyzeText(text: string, corrections?: ReaderCorrections): Anal
         shortFirst: !!m.short,
         titled: false,
         postTitle: '',
-        hosted: false,
-        attended: false,
+        plain: [],
         reporter: false,
       };
       byKey.set(m.key, p);
@@ -63,23 +62,25 @@ export function analyzeText(text: string, corrections?: ReaderCorrections): Anal
       if (after && after.kinds & K.TITLE) p.postTitle = input.slice(after.start, after.end);
     }
     if (m.credit) p.reporter = true;
-    else {
+    else p.plain.push(m);
+  }
+  // Host or attendee matters only for a person who said nothing quoted: their mentions' verbs are read then.
+  const hostedOrAttended = (mentions: Mention[]): PersonRole => {
+    let attended = false;
+    for (const m of mentions) {
       const limit = scan.paragraphs[paragraphIndex(scan, m.start)].end;
       const verb = clauseVerb(scan, m.end, limit);
-      if (verb & K.HOST) p.hosted = true;
-      if (verb & K.ATTEND || (!verb && sentenceVerb(scan, m.end, limit) & K.ATTEND)) p.attended = true;
+      if (verb & K.HOST) return 'host';
+      if (!attended && (verb & K.ATTEND || (!verb && sentenceVerb(scan, m.end, limit) & K.ATTEND))) attended = true;
     }
-  }
+    return attended ? 'attendee' : 'mentioned';
+  };
   const notSpeakers = new Set((corrections?.notSpeakers ?? []).filter((s) => typeof s === 'string'));
   const fixes = new Map((corrections?.personFixes ?? []).filter((f) => f && typeof f.name === 'string').map((f) => [f.name, f]));
   const people_: Person[] = [];
   for (const [key, p] of byKey) {
     const quotes = p.reporter || notSpeakers.has(p.name) ? [] : quotesByKey.get(key) ?? [];
-    let role: PersonRole = 'mentioned';
-    if (p.reporter) role = 'reporter';
-    else if (quotes.length) role = 'speaker';
-    else if (p.hosted) role = 'host';
-    else if (p.attended) role = 'attendee';
+    const role: PersonRole = p.reporter ? 'reporter' : quotes.length ? 'speaker' : hostedOrAttended(p.plain);
     if (!p.titled && !p.org && p.postTitle) p.title = p.postTitle;
     const fix = fixes.get(p.name);
     people_.push({
