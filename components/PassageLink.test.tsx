@@ -3,7 +3,7 @@ import { render } from 'preact';
 import { describe, expect, it } from 'vitest';
 import { parseMessage, type Message } from '../messaging/protocol';
 import { analysisPassage, PassageLink } from './PassageLink';
-import { orphanReasonText } from './i18n';
+import { orphanReasonText } from './page-strings';
 
 const settle = () => new Promise((r) => setTimeout(r, 20));
 

@@ -5,8 +5,6 @@ import type { HighlightColour } from '../records/annotation';
 import { formatDayTime } from '../exporters/dates';
 import { PAGE_STRINGS } from './page-strings';
 
-export { orphanReasonText } from './page-strings';
-
 const zh = {
   ...PAGE_STRINGS['zh-CN'],
   appName: '安阅',
