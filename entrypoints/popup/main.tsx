@@ -6,6 +6,7 @@ import { loadPreferences, type KeyValueArea } from '../../storage/preferences';
 import { CONTENT_SCRIPT_FILE, enabledHosts, enabledSites, GENERIC_READER_FILE, hostPatternsOf, optionalSiteOfUrl } from '../../sites/enabled-sites';
 import { adapterForUrl } from '../../sites';
 import { addEnabledHost, hostOfUrl, loadEnabledHosts } from '../../storage/enabled-hosts';
+import { applyTextSize } from '../../components/TextSizePanel';
 import { PopupApp, type PageAnalysis } from './PopupApp';
 
 // The popup shows on tabs that are not articles it reads (there the toolbar button toggles the sidebar).
@@ -59,13 +60,15 @@ async function enableHost(): Promise<boolean> {
   return ok;
 }
 
-const [language, recent, count, sync] = await Promise.all([
-  loadPreferences(browser.storage.local as KeyValueArea).then((p) => p.language),
+const [{ language, textSize }, recent, count, sync] = await Promise.all([
+  loadPreferences(browser.storage.local as KeyValueArea),
   db.articles.orderBy('lastReadAt').reverse().limit(5).toArray(),
   db.annotations.filter((annotation) => !annotation.deleted).count(),
   browser.runtime.sendMessage({ type: 'sync/status' } satisfies Message) as Promise<Replies['sync/status'] | ErrorReply>,
 ]);
 
+// The reader's text size from the library, as in every other view; the popup widens with it.
+applyTextSize(document, textSize);
 render(
   <PopupApp
     language={language}

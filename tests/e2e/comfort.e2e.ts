@@ -210,6 +210,18 @@ for (const name of ['chromium', 'firefox'] as BrowserName[]) {
       await welcome.waitForPage(`getComputedStyle(document.documentElement).fontSize.startsWith('18')`);
       expect(await welcome.evaluate(OVERFLOWING)).toEqual([]);
       await welcome.screenshot(`${SHOTS}/comfort-welcome-text-x-large-${name}.png`);
+
+      // And the popup (opened here as a page: automation cannot press the toolbar button), wider by the same scale.
+      const popup = await harness.browser.pageOpenedBy(() => library.evaluate(`(globalThis.browser ?? chrome).tabs.create({ url: '/popup.html' }).then(() => true)`), 'popup.html');
+      await popup.waitForPage(`!!document.querySelector('main') && getComputedStyle(document.documentElement).fontSize.startsWith('18')`);
+      expect(parseFloat(await popup.evaluate<string>(`getComputedStyle(document.body).width`))).toBeCloseTo(320 * 1.286, 0);
+      // Nothing runs out of the popup's own width (the page around it here is the whole window).
+      const outsidePopup = await popup.evaluate(`(() => {
+        const right = document.body.getBoundingClientRect().right + 1;
+        return [...document.querySelectorAll('body *')].filter((el) => el.getClientRects().length > 0 && el.getBoundingClientRect().right > right).map((el) => el.tagName + '.' + el.className);
+      })()`);
+      expect(outsidePopup).toEqual([]);
+      await popup.screenshot(`${SHOTS}/comfort-popup-text-x-large-${name}.png`);
     });
 
     it('moves between the library\u2019s tabs with the arrow keys, focus visible, and names every control', async () => {
