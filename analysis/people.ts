@@ -102,10 +102,12 @@ function findCredits(scan: Scan, dottedAt: Map<number, number>): { names: { star
       spans.push({ start: s, end: Math.min(n, after === ')' || after === '】' ? p + 1 : p) });
     }
   }
-  // (罗晓光) closing a paragraph; 徐想 摄
-  for (let i = 0; i < n; i++) {
-    const code = norm.charCodeAt(i);
-    if (code !== 0x28 && code !== 0x6444) continue; // ( 摄
+  // (罗晓光) closing a paragraph; 徐想 摄 — only at those two characters, found by indexOf (no walk over every one).
+  const at: number[] = [];
+  for (let i = norm.indexOf('('); i !== -1; i = norm.indexOf('(', i + 1)) at.push(i);
+  for (let i = norm.indexOf('摄'); i !== -1; i = norm.indexOf('摄', i + 1)) at.push(i);
+  at.sort((a, b) => a - b);
+  for (const i of at) {
     const c = norm[i];
     if (c === '(') {
       const len = readCreditName(i + 1);
@@ -279,21 +281,21 @@ function collectSites(scan: Scan): NameSite[] {
     }
     return lo < cues.length && cues[lo] <= p + span;
   };
-  for (let i = 0; i < n; i++) {
+  // Clause starts: the text's start and after each clause mark (positions from the scan's one pass); 、 lists.
+  const marks = scan.clauseMarks;
+  for (let k = -1; k < marks.length; k++) {
+    const i = k < 0 ? 0 : marks[k];
+    if (k >= 0 && i === 0) continue; // the text's start is visited once
     const code = norm.charCodeAt(i);
     if (code === 0x3001) {
       push(i + 1, 'list'); // 、
       continue;
     }
-    if (!isClausePunctCode(code) && i !== 0) continue;
-    {
-      const c = norm[i];
-      let p = i === 0 && !CLAUSE_PUNCT.has(c) ? 0 : i + 1;
-      while (p < n && norm[p] === ' ') p++;
-      if (!cueWithin(p, 32)) continue;
-      push(p, 'bare');
-      if (norm[p] === '据' || norm[p] === '在') push(p + 1, 'bare'); // 据X介绍, 在X看来
-    }
+    let p = i === 0 && !isClausePunctCode(code) ? 0 : i + 1;
+    while (p < n && norm.charCodeAt(p) === 0x20) p++;
+    if (!cueWithin(p, 32)) continue;
+    push(p, 'bare');
+    if (norm[p] === '据' || norm[p] === '在') push(p + 1, 'bare'); // 据X介绍, 在X看来
   }
   return sites;
 }

@@ -33,6 +33,8 @@ export interface Scan {
   closeOf: Map<number, number>;
   /** Positions of 。 ! ? in text order (sentence ends). */
   sentenceEnds: Int32Array;
+  /** Positions of clause punctuation (isClausePunctCode) and of 、 in text order. */
+  clauseMarks: Int32Array;
   /** Positions of 他 and 她 in text order (pronoun candidates). */
   pronouns: Int32Array;
   /** Per anchored phrase regex (index in lex.regexes): start positions of its anchors, ascending. */
@@ -124,9 +126,11 @@ export function scanText(text: string, lex: CompiledLexicon): Scan {
   const stack: number[] = [];
   const ends: number[] = [];
   const pronouns: number[] = [];
+  const marks: number[] = [];
   let ps = 0;
   for (let i = 0; i < n; i++) {
     const c = norm.charCodeAt(i);
+    if (isClausePunctCode(c) || c === 0x3001) marks.push(i);
     if (c < 0x2000) {
       if (c === LF) {
         if (i > ps) paragraphs.push({ start: ps, end: i });
@@ -146,7 +150,7 @@ export function scanText(text: string, lex: CompiledLexicon): Scan {
   if (n > ps) paragraphs.push({ start: ps, end: n });
   return {
     text, norm, lex, startIdx, orgEndAt, titleEndAt, words, policyHits, paragraphs, openOf, closeOf,
-    sentenceEnds: Int32Array.from(ends), pronouns: Int32Array.from(pronouns), anchorAt,
+    sentenceEnds: Int32Array.from(ends), clauseMarks: Int32Array.from(marks), pronouns: Int32Array.from(pronouns), anchorAt,
   };
 }
 
