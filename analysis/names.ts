@@ -69,7 +69,7 @@ export function boundaryAt(scan: Scan, i: number): boolean {
 }
 
 /** Length chosen for the name at the site, or 0 when no reading is acceptable. */
-function decide(scan: Scan, site: NameSite, counts: Map<string, number>): number {
+function decide(scan: Scan, site: NameSite, counts: Occurrences): number {
   const { norm } = scan;
   const { pos, surLen, mode, prior } = site;
   const l2 = surLen + 1;
@@ -88,8 +88,8 @@ function decide(scan: Scan, site: NameSite, counts: Map<string, number>): number
   if (f3 && !f2) return l3;
   if (f2 && !f3) return l2;
   if (f2 && f3) {
-    const c2 = counts.get(norm.slice(pos, pos + l2)) ?? 0;
-    const c3 = counts.get(norm.slice(pos, pos + l3)) ?? 0;
+    const c2 = counts.count(norm.slice(pos, pos + l2));
+    const c3 = counts.count(norm.slice(pos, pos + l3));
     // 马军以“四不两直”… : 马军 also occurs without 以 elsewhere, so 以 is not part of the name.
     if (c2 > c3) return l2;
     return STRONG_FOLLOW.has(norm[pos + l2]) ? l2 : l3;
@@ -103,25 +103,74 @@ export interface DecidedName {
   mode: SiteMode;
 }
 
-/**
- * Decide all sites together: count how often each candidate string occurs in the article
- * (one automaton pass), then choose lengths. Sites are processed in text order, and list sites
- * (after 、) are kept only when the previous name was accepted.
- */
-export function decideSites(scan: Scan, sites: NameSite[], accept: (site: NameSite, end: number) => boolean): DecidedName[] {
-  const { norm } = scan;
-  const candidates = new Set<string>();
+/** The strings a site may be read as: surname + one or two characters. */
+export function siteReadings(norm: string, sites: readonly NameSite[]): string[] {
+  const out = new Set<string>();
   for (const s of sites) {
-    candidates.add(norm.slice(s.pos, s.pos + s.surLen + 1));
-    if (s.pos + s.surLen + 2 <= norm.length) candidates.add(norm.slice(s.pos, s.pos + s.surLen + 2));
+    out.add(norm.slice(s.pos, s.pos + s.surLen + 1));
+    if (s.pos + s.surLen + 2 <= norm.length) out.add(norm.slice(s.pos, s.pos + s.surLen + 2));
   }
-  const counts = new Map<string, number>();
-  if (candidates.size > 0) {
-    const list = [...candidates];
-    const perPattern = new Int32Array(list.length);
-    new AhoCorasick(list).forEachMatch(norm, (_s, _e, pattern) => void perPattern[pattern]++);
-    list.forEach((c, i) => counts.set(c, perPattern[i]));
+  return [...out];
+}
+
+/**
+ * Every occurrence of a set of strings in the text, from one automaton pass: how often each occurs (to choose a
+ * name's length) and, for the strings finally taken as names, the longest at each position (to find mentions).
+ */
+export class Occurrences {
+  private readonly index = new Map<string, number>();
+  private readonly counts: Int32Array;
+  private starts: Int32Array;
+  private patterns: Int32Array;
+  private size = 0;
+
+  constructor(private readonly text: string, private readonly strings: readonly string[]) {
+    strings.forEach((str, i) => this.index.set(str, i));
+    this.counts = new Int32Array(strings.length);
+    this.starts = new Int32Array(1024);
+    this.patterns = new Int32Array(1024);
+    if (strings.length === 0) return;
+    new AhoCorasick(strings).forEachMatch(text, (start, _end, pattern) => {
+      this.counts[pattern]++;
+      if (this.size === this.starts.length) {
+        const grow = (a: Int32Array) => {
+          const b = new Int32Array(a.length * 2);
+          b.set(a);
+          return b;
+        };
+        this.starts = grow(this.starts);
+        this.patterns = grow(this.patterns);
+      }
+      this.starts[this.size] = start;
+      this.patterns[this.size++] = pattern;
+    });
   }
+
+  count(str: string): number {
+    const i = this.index.get(str);
+    return i === undefined ? 0 : this.counts[i];
+  }
+
+  /** Per text position: 1 + the index in `strings` of the longest wanted string starting there, or 0. */
+  longestAt(wanted: (str: string) => boolean): { at: Int32Array; strings: readonly string[] } {
+    const take = this.strings.map(wanted);
+    const at = new Int32Array(this.text.length + 1);
+    for (let k = 0; k < this.size; k++) {
+      const p = this.patterns[k];
+      if (!take[p]) continue;
+      const s = this.starts[k];
+      if (at[s] === 0 || this.strings[p].length > this.strings[at[s] - 1].length) at[s] = p + 1;
+    }
+    return { at, strings: this.strings };
+  }
+}
+
+/**
+ * Decide all sites together: choose lengths by how often each reading occurs in the article (`occurrences`
+ * must cover siteReadings). Sites are processed in text order, and list sites (after 、) are kept only when
+ * the previous name was accepted.
+ */
+export function decideSites(scan: Scan, sites: NameSite[], occurrences: Occurrences, accept: (site: NameSite, end: number) => boolean): DecidedName[] {
   sites.sort((a, b) => a.pos - b.pos);
   const decided: DecidedName[] = [];
   const acceptedEnds = new Set<number>();
@@ -133,7 +182,7 @@ export function decideSites(scan: Scan, sites: NameSite[], accept: (site: NameSi
       let j = s.pos - 1; // the 、
       if (!acceptedEnds.has(j)) continue;
     }
-    const len = decide(scan, s, counts);
+    const len = decide(scan, s, occurrences);
     if (len === 0) continue;
     if (!accept(s, s.pos + len)) continue;
     decided.push({ start: s.pos, end: s.pos + len, mode: s.mode });

@@ -1,8 +1,7 @@
 // Finds the people in an article: names (see names.ts), every mention, the descriptor
 // (organisation + title) written before a mention, reporter/editor credits and transcript labels.
-import { AhoCorasick } from './aho-corasick';
 import { K } from './lexicon';
-import { boundaryAt, decideSites, surnameAt, type NameSite } from './names';
+import { boundaryAt, decideSites, Occurrences, siteReadings, surnameAt, type NameSite } from './names';
 import { isCjk, isClausePunctCode, type Scan, wordAt } from './scan';
 
 export interface Mention {
@@ -467,7 +466,24 @@ export function findPeople(scan: Scan): PeopleScan {
   const { labels, names: labelNames } = findLabels(scan);
   const creditStarts = new Set(credits.names.map((c) => c.start));
   const sites = collectSites(scan).filter((s) => !creditStarts.has(s.pos));
-  const decided = decideSites(scan, sites, (site, end) => {
+  // Middle-dot names and their short forms (the first or last part standing alone).
+  const shortOf = new Map<string, string | null>();
+  const dottedFull = new Set(dotted.map((d) => norm.slice(d.start, d.end)));
+  for (const full of dottedFull) {
+    const parts = full.split('·');
+    for (const part of [parts[0], parts[parts.length - 1]]) {
+      if (part.length < 2) continue;
+      // A part shared by two full names says nothing about which one is meant.
+      const prev = shortOf.get(part);
+      shortOf.set(part, prev === undefined || prev === full ? full : null);
+    }
+  }
+  const creditKeys = credits.names.map((c) => norm.slice(c.start, c.end));
+  const labelKeys = labelNames.filter((l) => !l.key.includes(' ')).map((l) => l.key);
+  // One automaton pass finds every reading of every site (for the length choice) and every other name form,
+  // so the mentions come from the same pass.
+  const occurrences = new Occurrences(norm, [...new Set([...siteReadings(norm, sites), ...creditKeys, ...labelKeys, ...dottedFull, ...shortOf.keys()])]);
+  const decided = decideSites(scan, sites, occurrences, (site, end) => {
     if (site.mode !== 'bare') return true;
     // 简单来说 / 坦率地说 / 具体而言: a discourse marker, not a name before 说.
     if ((norm[end - 1] === '来' || norm[end - 1] === '地') && norm[end] === '说') return false;
@@ -483,42 +499,21 @@ export function findPeople(scan: Scan): PeopleScan {
   });
   const keys = new Set<string>();
   for (const d of decided) keys.add(norm.slice(d.start, d.end));
-  for (const c of credits.names) keys.add(norm.slice(c.start, c.end));
-  for (const l of labelNames) if (!l.key.includes(' ')) keys.add(l.key);
+  for (const c of creditKeys) keys.add(c);
+  for (const l of labelKeys) keys.add(l);
   for (const leader of lex.citedLeaders) keys.delete(leader);
-  // Middle-dot names and their short forms (the first or last part standing alone).
-  const shortOf = new Map<string, string | null>();
-  for (const full of new Set(dotted.map((d) => norm.slice(d.start, d.end)))) {
-    keys.add(full);
-    const parts = full.split('·');
-    for (const part of [parts[0], parts[parts.length - 1]]) {
-      if (part.length < 2) continue;
-      // A part shared by two full names says nothing about which one is meant.
-      const prev = shortOf.get(part);
-      shortOf.set(part, prev === undefined || prev === full ? full : null);
-    }
-  }
+  for (const full of dottedFull) keys.add(full);
   for (const [part, full] of shortOf) if (full) keys.add(part);
-  const reporters = new Set(credits.names.map((c) => norm.slice(c.start, c.end)));
+  const reporters = new Set(creditKeys);
 
-  // Every occurrence of every name: one automaton pass, longest match first, no overlaps.
-  const keyList = [...keys];
+  // Every occurrence of every name, longest match first, no overlaps.
   const raw: { start: number; end: number; key: string; short?: boolean }[] = [];
-  if (keyList.length > 0) {
-    const ac = new AhoCorasick(keyList);
-    // Per start: 1 + the longest key matching there (typed arrays: a Map per match costs more than the pass).
-    const best = new Int32Array(norm.length + 1);
-    const bestLength = new Int32Array(norm.length + 1);
-    ac.forEachMatch(norm, (start, end, pattern) => {
-      if (end - start > bestLength[start]) {
-        bestLength[start] = end - start;
-        best[start] = pattern + 1;
-      }
-    });
+  if (keys.size > 0) {
+    const { at: best, strings } = occurrences.longestAt((str) => keys.has(str));
     let lastEnd = -1;
     for (let s = 0; s < norm.length; s++) {
       if (best[s] === 0 || s < lastEnd) continue;
-      const key = keyList[best[s] - 1];
+      const key = strings[best[s] - 1];
       const full = shortOf.get(key);
       if (full && full !== key) {
         // A short form counts only as a whole word: not inside a longer run of name characters.
@@ -533,9 +528,8 @@ export function findPeople(scan: Scan): PeopleScan {
   for (const l of labelNames) if (l.end - l.start !== l.key.length) raw.push({ start: l.start, end: l.end, key: l.key });
   raw.sort((a, b) => a.start - b.start);
   const nameEnds = new Set(raw.map((r) => r.end));
-  const creditSet = new Set(credits.names.map((c) => c.start));
   const mentions: Mention[] = raw.map((r) => {
-    const credit = creditSet.has(r.start);
+    const credit = creditStarts.has(r.start);
     const d = credit ? { start: r.start, org: '', title: '' } : descriptorBefore(scan, r.start, nameEnds);
     const m: Mention = { key: r.key, start: r.start, end: r.end, descStart: d.start, title: d.title, org: d.org, credit };
     if (r.short) m.short = true;
