@@ -25,6 +25,18 @@ describe('attribution: direct cue', () => {
   });
 });
 
+describe('attribution: one passage, one quote', () => {
+  it('a cue inside a passage already quoted (X说,希望…) adds no second, inner quote', () => {
+    const text = '专家组组长林海说,希望各地加强会商研判。';
+    expect(quotesOf(text, '林海')).toEqual([{ text: '希望各地加强会商研判。', via: 'direct' }]);
+  });
+
+  it('two passages of the same speaker stay two', () => {
+    const text = '专家组组长林海说,各地要加强会商研判。林海强调,要及时转移群众。';
+    expect(quotesOf(text, '林海').map((q) => q.text)).toEqual(['各地要加强会商研判。', '要及时转移群众。']);
+  });
+});
+
 describe('attribution: pronoun', () => {
   it('他强调 goes to the latest person named before it', () => {
     const text = '市委书记钟华调研防汛工作。他强调,要确保安全度汛。';

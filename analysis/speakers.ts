@@ -333,9 +333,16 @@ export function attribute(scan: Scan, people: PeopleScan): Attribution[] {
     if (!a) out.set(ev.key, (a = { key: ev.key, pos: ev.pos, quotes: [] }));
     a.quotes.push(...quotes);
   }
+  // One passage is quoted once: 萨利赫说,希望加强合作 gives the passage after 说 and, from the cue 希望, the part
+  // after it; the part inside the whole is dropped (as is an exact repeat).
   for (const a of out.values()) {
-    a.quotes.sort((x, y) => x.start - y.start || x.end - y.end);
-    a.quotes = a.quotes.filter((q, i, arr) => i === 0 || q.start !== arr[i - 1].start || q.end !== arr[i - 1].end);
+    a.quotes.sort((x, y) => x.start - y.start || y.end - x.end);
+    let coverEnd = -1;
+    a.quotes = a.quotes.filter((q) => {
+      if (q.end <= coverEnd) return false;
+      coverEnd = q.end;
+      return true;
+    });
   }
   return [...out.values()];
 }
