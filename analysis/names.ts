@@ -80,7 +80,9 @@ function decide(scan: Scan, site: NameSite, counts: Occurrences): number {
   if (prior < 0.3) ok2 = false;
   if (mode === 'bare' && prior < 0.7) ok2 = false;
   if (!ok2 && !ok3) return 0;
-  const lenient = mode === 'title';
+  // After a title a name need not end well (局长王强调研), unless its surname is an everyday character
+  // (市民应做好…: 应 starts a verb phrase far more often than a name).
+  const lenient = mode === 'title' && prior >= 0.3;
   const f2 = ok2 && boundaryAt(scan, pos + l2);
   const f3 = ok3 && boundaryAt(scan, pos + l3);
   if (ok2 && !ok3) return f2 || lenient ? l2 : 0;

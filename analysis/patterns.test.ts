@@ -81,6 +81,12 @@ describe('verbs and frames of opinion', () => {
     expect(speakerNames('护林员高建民指着山坡:“那里去年着过火。”')).toEqual(['高建民']);
   });
 
+  it('a speech verb written with its own 称/道 (分析称, 介绍道): the words start after it', () => {
+    expect(quotesOf('省气候中心主任韩冬分析称,今年冬季偏暖。', '韩冬')).toEqual([{ text: '今年冬季偏暖。', via: 'direct' }]);
+    // 称 as the first word of the speech itself stays (no punctuation right after it).
+    expect(quotesOf('省气候中心主任韩冬表示,称重设备已经检修。', '韩冬')).toEqual([{ text: '称重设备已经检修。', via: 'direct' }]);
+  });
+
   it('no speech frame without a person, or when the colon introduces a theme', () => {
     expect(speakerNames('活动的主题是:“人人讲安全”。')).toEqual([]);
     expect(speakerNames('副县长高建民的口号是:“隐患不除不收兵。”')).toEqual([]);
@@ -146,6 +152,12 @@ describe('traps that are not speakers', () => {
   it('reporters, photographers and editors', () => {
     const text = '本报讯(记者 孙小雨)全市开展消防演练。\n(孙小雨 摄)\n责任编辑:何婷婷';
     expect(speakerNames(text)).toEqual([]);
+  });
+
+  it('after a title, an everyday character that is a rare surname (应, 和) starts no name unless the name ends well', () => {
+    expect(speakerNames('局长孙立强调,市民应做好防风准备。')).toEqual(['孙立']);
+    expect(person('局长孙立强调,市民应做好防风准备。', '应做好')).toBeUndefined();
+    expect(person('记者来到村民应国华家中。应国华说,房子保住了。', '应国华')?.role).toBe('speaker');
   });
 
   it('names inside organisation or place names', () => {

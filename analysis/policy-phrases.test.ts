@@ -20,6 +20,9 @@ describe('lexicon terms', () => {
     expect(phraseTexts('清华大学公共安全研究院发布报告。')).toEqual([]);
     expect(phraseTexts('安全生产监察专员边卫华出席。')).toEqual([]);
     expect(phraseTexts('抓好安全生产部署。')).toEqual(['安全生产']);
+    // A one-character unit ends the organisation only where a title follows it.
+    expect(phraseTexts('应急管理部安全生产协调司司长出席。')).toEqual([]);
+    expect(phraseTexts('抓好安全生产协调局面。')).toEqual(['安全生产']);
   });
 
   it('matches a theme printed with a space or a full-width comma', () => {

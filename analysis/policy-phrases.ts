@@ -17,7 +17,9 @@ function insideOrganisation(scan: Scan, end: number): boolean {
   for (let j = end + 1; j <= end + MAX_ORG_LOOKAHEAD && j <= norm.length; j++) {
     if (!isCjk(norm.charCodeAt(j - 1))) return false;
     const start = scan.orgEndAt.get(j);
-    if (start !== undefined && start >= end && j - start >= 2) {
+    // A one-character unit (司, 局) counts only where a title follows it: 安全生产基础司司长.
+    const unitBeforeTitle = start !== undefined && j - start === 1 && ((wordAt(scan, j)?.kinds ?? 0) & K.TITLE) !== 0;
+    if (start !== undefined && start >= end && (j - start >= 2 || unitBeforeTitle)) {
       // The words between must not be a verb phrase: only plain characters, no cue or function word.
       for (let k = end; k < start; k++) {
         const w = wordAt(scan, k);

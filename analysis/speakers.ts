@@ -299,6 +299,8 @@ export function attribute(scan: Scan, people: PeopleScan): Attribution[] {
     if (ev.follow) {
       const para = scan.paragraphs[paragraphIndex(scan, ev.cueEnd > 0 ? ev.cueEnd - 1 : 0)];
       let s = ev.cueEnd;
+      // 分析称, / 介绍道: a speech verb's own 称/道/说 before the punctuation belongs to the verb, not the words.
+      if ((norm[s] === '称' || norm[s] === '道' || norm[s] === '说') && (norm[s + 1] === ',' || norm[s + 1] === ':')) s++;
       while (s < para.end && (norm[s] === ' ' || norm[s] === ',' || norm[s] === ':')) s++;
       const close = norm[s] === '“' ? scan.closeOf.get(s) : undefined;
       // A quote that closes the sentence is the passage; “七下八上”期间,… is just a quoted phrase in it.
