@@ -1,5 +1,6 @@
 // Loads the versioned lexicon data and compiles it once into a single Aho–Corasick automaton.
 // Reader corrections that change the vocabulary (added/removed terms) get their own cached build.
+import { CharClass } from './char-class';
 import { AhoCorasick } from './aho-corasick';
 import { normalizeText } from './normalize';
 import type { PhraseCategory, ReaderCorrections } from './types';
@@ -83,7 +84,7 @@ export interface CompiledLexicon {
   enumeration: { maxItemLength: number; minItems: number };
   removedTerms: Set<string>;
   /** Code units of one-character function words that may follow a name. */
-  functionChars: Set<number>;
+  functionChars: CharClass;
   /** Milliseconds spent compiling (for the bench). */
   compileMs: number;
 }
@@ -189,7 +190,7 @@ function build(corrections: Pick<ReaderCorrections, 'addedTerms' | 'removedTerms
     slogans: patternsData.quotedSlogans as SloganGates,
     enumeration: patternsData.enumeration,
     removedTerms: removed,
-    functionChars: new Set(cuesData.functionWords.filter((w) => w.length === 1).map((w) => normalizeText(w).charCodeAt(0))),
+    functionChars: new CharClass(cuesData.functionWords.filter((w) => w.length === 1).map((w) => normalizeText(w))),
     compileMs: t1 - t0,
   };
 }

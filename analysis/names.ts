@@ -4,6 +4,7 @@
 // Whether the given name has one or two characters is decided by what follows and by how the
 // shorter form is used elsewhere in the same article.
 import { AhoCorasick } from './aho-corasick';
+import { CharClass } from './char-class';
 import { K } from './lexicon';
 import { isCjk, type Scan, wordAt } from './scan';
 
@@ -21,11 +22,9 @@ const BOUNDARY_KINDS = K.TITLE | K.HONORIFIC | K.CUE | K.EVENT | K.ATTEND | K.HO
 /** Kinds of words that may not begin inside a given name. */
 const BLOCK_KINDS = BOUNDARY_KINDS | K.ORG | K.NOT_ORG | K.ANON;
 /** Characters that do not start a given name (function words, units of organisations). */
-const NEVER_GIVEN = new Set(
-  '的了是在与及等对于将把被从就都还并而或即该其所这那各每们没已要需让使由给说表称市省县局厅部处司委办院队员到里个'.split(''),
-);
+const NEVER_GIVEN = new CharClass('的了是在与及等对于将把被从就都还并而或即该其所这那各每们没已要需让使由给说表称市省县局厅部处司委办院队员到里个');
 /** One-character words after which a two-character name is preferred when both readings end well. */
-const STRONG_FOLLOW = new Set('说等在和与及对向称'.split(''));
+const STRONG_FOLLOW = new CharClass('说等在和与及对向称');
 
 export function surnameAt(scan: Scan, pos: number): { len: number; prior: number } | null {
   const { norm, lex } = scan;
@@ -48,7 +47,7 @@ function optionOk(scan: Scan, site: NameSite, len: number): boolean {
   const name = norm.slice(pos, pos + len);
   if (lex.notNames.has(name)) return false;
   if (len === surLen + 2 && site.prior < 0.9 && lex.notNames.has(norm.slice(pos, pos + surLen + 1))) return false;
-  if (NEVER_GIVEN.has(norm[pos + surLen])) return false;
+  if (NEVER_GIVEN.has(norm.charCodeAt(pos + surLen))) return false;
   for (let i = pos + surLen; i < pos + len; i++) {
     const h = wordAt(scan, i);
     if (!h || !(h.kinds & BLOCK_KINDS)) continue;
@@ -94,7 +93,7 @@ function decide(scan: Scan, site: NameSite, counts: Occurrences): number {
     const c3 = counts.count(norm.slice(pos, pos + l3));
     // 马军以“四不两直”… : 马军 also occurs without 以 elsewhere, so 以 is not part of the name.
     if (c2 > c3) return l2;
-    return STRONG_FOLLOW.has(norm[pos + l2]) ? l2 : l3;
+    return STRONG_FOLLOW.has(norm.charCodeAt(pos + l2)) ? l2 : l3;
   }
   return lenient ? l3 : 0;
 }

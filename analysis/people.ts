@@ -1,5 +1,6 @@
 // Finds the people in an article: names (see names.ts), every mention, the descriptor
 // (organisation + title) written before a mention, reporter/editor credits and transcript labels.
+import { CharClass } from './char-class';
 import { K } from './lexicon';
 import { boundaryAt, decideSites, Occurrences, siteReadings, surnameAt, type NameSite } from './names';
 import { isCjk, isClausePunctCode, type Scan, wordAt } from './scan';
@@ -16,7 +17,7 @@ export interface Mention {
   /** The mention is inside a reporter/editor/photographer credit. */
   credit: boolean;
   /** A later short form of a middle-dot name (塔拉斯 for 彼得里·塔拉斯); the key is the full name. */
-  short?: boolean;
+  short: boolean;
 }
 
 export interface LabelTurn {
@@ -39,10 +40,9 @@ export interface PeopleScan {
   creditSpans: { start: number; end: number }[];
 }
 
-const CLAUSE_PUNCT = new Set([',', ';', '。', '!', '?', ':', '\n', '“', '”', '(', ')', '【', '】', '…', '《', '》']);
-const CREDIT_END = new Set([')', '】', '\n', '。', ']']);
-const SEPARATORS = new Set([' ', ':', '/', '|', '丨']);
-const DESC_STOP = new Set('由在和与及的是为对向了据请将把被从让使到同给访'.split(''));
+const CREDIT_END = new CharClass([')', '】', '\n', '。', ']']);
+const SEPARATORS = new CharClass([' ', ':', '/', '|', '丨']);
+const DESC_STOP = new CharClass('由在和与及的是为对向了据请将把被从让使到同给访');
 const MAX_DESC = 48;
 /** A place name and nothing else: no organisation word, ends in a region unit above the town. */
 const REGION_ONLY = /^[\u4e00-\u9fff]{0,10}(?:省|市|县|自治区|自治州|自治县|州|旗|盟|特别行政区)$|^自治区$/;
@@ -69,8 +69,8 @@ function findCredits(scan: Scan, dottedAt: Map<number, number>): { names: { star
       let ok = true;
       for (let i = p; i < p + len; i++) if (!isCjk(norm.charCodeAt(i))) ok = false;
       if (!ok || scan.lex.notNames.has(norm.slice(p, p + len))) continue;
-      const after = p + len >= n ? '\n' : norm[p + len];
-      if (after === ' ' || after === '、' || after === '摄' || CREDIT_END.has(after) || norm.startsWith('报道', p + len)) return len;
+      const after = p + len >= n ? 0x0a : norm.charCodeAt(p + len);
+      if (after === 0x20 || after === 0x3001 || after === 0x6444 || CREDIT_END.has(after) || norm.startsWith('报道', p + len)) return len; // space 、 摄
     }
     return 0;
   };
@@ -78,7 +78,7 @@ function findCredits(scan: Scan, dottedAt: Map<number, number>): { names: { star
     if (!(h.kinds & K.CREDIT)) continue;
     let p = h.end;
     let sep = 0;
-    while (p < n && SEPARATORS.has(norm[p]) && sep < 4) {
+    while (p < n && SEPARATORS.has(norm.charCodeAt(p)) && sep < 4) {
       p++;
       sep++;
     }
@@ -94,7 +94,7 @@ function findCredits(scan: Scan, dottedAt: Map<number, number>): { names: { star
     }
     if (found.length === 0) continue;
     const after = p >= n ? '\n' : norm[p];
-    if (CREDIT_END.has(after) || after === '摄' || norm.startsWith('报道', p) || isCreditLabelAt(scan, p)) {
+    if (CREDIT_END.has(after.charCodeAt(0)) || after === '摄' || norm.startsWith('报道', p) || isCreditLabelAt(scan, p)) {
       names.push(...found);
       let s = h.start;
       if (s > 0 && (norm[s - 1] === '(' || norm[s - 1] === '【')) s--;
@@ -119,8 +119,8 @@ function findCredits(scan: Scan, dottedAt: Map<number, number>): { names: { star
         }
       }
     } else if (c === '摄' && i >= 2) {
-      const after = i + 1 >= n ? '\n' : norm[i + 1];
-      if (!(after === ' ' || CREDIT_END.has(after))) continue;
+      const after = i + 1 >= n ? 0x0a : norm.charCodeAt(i + 1);
+      if (!(after === 0x20 || CREDIT_END.has(after))) continue;
       let s = i;
       if (norm[s - 1] === ' ') s--;
       for (const len of [3, 2]) {
@@ -138,7 +138,8 @@ function findCredits(scan: Scan, dottedAt: Map<number, number>): { names: { star
 }
 
 function isClauseStartLoose(norm: string, p: number): boolean {
-  return p === 0 || CLAUSE_PUNCT.has(norm[p - 1]) || norm[p - 1] === ' ';
+  const c = p === 0 ? 0 : norm.charCodeAt(p - 1);
+  return p === 0 || isClausePunctCode(c) || c === 0x20;
 }
 
 function isCreditLabelAt(scan: Scan, p: number): boolean {
@@ -314,7 +315,7 @@ export function cueAfter(scan: Scan, pos: number, limit: number): { start: numbe
   // 在致辞中指出 / 在演讲中谈到: an event word inside the gap does not end it; a content cue wins.
   let event: { start: number; end: number; kinds: number } | null = null;
   for (let j = i + 1; j < end; j++) {
-    if (isClausePunctCode(norm.charCodeAt(j))) break; // the same set as CLAUSE_PUNCT, without a string per step
+    if (isClausePunctCode(norm.charCodeAt(j))) break; // by code unit: no string per step
     const g = wordAt(scan, j);
     if (!g) continue;
     if (g.kinds & K.CUE) return g;
@@ -391,7 +392,8 @@ export function descriptorBefore(scan: Scan, nameStart: number, nameEnds: Set<nu
       k--;
       continue;
     }
-    if (!isCjk(norm.charCodeAt(k - 1)) || DESC_STOP.has(c)) break;
+    const code = norm.charCodeAt(k - 1);
+    if (!isCjk(code) || DESC_STOP.has(code)) break;
     k--;
   }
   // Parentheses at the edge are not part of it.
@@ -434,7 +436,7 @@ export function descriptorBefore(scan: Scan, nameStart: number, nameEnds: Set<nu
 function joinsOrganisation(scan: Scan, k: number, right: number, nameEnds: Set<number>): boolean {
   const { norm } = scan;
   if (k < 3 || nameEnds.has(k - 1) || !isCjk(norm.charCodeAt(k - 2)) || !isCjk(norm.charCodeAt(k - 3))) return false;
-  if (DESC_STOP.has(norm[k - 2]) || scan.titleEndAt.has(k - 1)) return false;
+  if (DESC_STOP.has(norm.charCodeAt(k - 2)) || scan.titleEndAt.has(k - 1)) return false;
   for (let i = k; i < right; i++) {
     const h = wordAt(scan, i);
     if (h && h.kinds & K.TITLE) return i > k && scan.orgEndAt.has(i);
@@ -507,7 +509,8 @@ export function findPeople(scan: Scan): PeopleScan {
   const reporters = new Set(creditKeys);
 
   // Every occurrence of every name, longest match first, no overlaps.
-  const raw: { start: number; end: number; key: string; short?: boolean }[] = [];
+  // Every field set at creation: one object shape keeps the rules' property reads monomorphic.
+  const raw: { start: number; end: number; key: string; short: boolean }[] = [];
   if (keys.size > 0) {
     const { at: best, strings } = occurrences.longestAt((str) => keys.has(str));
     let lastEnd = -1;
@@ -520,20 +523,18 @@ export function findPeople(scan: Scan): PeopleScan {
         const before = s > 0 ? norm[s - 1] : '\n';
         if (before === '·' || norm[s + key.length] === '·' || !boundaryAt(scan, s + key.length)) continue;
         raw.push({ start: s, end: s + key.length, key: full, short: true });
-      } else raw.push({ start: s, end: s + key.length, key });
+      } else raw.push({ start: s, end: s + key.length, key, short: false });
       lastEnd = s + key.length;
     }
   }
   // Spaced label names are not found by the automaton.
-  for (const l of labelNames) if (l.end - l.start !== l.key.length) raw.push({ start: l.start, end: l.end, key: l.key });
+  for (const l of labelNames) if (l.end - l.start !== l.key.length) raw.push({ start: l.start, end: l.end, key: l.key, short: false });
   raw.sort((a, b) => a.start - b.start);
   const nameEnds = new Set(raw.map((r) => r.end));
-  const mentions: Mention[] = raw.map((r) => {
+  const mentions: Mention[] = raw.map((r): Mention => {
     const credit = creditStarts.has(r.start);
     const d = credit ? { start: r.start, org: '', title: '' } : descriptorBefore(scan, r.start, nameEnds);
-    const m: Mention = { key: r.key, start: r.start, end: r.end, descStart: d.start, title: d.title, org: d.org, credit };
-    if (r.short) m.short = true;
-    return m;
+    return { key: r.key, start: r.start, end: r.end, descStart: d.start, title: d.title, org: d.org, credit, short: r.short };
   });
   inheritListOrganisation(norm, mentions);
   return { mentions, labels, reporters, creditSpans: credits.spans };
@@ -569,7 +570,7 @@ function boundaryIsOrg(scan: Scan, end: number): boolean {
 }
 
 /** Characters of transliterated (foreign, Uyghur, Tibetan…) names: each part of a middle-dot name is a run of them. */
-const TRANSLIT = new Set(
+const TRANSLIT = new CharClass(
   ('阿埃艾爱安昂奥巴拜班得思罕默琴科夫基娃霍顿什蒂兹鲍来雪铁乎仁旦增措卓嘎央宗次珠桑曲玛洛叶依兰乌特其朝图额敦肯尼邦保贝本比彼毕别宾波伯博布查达代戴丹道德登迪蒂丁东杜顿多厄恩尔法凡范菲费芬丰弗福夫盖甘冈高戈格根古瓜哈海汉豪赫黑亨胡华霍基吉加贾杰金卡凯坎康考柯科克肯库夸奎昆拉莱兰朗劳勒雷里利连林琳卢鲁伦罗洛吕马玛迈麦曼芒梅门蒙米明姆莫穆纳乃奈南内尼努诺帕派潘庞佩彭皮普奇齐恰乔切钦琼丘萨塞桑瑟森沙莎尚舍什施舒斯松苏索塔泰坦汤唐特提图托瓦万旺威韦维温沃乌伍西希夏谢辛休雅亚扬耶伊因英尤扎泽詹兹佐祖买江热孜丽娜汗木合吐逊则力依玉素甫吾加肉音卜杜姆赖洁妮娅蕾莉琪黛露珍贝丝薇嘉茨策格朱' as string).split(''),
 );
 const MAX_PART = 6;
@@ -583,14 +584,14 @@ export function findDottedNames(scan: Scan): { start: number; end: number }[] {
   const out: { start: number; end: number }[] = [];
   for (let dot = norm.indexOf('·'); dot !== -1; dot = norm.indexOf('·', dot + 1)) {
     let s = dot;
-    while (s > 0 && dot - s < MAX_PART && TRANSLIT.has(norm[s - 1]) && !scan.titleEndAt.has(s) && !scan.orgEndAt.has(s)) s--;
+    while (s > 0 && dot - s < MAX_PART && TRANSLIT.has(norm.charCodeAt(s - 1)) && !scan.titleEndAt.has(s) && !scan.orgEndAt.has(s)) s--;
     if (dot - s < 2) continue;
     // Further parts: ·X·Y…
     let e = dot;
     let parts = 0;
     while (norm[e] === '·') {
       let j = e + 1;
-      while (j < norm.length && j - e - 1 < MAX_PART && TRANSLIT.has(norm[j]) && !(j - e - 1 >= 2 && boundaryAt(scan, j))) j++;
+      while (j < norm.length && j - e - 1 < MAX_PART && TRANSLIT.has(norm.charCodeAt(j)) && !(j - e - 1 >= 2 && boundaryAt(scan, j))) j++;
       if (j - e - 1 < 2) break;
       e = j;
       parts++;

@@ -1,12 +1,13 @@
 // Policy phrases: curated lexicon terms (one automaton pass, shared with the people rules),
 // rule-made phrases (全会, 《…法》, 习近平总书记关于…的重要指示精神, named meetings, response levels),
 // short quoted slogans that pass the gates in the pattern file, and short 一是…二是… items.
+import { CharClass } from './char-class';
 import { K } from './lexicon';
 import { isCjk, type Scan, wordAt } from './scan';
 import type { PhraseCategory, PolicyPhrase } from './types';
 
 const SENTENCE_PUNCT = /[。!?;:\n]/;
-const CLAUSE_CHARS = new Set([',', ';', '。', '!', '?', ':', '\n', '“', '”']);
+const CLAUSE_CHARS = new CharClass([',', ';', '。', '!', '?', ':', '\n', '“', '”']);
 const MAX_ORG_LOOKAHEAD = 8;
 
 /** A term that is the start of an organisation name (安全生产司, 公共安全研究院) does not count. */
@@ -113,7 +114,10 @@ function quotedSlogans(scan: Scan): PolicyPhrase[] {
   const { norm } = scan;
   const out: PolicyPhrase[] = [];
   const separators = separatorPattern(g.separators);
-  for (const [open, close] of scan.closeOf) {
+  const { keys: opens, values: closes } = scan.closeOf;
+  for (let k = 0; k < opens.length; k++) {
+    const open = opens[k];
+    const close = closes[k];
     const len = close - open - 1;
     if (len < g.minLength || len > g.maxLength) continue;
     const s = open + 1;
@@ -124,7 +128,7 @@ function quotedSlogans(scan: Scan): PolicyPhrase[] {
     if (cjk < Math.max(2, inner.length - 3)) continue;
     // Clause before the quote (for verbs and citation markers).
     let cs = open;
-    while (cs > 0 && open - cs < 16 && !CLAUSE_CHARS.has(norm[cs - 1])) cs--;
+    while (cs > 0 && open - cs < 16 && !CLAUSE_CHARS.has(norm.charCodeAt(cs - 1))) cs--;
     const lead = norm.slice(cs, open);
     let jb = open;
     while (jb > 0 && (norm[jb - 1] === ',' || norm[jb - 1] === ' ')) jb--;
@@ -161,11 +165,11 @@ function enumerationItems(scan: Scan): PolicyPhrase[] {
     for (let k = si; k < shi.length && shi[k] < para.end; k++) {
       const idx = shi[k];
       const ord = ordinals.indexOf(norm[idx - 1]);
-      const prev = idx >= 2 ? norm[idx - 2] : '\n';
-      if (ord >= 0 && (CLAUSE_CHARS.has(prev) || prev === ' ' || idx - 1 === para.start)) {
+      const prev = idx >= 2 ? norm.charCodeAt(idx - 2) : 0x0a;
+      if (ord >= 0 && (CLAUSE_CHARS.has(prev) || prev === 0x20 || idx - 1 === para.start)) {
         let e = idx + 1;
-        while (e < para.end && e - idx <= maxItemLength + 1 && !CLAUSE_CHARS.has(norm[e])) e++;
-        if (e < para.end + 1 && e - idx - 1 <= maxItemLength && e - idx - 1 >= 2 && (e >= para.end || CLAUSE_CHARS.has(norm[e]))) {
+        while (e < para.end && e - idx <= maxItemLength + 1 && !CLAUSE_CHARS.has(norm.charCodeAt(e))) e++;
+        if (e < para.end + 1 && e - idx - 1 <= maxItemLength && e - idx - 1 >= 2 && (e >= para.end || CLAUSE_CHARS.has(norm.charCodeAt(e)))) {
           items.push({ start: idx + 1, end: e, ord });
         } else items.push({ start: -1, end: -1, ord });
       }

@@ -21,16 +21,16 @@ export interface Scan {
   /** Per position: 1 + index in `words` of the longest non-policy word starting there; 0 when none. */
   startIdx: Int32Array;
   /** Longest organisation hit ending at each position → its start. */
-  orgEndAt: EndIndex;
+  orgEndAt: PositionMap;
   /** End positions of title hits (longest at their start). */
-  titleEndAt: EndIndex;
+  titleEndAt: PositionMap;
   /** Longest-at-start hits in text order. */
   words: Hit[];
   policyHits: Hit[];
   paragraphs: Paragraph[];
-  /** Matching quote marks: index of ” → index of its “ (same paragraph). */
-  openOf: Map<number, number>;
-  closeOf: Map<number, number>;
+  /** Matching quote marks (same paragraph): index of ” → index of its “, and back. */
+  openOf: SortedPositions;
+  closeOf: SortedPositions;
   /** Positions of 。 ! ? in text order (sentence ends). */
   sentenceEnds: Int32Array;
   /** Positions of clause punctuation (isClausePunctCode) and of 、 in text order. */
@@ -43,22 +43,45 @@ export interface Scan {
 
 /**
  * Position → position for every text offset, with a Map's get/has: the rules probe it at nearly every character
- * they walk over, and an array read beats hashing a number.
+ * they walk over, and an array read beats hashing a number. Stores value + 1, so a fresh (zeroed) array is empty.
  */
-export class EndIndex {
+export class PositionMap {
   private readonly at: Int32Array;
   constructor(length: number) {
-    this.at = new Int32Array(length + 1).fill(-1);
+    this.at = new Int32Array(length + 1);
   }
   get(pos: number): number | undefined {
-    const v = pos >= 0 && pos < this.at.length ? this.at[pos] : -1;
-    return v < 0 ? undefined : v;
+    const v = pos >= 0 && pos < this.at.length ? this.at[pos] : 0;
+    return v === 0 ? undefined : v - 1;
   }
   has(pos: number): boolean {
-    return pos >= 0 && pos < this.at.length && this.at[pos] >= 0;
+    return pos >= 0 && pos < this.at.length && this.at[pos] !== 0;
   }
   set(pos: number, value: number): void {
-    this.at[pos] = value;
+    this.at[pos] = value + 1;
+  }
+}
+
+/**
+ * Position → position for a few keys (quote marks): ascending keys and binary search, a few bytes per pair
+ * where a PositionMap would take four per character of the text.
+ */
+export class SortedPositions {
+  constructor(
+    /** Ascending. */
+    readonly keys: Int32Array,
+    readonly values: Int32Array,
+  ) {}
+  get(pos: number): number | undefined {
+    const { keys } = this;
+    let lo = 0;
+    let hi = keys.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (keys[mid] < pos) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo < keys.length && keys[lo] === pos ? this.values[lo] : undefined;
   }
 }
 
@@ -102,11 +125,12 @@ export function scanText(text: string, lex: CompiledLexicon): Scan {
     }
   });
   // Longest vocabulary word at each start: an index into `words` (+1) per position, so lookups
-  // are array reads rather than Map lookups over hundreds of thousands of keys.
-  const startIdx = new Int32Array(n + 1);
+  // are array reads rather than Map lookups over hundreds of thousands of keys. It reuses wordEnd's array:
+  // each end is read once, just before its slot is overwritten.
+  const startIdx = wordEnd;
   const words: Hit[] = [];
-  const orgEndAt = new EndIndex(n);
-  const titleEndAt = new EndIndex(n);
+  const orgEndAt = new PositionMap(n);
+  const titleEndAt = new PositionMap(n);
   for (let start = 0; start < n; start++) {
     const end = wordEnd[start];
     if (end === 0) continue;
@@ -121,9 +145,13 @@ export function scanText(text: string, lex: CompiledLexicon): Scan {
   // One pass over the characters: paragraphs, quote pairs (a stack per paragraph: linear even for a million
   // unmatched “), sentence ends and pronouns, so that later rules visit these positions only.
   const paragraphs: Paragraph[] = [];
-  const openOf = new Map<number, number>();
-  const closeOf = new Map<number, number>();
-  const stack: number[] = [];
+  // Quote pairs: closes ascend as they are met; each “ gets a slot when met (so slots ascend by open), filled
+  // with its ” if one comes in the paragraph.
+  const closes: number[] = [];
+  const opensOfCloses: number[] = [];
+  const opens: number[] = [];
+  const closesOfOpens: number[] = [];
+  const stack: number[] = []; // slots of the unclosed “
   const ends: number[] = [];
   const pronouns: number[] = [];
   const marks: number[] = [];
@@ -138,20 +166,39 @@ export function scanText(text: string, lex: CompiledLexicon): Scan {
         stack.length = 0;
       } else if (c === 0x21 || c === 0x3f) ends.push(i);
     } else if (c === 0x3002) ends.push(i);
-    else if (c === OPEN_Q) stack.push(i);
-    else if (c === CLOSE_Q) {
-      const o = stack.pop();
-      if (o !== undefined) {
-        openOf.set(i, o);
-        closeOf.set(o, i);
+    else if (c === OPEN_Q) {
+      stack.push(opens.length);
+      opens.push(i);
+      closesOfOpens.push(-1);
+    } else if (c === CLOSE_Q) {
+      const slot = stack.pop();
+      if (slot !== undefined) {
+        closes.push(i);
+        opensOfCloses.push(opens[slot]);
+        closesOfOpens[slot] = i;
       }
     } else if (c === 0x4ed6 || c === 0x5979) pronouns.push(i); // 他 她
   }
   if (n > ps) paragraphs.push({ start: ps, end: n });
   return {
-    text, norm, lex, startIdx, orgEndAt, titleEndAt, words, policyHits, paragraphs, openOf, closeOf,
+    text, norm, lex, startIdx, orgEndAt, titleEndAt, words, policyHits, paragraphs, 
+    openOf: new SortedPositions(Int32Array.from(closes), Int32Array.from(opensOfCloses)),
+    closeOf: pairedByOpen(opens, closesOfOpens),
     sentenceEnds: Int32Array.from(ends), clauseMarks: Int32Array.from(marks), pronouns: Int32Array.from(pronouns), anchorAt,
   };
+}
+
+function pairedByOpen(opens: number[], closes: number[]): SortedPositions {
+  let paired = 0;
+  for (const c of closes) if (c >= 0) paired++;
+  const keys = new Int32Array(paired);
+  const values = new Int32Array(paired);
+  for (let k = 0, j = 0; k < opens.length; k++) {
+    if (closes[k] < 0) continue;
+    keys[j] = opens[k];
+    values[j++] = closes[k];
+  }
+  return new SortedPositions(keys, values);
 }
 
 /** Index of the paragraph containing pos (binary search). */

@@ -1,5 +1,6 @@
 // Attribution: which person's words each passage reports, and how the article says so.
 // Speakers are the people with at least one attributed passage.
+import { CharClass } from './char-class';
 import { K } from './lexicon';
 import { cueAfter, isClauseStart, type LabelTurn, type Mention, type PeopleScan } from './people';
 import { paragraphIndex, type Scan, wordAt } from './scan';
@@ -12,8 +13,10 @@ export interface Attribution {
   quotes: Quote[];
 }
 
-const SENTENCE_END = new Set(['。', '!', '?']);
-const CLAUSE_END = new Set([',', ';', '。', '!', '?', ':', '\n']);
+const SENTENCE_END = new CharClass(['。', '!', '?']);
+const CLAUSE_END = new CharClass([',', ';', '。', '!', '?', ':', '\n']);
+const SPACE = new CharClass([' ']);
+const SPACE_COMMA = new CharClass([' ', ',']);
 const ADVERBS = ['同时还', '进一步', '同时', '并且', '再次', '特别', '着重', '随后', '最后', '首先', '还', '也', '又', '再', '并', '则'];
 const MAX_QUOTE = 4000;
 
@@ -22,16 +25,16 @@ interface Event {
   pos: number;
   cueEnd: number;
   via: AttributionVia;
-  /** A passage already known (quote-first, transcript); otherwise it runs from cueEnd. */
-  fixed?: { start: number; end: number; via: AttributionVia }[];
+  /** Passages already known (quote-first, transcript); the quote after the cue runs from cueEnd. */
+  fixed: { start: number; end: number; via: AttributionVia }[] | null;
   /** Quote after the cue is wanted (false for transcript/caption events that carry fixed spans only). */
   follow: boolean;
   /** Where the sentence part introducing this attribution starts; a previous quote stops here. */
   from: number;
 }
 
-function skipBack(norm: string, p: number, chars: string): number {
-  while (p > 0 && chars.includes(norm[p - 1])) p--;
+function skipBack(norm: string, p: number, chars: CharClass): number {
+  while (p > 0 && chars.has(norm.charCodeAt(p - 1))) p--;
   return p;
 }
 
@@ -55,7 +58,7 @@ function clauseStartBefore(scan: Scan, cueStart: number): number {
 
 /** “…”X说 : the closing quote right before the attribution, if any. */
 function quoteBefore(scan: Scan, p: number): { start: number; end: number } | null {
-  const q = skipBack(scan.norm, p, ' ,') - 1;
+  const q = skipBack(scan.norm, p, SPACE_COMMA) - 1;
   if (q < 0 || scan.norm[q] !== '”') return null;
   const o = scan.openOf.get(q);
   if (o === undefined || q - o - 1 <= 0 || q - o > MAX_QUOTE) return null;
@@ -98,7 +101,7 @@ export function attribute(scan: Scan, people: PeopleScan): Attribution[] {
     const m = mentions[mi];
     if (m.credit || !speakerCapable(m.key)) continue;
     const para = scan.paragraphs[paragraphIndex(scan, m.start)];
-    const before = skipBack(norm, m.descStart, ' ');
+    const before = skipBack(norm, m.descStart, SPACE);
     let cue = cueAfter(scan, m.end, para.end);
     // 在X看来: the opinion frame needs its 在; 看来 alone (看来今年…) is an adverb.
     if (cue && isFramedCue(scan, cue) && !(before > 0 && norm[before - 1] === '在')) cue = null;
@@ -118,8 +121,7 @@ export function attribute(scan: Scan, people: PeopleScan): Attribution[] {
     let via: AttributionVia = 'direct';
     if (before > 0 && norm[before - 1] === '据') via = 'according-to';
     const qb = quoteBefore(scan, m.descStart);
-    const ev: Event = { key: m.key, pos: cue.start, cueEnd: cue.end, via, follow: true, from: m.descStart };
-    if (qb) ev.fixed = [{ ...qb, via: 'quote-first' }];
+    const ev: Event = { key: m.key, pos: cue.start, cueEnd: cue.end, via, fixed: qb && [{ ...qb, via: 'quote-first' }], follow: true, from: m.descStart };
     events.push(ev);
     for (const c of coordinated(mi)) events.push({ ...ev, key: c.key, from: c.descStart });
   }
@@ -154,9 +156,8 @@ export function attribute(scan: Scan, people: PeopleScan): Attribution[] {
     }
     if (key === null) continue;
     claimedCues.add(cue.start);
-    const ev: Event = { key, pos: cue.start, cueEnd: cue.end, via: 'pronoun', follow: true, from: i };
     const qb = quoteBefore(scan, i);
-    if (qb) ev.fixed = [{ ...qb, via: 'quote-first' }];
+    const ev: Event = { key, pos: cue.start, cueEnd: cue.end, via: 'pronoun', fixed: qb && [{ ...qb, via: 'quote-first' }], follow: true, from: i };
     events.push(ev);
   }
 
@@ -219,12 +220,12 @@ export function attribute(scan: Scan, people: PeopleScan): Attribution[] {
       }
       if (isFramedCue(scan, h)) continue;
       const cs = clauseStartBefore(scan, h.start);
-      const prev = skipBack(norm, cs, ' ');
-      const atClauseStart = prev > para.start && CLAUSE_END.has(norm[prev - 1]) && norm[prev - 1] !== ':';
+      const prev = skipBack(norm, cs, SPACE);
+      const atClauseStart = prev > para.start && CLAUSE_END.has(norm.charCodeAt(prev - 1)) && norm[prev - 1] !== ':';
       if (atClauseStart && subject) {
         claimedCues.add(h.start);
-        events.push({ key: subject, pos: h.start, cueEnd: h.end, via: 'zero-subject', follow: true, from: cs });
-        if (group.includes(subject)) for (const k of group) if (k !== subject) events.push({ key: k, pos: h.start, cueEnd: h.end, via: 'zero-subject', follow: true, from: cs });
+        events.push({ key: subject, pos: h.start, cueEnd: h.end, via: 'zero-subject', fixed: null, follow: true, from: cs });
+        if (group.includes(subject)) for (const k of group) if (k !== subject) events.push({ key: k, pos: h.start, cueEnd: h.end, via: 'zero-subject', fixed: null, follow: true, from: cs });
       } else if (!atClauseStart) {
         // 会议指出 / 中国地震局负责同志…要求 : someone else speaks; the person's turn is over.
         // Only an explicit non-person subject (会议, 负责同志, 专家…) in the clause ends the turn;
@@ -232,8 +233,8 @@ export function attribute(scan: Scan, people: PeopleScan): Attribution[] {
         if (!mentionEnds.has(h.start) && anonInClause(scan, h.start, para.start)) {
           subject = null;
           let j = h.start;
-          while (j > para.start && !CLAUSE_END.has(norm[j - 1])) j--;
-          events.push({ key: null, pos: h.start, cueEnd: h.end, via: 'direct', follow: false, from: j });
+          while (j > para.start && !CLAUSE_END.has(norm.charCodeAt(j - 1))) j--;
+          events.push({ key: null, pos: h.start, cueEnd: h.end, via: 'direct', fixed: null, follow: false, from: j });
         }
       }
       next = h.end;
@@ -276,7 +277,7 @@ export function attribute(scan: Scan, people: PeopleScan): Attribution[] {
     if (m.credit || !speakerCapable(m.key)) continue;
     const pi = paragraphIndex(scan, m.start);
     const para = scan.paragraphs[pi];
-    if (skipBack(norm, m.descStart, ' ') !== para.start) continue;
+    if (skipBack(norm, m.descStart, SPACE) !== para.start) continue;
     const h = wordAt(scan, m.end);
     if (!h || !(h.kinds & K.EVENT) || para.end - h.end > 1) continue;
     const next = scan.paragraphs[pi + 1];
@@ -304,10 +305,10 @@ export function attribute(scan: Scan, people: PeopleScan): Attribution[] {
       while (s < para.end && (norm[s] === ' ' || norm[s] === ',' || norm[s] === ':')) s++;
       const close = norm[s] === '“' ? scan.closeOf.get(s) : undefined;
       // A quote that closes the sentence is the passage; “七下八上”期间,… is just a quoted phrase in it.
-      const closesSentence = close !== undefined && (close + 1 >= para.end || SENTENCE_END.has(norm[close + 1]) || norm[close - 1] === '。');
+      const closesSentence = close !== undefined && (close + 1 >= para.end || SENTENCE_END.at(norm, close + 1) || norm[close - 1] === '。');
       if (close !== undefined && closesSentence) {
         if (close - s <= MAX_QUOTE) quotes.push({ start: s + 1, end: close, via: ev.via });
-      } else if (s < para.end && !SENTENCE_END.has(norm[s])) {
+      } else if (s < para.end && !SENTENCE_END.has(norm.charCodeAt(s))) {
         let e = para.end;
         for (let k = ei + 1; k < events.length; k++) {
           if (events[k].pos >= para.end) break;
@@ -374,7 +375,7 @@ function isFramedCue(scan: Scan, cue: { start: number; end: number }): boolean {
 
 const MAX_GESTURE = 16;
 /** Characters that make the words before a colon something other than a gesture (的口号是:, 指出的是:). */
-const NOT_GESTURE_CODES = new Set([0x7684, 0x662f, 0x4e3a]); // 的 是 为
+const NOT_GESTURE = new CharClass('的是为');
 
 /**
  * <name><gesture>:“…” — the colon right after a name and a short stretch without clause punctuation, followed by
@@ -391,7 +392,7 @@ function colonFrame(scan: Scan, from: number, limit: number): number {
       return norm.charCodeAt(q) === 0x201c ? j : -1;
     }
     // , ; 。 ! ? \n “ ” ( and 的 是 为 (char codes: no string per step)
-    if (c === 0x2c || c === 0x3b || c === 0x3002 || c === 0x21 || c === 0x3f || c === 0x0a || c === 0x201c || c === 0x201d || c === 0x28 || NOT_GESTURE_CODES.has(c)) return -1;
+    if (c === 0x2c || c === 0x3b || c === 0x3002 || c === 0x21 || c === 0x3f || c === 0x0a || c === 0x201c || c === 0x201d || c === 0x28 || NOT_GESTURE.has(c)) return -1;
     const h = wordAt(scan, j);
     if (h && h.kinds & (K.ATTEND | K.HOST | K.ANON | K.TITLE)) return -1;
   }
@@ -416,7 +417,7 @@ function invitedInList(scan: Scan, before: number): boolean {
 
 function anonInClause(scan: Scan, cue: number, floor: number): boolean {
   for (let j = cue - 1; j >= floor && cue - j <= 30; j--) {
-    if (CLAUSE_END.has(scan.norm[j])) return false;
+    if (CLAUSE_END.has(scan.norm.charCodeAt(j))) return false;
     const h = wordAt(scan, j);
     if (h && h.kinds & K.ANON && h.end <= cue) return true;
   }
