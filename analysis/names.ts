@@ -6,7 +6,7 @@
 import { AhoCorasick } from './aho-corasick';
 import { CharClass } from './char-class';
 import { K } from './lexicon';
-import { isCjk, type Scan, wordAt } from './scan';
+import { isCjk, kindsAt, type Scan } from './scan';
 
 export type SiteMode = 'title' | 'list' | 'bare' | 'credit' | 'label';
 
@@ -49,11 +49,11 @@ function optionOk(scan: Scan, site: NameSite, len: number): boolean {
   if (len === surLen + 2 && site.prior < 0.9 && lex.notNames.has(norm.slice(pos, pos + surLen + 1))) return false;
   if (NEVER_GIVEN.has(norm.charCodeAt(pos + surLen))) return false;
   for (let i = pos + surLen; i < pos + len; i++) {
-    const h = wordAt(scan, i);
-    if (!h || !(h.kinds & BLOCK_KINDS)) continue;
+    if (!(kindsAt(scan, i) & BLOCK_KINDS)) continue;
+    const end = scan.wordEndAt[i];
     // 王指出 / 江学者: a vocabulary word right at the given name; 吴强主持: a word running past the end.
-    if (i === pos + surLen && h.end - h.start >= 2) return false;
-    if (h.end > pos + len) return false;
+    if (i === pos + surLen && end - i >= 2) return false;
+    if (end > pos + len) return false;
   }
   return true;
 }
@@ -63,8 +63,7 @@ export function boundaryAt(scan: Scan, i: number): boolean {
   if (i >= norm.length) return true;
   const code = norm.charCodeAt(i);
   if (!isCjk(code) || scan.lex.functionChars.has(code)) return true;
-  const h = wordAt(scan, i);
-  return !!h && (h.kinds & BOUNDARY_KINDS) !== 0;
+  return (kindsAt(scan, i) & BOUNDARY_KINDS) !== 0;
 }
 
 /** Length chosen for the name at the site, or 0 when no reading is acceptable. */
@@ -189,8 +188,7 @@ export function decideSites(scan: Scan, sites: NameSite[], occurrences: Occurren
     decided.push({ start: s.pos, end: s.pos + len, mode: s.mode });
     acceptedEnds.add(s.pos + len);
     // 陈胜先生、边卫华先生: an honorific may sit between the name and the 、
-    const h = wordAt(scan, s.pos + len);
-    if (h && h.kinds & K.HONORIFIC) acceptedEnds.add(h.end);
+    if (kindsAt(scan, s.pos + len) & K.HONORIFIC) acceptedEnds.add(scan.wordEndAt[s.pos + len]);
     lastPos = s.pos;
   }
   return decided;

@@ -3,7 +3,7 @@
 import { CharClass } from './char-class';
 import { K } from './lexicon';
 import { boundaryAt, decideSites, Occurrences, siteReadings, surnameAt, type NameSite } from './names';
-import { isCjk, isClausePunctCode, type Scan, wordAt } from './scan';
+import { isCjk, isClausePunctCode, kindsAt, type Scan, wordAt } from './scan';
 
 export interface Mention {
   /** Name key (normalised text of the name). */
@@ -74,16 +74,17 @@ function findCredits(scan: Scan, dottedAt: Map<number, number>): { names: { star
     }
     return 0;
   };
-  for (const h of scan.words) {
-    if (!(h.kinds & K.CREDIT)) continue;
-    let p = h.end;
+  for (const start of scan.wordStarts) {
+    if (!(scan.wordKindsAt[start] & K.CREDIT)) continue;
+    const end = scan.wordEndAt[start];
+    let p = end;
     let sep = 0;
     while (p < n && SEPARATORS.has(norm.charCodeAt(p)) && sep < 4) {
       p++;
       sep++;
     }
     // 文/图 alone are everyday characters: only with a separator (文/张三, 图:李四) are they credits.
-    if (h.end - h.start === 1 && sep === 0) continue;
+    if (end - start === 1 && sep === 0) continue;
     const found: { start: number; end: number }[] = [];
     for (let k = 0; k < 4 && p < n; k++) {
       const len = readCreditName(p);
@@ -96,7 +97,7 @@ function findCredits(scan: Scan, dottedAt: Map<number, number>): { names: { star
     const after = p >= n ? '\n' : norm[p];
     if (CREDIT_END.has(after.charCodeAt(0)) || after === '摄' || norm.startsWith('报道', p) || isCreditLabelAt(scan, p)) {
       names.push(...found);
-      let s = h.start;
+      let s = start;
       if (s > 0 && (norm[s - 1] === '(' || norm[s - 1] === '【')) s--;
       spans.push({ start: s, end: Math.min(n, after === ')' || after === '】' ? p + 1 : p) });
     }
@@ -143,8 +144,7 @@ function isClauseStartLoose(norm: string, p: number): boolean {
 }
 
 function isCreditLabelAt(scan: Scan, p: number): boolean {
-  const h = wordAt(scan, p);
-  return !!h && (h.kinds & K.CREDIT) !== 0;
+  return (kindsAt(scan, p) & K.CREDIT) !== 0;
 }
 
 const TIMESTAMP = /^\[?\d{1,2}:\d{2}(?::\d{2})?\]?\s*/;
@@ -217,10 +217,10 @@ function findLabels(scan: Scan): { labels: LabelTurn[]; names: { start: number; 
       // No vocabulary word may begin inside the name (董主任 is an address, not a name).
       let clash = false;
       for (let i = p + sn.len; i < e; i++) {
-        const h = wordAt(scan, i);
-        if (!h || !(h.kinds & (K.TITLE | K.CUE | K.ORG | K.CREDIT | K.ATTEND | K.HOST | K.EVENT))) continue;
+        const kinds = kindsAt(scan, i);
+        if (!(kinds & (K.TITLE | K.CUE | K.ORG | K.CREDIT | K.ATTEND | K.HOST | K.EVENT))) continue;
         // 文/图 alone are credits only with a separator (文/张三): inside 陈文俊 they are name characters.
-        if (h.end - h.start === 1 && (h.kinds & ~K.CREDIT) === 0) continue;
+        if (scan.wordEndAt[i] - i === 1 && (kinds & ~K.CREDIT) === 0) continue;
         clash = true;
       }
       if (clash) continue;
@@ -256,21 +256,20 @@ function collectSites(scan: Scan): NameSite[] {
     const sn = surnameAt(scan, pos);
     if (sn) sites.push({ pos, surLen: sn.len, prior: sn.prior, mode });
   };
-  for (const h of scan.words) {
-    if (!(h.kinds & K.TITLE)) continue;
-    let p = h.end;
+  for (const start of scan.wordStarts) {
+    if (!(scan.wordKindsAt[start] & K.TITLE)) continue;
+    let p = scan.wordEndAt[start];
     let spaces = 0;
     while (p < n && norm[p] === ' ' && spaces < 3) {
       p++;
       spaces++;
     }
-    const next = wordAt(scan, p);
-    if (next && next.kinds & K.TITLE) continue; // a chain of titles: the name follows the last one
+    if (kindsAt(scan, p) & K.TITLE) continue; // a chain of titles: the name follows the last one
     push(p, 'title');
   }
   // Bare names need a speech verb soon after: look those up in the sorted cue positions.
   const cues: number[] = [];
-  for (const h of scan.words) if (h.kinds & (K.CUE | K.EVENT)) cues.push(h.start);
+  for (const start of scan.wordStarts) if (scan.wordKindsAt[start] & (K.CUE | K.EVENT)) cues.push(start);
   const cueWithin = (p: number, span: number) => {
     let lo = 0;
     let hi = cues.length;
@@ -316,12 +315,12 @@ export function cueAfter(scan: Scan, pos: number, limit: number): { start: numbe
   let event: { start: number; end: number; kinds: number } | null = null;
   for (let j = i + 1; j < end; j++) {
     if (isClausePunctCode(norm.charCodeAt(j))) break; // by code unit: no string per step
-    const g = wordAt(scan, j);
-    if (!g) continue;
-    if (g.kinds & K.CUE) return g;
-    if (g.kinds & (K.HOST | K.ATTEND)) return event ?? g;
-    if (g.kinds & K.EVENT && !event) event = g;
-    if (g.end > j + 1) j = g.end - 1;
+    const kinds = kindsAt(scan, j);
+    if (!kinds) continue;
+    if (kinds & K.CUE) return wordAt(scan, j)!;
+    if (kinds & (K.HOST | K.ATTEND)) return event ?? wordAt(scan, j)!;
+    if (kinds & K.EVENT && !event) event = wordAt(scan, j)!;
+    if (scan.wordEndAt[j] > j + 1) j = scan.wordEndAt[j] - 1;
   }
   return event;
 }
@@ -402,8 +401,7 @@ export function descriptorBefore(scan: Scan, nameStart: number, nameEnds: Set<nu
   // Split at the first title word.
   let titleStart = -1;
   for (let i = k; i < right; i++) {
-    const h = wordAt(scan, i);
-    if (h && h.kinds & K.TITLE && h.end <= right && !(h.kinds & K.ANON && h.end === right && false)) {
+    if (kindsAt(scan, i) & K.TITLE && scan.wordEndAt[i] <= right) {
       titleStart = i;
       break;
     }
@@ -438,8 +436,7 @@ function joinsOrganisation(scan: Scan, k: number, right: number, nameEnds: Set<n
   if (k < 3 || nameEnds.has(k - 1) || !isCjk(norm.charCodeAt(k - 2)) || !isCjk(norm.charCodeAt(k - 3))) return false;
   if (DESC_STOP.has(norm.charCodeAt(k - 2)) || scan.titleEndAt.has(k - 1)) return false;
   for (let i = k; i < right; i++) {
-    const h = wordAt(scan, i);
-    if (h && h.kinds & K.TITLE) return i > k && scan.orgEndAt.has(i);
+    if (kindsAt(scan, i) & K.TITLE) return i > k && scan.orgEndAt.has(i);
   }
   return false;
 }
@@ -451,8 +448,7 @@ function innerOrganisation(scan: Scan, from: number, right: number): { start: nu
   if (last === undefined || last <= from || !scan.orgEndAt.has(last)) return null;
   let s = last;
   while (s > from && norm[s - 1] !== '、') {
-    const h = wordAt(scan, s - 1);
-    if (h && h.kinds & K.TITLE && h.end <= last) return null; // a title inside: not one organisation
+    if (kindsAt(scan, s - 1) & K.TITLE && scan.wordEndAt[s - 1] <= last) return null; // a title inside: not one organisation
     s--;
   }
   if (s <= from || s >= last) return null;
@@ -492,8 +488,8 @@ export function findPeople(scan: Scan): PeopleScan {
     // 向救援队员表示 / 于当地群众表示: a preposition-like surname before a noun and a title is no name;
     // an ambiguous surname needs its verb right after the name.
     if (site.prior < 0.5) {
-      const h = wordAt(scan, end);
-      if (h && h.kinds & K.TITLE && !(h.kinds & K.CUE)) return false;
+      const kinds = kindsAt(scan, end);
+      if (kinds & K.TITLE && !(kinds & K.CUE)) return false;
     }
     // A bare name counts only before a speech verb, and not when it is an organisation's start.
     const cue = cueAfter(scan, end, norm.length);
@@ -565,8 +561,8 @@ function inheritListOrganisation(norm: string, mentions: Mention[]): void {
 
 /** 马鞍山市… : a “name” immediately followed by an organisation word is the start of a place or body. */
 function boundaryIsOrg(scan: Scan, end: number): boolean {
-  const h = wordAt(scan, end);
-  return !!h && (h.kinds & K.ORG) !== 0 && !(h.kinds & (K.CUE | K.EVENT | K.TITLE)) && !boundaryAt(scan, end + 0) ;
+  const kinds = kindsAt(scan, end);
+  return (kinds & K.ORG) !== 0 && !(kinds & (K.CUE | K.EVENT | K.TITLE)) && !boundaryAt(scan, end);
 }
 
 /** Characters of transliterated (foreign, Uyghur, Tibetan…) names: each part of a middle-dot name is a run of them. */

@@ -3,7 +3,7 @@
 // short quoted slogans that pass the gates in the pattern file, and short 一是…二是… items.
 import { CharClass } from './char-class';
 import { K } from './lexicon';
-import { isCjk, type Scan, wordAt } from './scan';
+import { isCjk, kindsAt, type Scan } from './scan';
 import type { PhraseCategory, PolicyPhrase } from './types';
 
 const SENTENCE_PUNCT = /[。!?;:\n]/;
@@ -12,19 +12,18 @@ const MAX_ORG_LOOKAHEAD = 8;
 
 /** A term that is the start of an organisation name (安全生产司, 公共安全研究院) does not count. */
 function insideOrganisation(scan: Scan, end: number): boolean {
-  const h = wordAt(scan, end);
-  if (h && h.kinds & K.ORG && !(h.kinds & K.NOT_ORG)) return true;
+  const kinds = kindsAt(scan, end);
+  if (kinds & K.ORG && !(kinds & K.NOT_ORG)) return true;
   const { norm } = scan;
   for (let j = end + 1; j <= end + MAX_ORG_LOOKAHEAD && j <= norm.length; j++) {
     if (!isCjk(norm.charCodeAt(j - 1))) return false;
     const start = scan.orgEndAt.get(j);
     // A one-character unit (司, 局) counts only where a title follows it: 安全生产基础司司长.
-    const unitBeforeTitle = start !== undefined && j - start === 1 && ((wordAt(scan, j)?.kinds ?? 0) & K.TITLE) !== 0;
+    const unitBeforeTitle = start !== undefined && j - start === 1 && (kindsAt(scan, j) & K.TITLE) !== 0;
     if (start !== undefined && start >= end && (j - start >= 2 || unitBeforeTitle)) {
       // The words between must not be a verb phrase: only plain characters, no cue or function word.
       for (let k = end; k < start; k++) {
-        const w = wordAt(scan, k);
-        if (w && w.kinds & (K.CUE | K.FUNC | K.EVENT | K.ATTEND | K.HOST | K.NOT_ORG)) return false;
+        if (kindsAt(scan, k) & (K.CUE | K.FUNC | K.EVENT | K.ATTEND | K.HOST | K.NOT_ORG)) return false;
         if (scan.lex.functionChars.has(norm.charCodeAt(k))) return false;
       }
       return true;
@@ -36,8 +35,8 @@ function insideOrganisation(scan: Scan, end: number): boolean {
 /** A term inside a person's title (安全生产监察专员) is part of the title. */
 function insideTitle(scan: Scan, start: number, end: number): boolean {
   for (let s = Math.max(0, start - 8); s <= start; s++) {
-    const h = wordAt(scan, s);
-    if (h && h.kinds & K.TITLE && h.end >= end && h.end - h.start > end - start) return true;
+    const wordEnd = scan.wordEndAt[s];
+    if (kindsAt(scan, s) & K.TITLE && wordEnd >= end && wordEnd - s > end - start) return true;
   }
   return false;
 }

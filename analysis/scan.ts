@@ -18,14 +18,18 @@ export interface Scan {
   text: string;
   norm: string;
   lex: CompiledLexicon;
-  /** Per position: 1 + index in `words` of the longest non-policy word starting there; 0 when none. */
-  startIdx: Int32Array;
+  /**
+   * The longest vocabulary word (not a policy term) at each start, in per-position arrays rather than an object
+   * per word: the rules probe them at nearly every character they walk. End is 0 where no word starts.
+   */
+  wordEndAt: Int32Array;
+  wordKindsAt: Int32Array;
+  /** Where those words start, ascending. */
+  wordStarts: Int32Array;
   /** Longest organisation hit ending at each position → its start. */
   orgEndAt: PositionMap;
   /** End positions of title hits (longest at their start). */
   titleEndAt: PositionMap;
-  /** Longest-at-start hits in text order. */
-  words: Hit[];
   policyHits: Hit[];
   paragraphs: Paragraph[];
   /** Matching quote marks (same paragraph): index of ” → index of its “, and back. */
@@ -110,7 +114,7 @@ export function scanText(text: string, lex: CompiledLexicon): Scan {
   // Matches arrive by end position; words are wanted by start, longest at each start. Per start: the
   // longest word's end and pattern in flat arrays during the pass, objects only for the winners after it.
   const wordEnd = new Int32Array(n + 1);
-  const wordPattern = new Int32Array(n + 1);
+  const wordKinds = new Int32Array(n + 1);
   const policyHits: Hit[] = [];
   const kindsOf = lex.kinds;
   const anchorAt: number[][] = lex.regexes.map(() => []);
@@ -121,23 +125,17 @@ export function scanText(text: string, lex: CompiledLexicon): Scan {
     if (kinds & K.ANCHOR) for (const ri of lex.anchorRegexes[pattern]!) anchorAt[ri].push(start);
     if ((kinds & ownMask) !== 0 && end > wordEnd[start]) {
       wordEnd[start] = end;
-      wordPattern[start] = pattern;
+      wordKinds[start] = kinds & ownMask;
     }
   });
-  // Longest vocabulary word at each start: an index into `words` (+1) per position, so lookups
-  // are array reads rather than Map lookups over hundreds of thousands of keys. It reuses wordEnd's array:
-  // each end is read once, just before its slot is overwritten.
-  const startIdx = wordEnd;
-  const words: Hit[] = [];
+  const starts: number[] = [];
   const orgEndAt = new PositionMap(n);
   const titleEndAt = new PositionMap(n);
   for (let start = 0; start < n; start++) {
     const end = wordEnd[start];
     if (end === 0) continue;
-    const pattern = wordPattern[start];
-    const kinds = kindsOf[pattern] & ownMask;
-    words.push({ start, end, kinds, pattern });
-    startIdx[start] = words.length;
+    starts.push(start);
+    const kinds = wordKinds[start];
     // Starts ascend, so the first word to claim an end is the longest ending there.
     if (kinds & K.ORG && !(kinds & K.NOT_ORG) && !orgEndAt.has(end)) orgEndAt.set(end, start);
     if (kinds & K.TITLE && !titleEndAt.has(end)) titleEndAt.set(end, start);
@@ -181,7 +179,7 @@ export function scanText(text: string, lex: CompiledLexicon): Scan {
   }
   if (n > ps) paragraphs.push({ start: ps, end: n });
   return {
-    text, norm, lex, startIdx, orgEndAt, titleEndAt, words, policyHits, paragraphs, 
+    text, norm, lex, wordEndAt: wordEnd, wordKindsAt: wordKinds, wordStarts: Int32Array.from(starts), orgEndAt, titleEndAt, policyHits, paragraphs, 
     openOf: new SortedPositions(Int32Array.from(closes), Int32Array.from(opensOfCloses)),
     closeOf: pairedByOpen(opens, closesOfOpens),
     sentenceEnds: Int32Array.from(ends), clauseMarks: Int32Array.from(marks), pronouns: Int32Array.from(pronouns), anchorAt,
@@ -214,8 +212,20 @@ export function paragraphIndex(scan: Scan, pos: number): number {
   return lo;
 }
 
+/** Kinds of the longest vocabulary word (not a policy term) starting at pos; 0 when none. */
+export function kindsAt(scan: Scan, pos: number): number {
+  return pos >= 0 && pos < scan.wordKindsAt.length ? scan.wordKindsAt[pos] : 0;
+}
+
+/** A vocabulary word as an object, for the rules that hand one on (most only test kindsAt). */
+export interface Word {
+  start: number;
+  end: number;
+  kinds: number;
+}
+
 /** The longest vocabulary word (not a policy term) starting at pos, if any. */
-export function wordAt(scan: Scan, pos: number): Hit | undefined {
-  const w = pos >= 0 && pos < scan.startIdx.length ? scan.startIdx[pos] : 0;
-  return w === 0 ? undefined : scan.words[w - 1];
+export function wordAt(scan: Scan, pos: number): Word | undefined {
+  const kinds = kindsAt(scan, pos);
+  return kinds === 0 ? undefined : { start: pos, end: scan.wordEndAt[pos], kinds };
 }

@@ -3,7 +3,7 @@
 import { CharClass } from './char-class';
 import { K } from './lexicon';
 import { cueAfter, isClauseStart, type LabelTurn, type Mention, type PeopleScan } from './people';
-import { paragraphIndex, type Scan, wordAt } from './scan';
+import { kindsAt, paragraphIndex, type Scan, wordAt } from './scan';
 import type { AttributionVia, Quote } from './types';
 
 export interface Attribution {
@@ -163,7 +163,7 @@ export function attribute(scan: Scan, people: PeopleScan): Attribution[] {
 
   // 3. Zero subject: …,强调要… continues the current subject of the paragraph.
   const mentionEnds = new Set(people.mentions.map((m) => m.end));
-  const words = scan.words;
+  const { wordStarts, wordEndAt, wordKindsAt } = scan;
   const ends = scan.sentenceEnds;
   let wi = 0;
   let se = 0;
@@ -175,18 +175,18 @@ export function attribute(scan: Scan, people: PeopleScan): Attribution[] {
     let mi = 0;
     let subject: string | null = null;
     let group: string[] = [];
-    while (wi < words.length && words[wi].start < para.start) wi++;
+    while (wi < wordStarts.length && wordStarts[wi] < para.start) wi++;
     // Only three kinds of position matter here: sentence starts, mentions and vocabulary words. Visit those
     // (in text order) rather than every character.
     let next = para.start;
     while (true) {
       while (se < ends.length && ends[se] + 1 < next) se++;
       while (mi < mentions.length && mentions[mi].descStart < next) mi++;
-      while (wi < words.length && words[wi].start < next) wi++;
+      while (wi < wordStarts.length && wordStarts[wi] < next) wi++;
       let i = para.end;
       if (se < ends.length && ends[se] + 1 < i && ends[se] + 1 > para.start) i = ends[se] + 1;
       if (mi < mentions.length && mentions[mi].descStart < i) i = mentions[mi].descStart;
-      if (wi < words.length && words[wi].start < i) i = words[wi].start;
+      if (wi < wordStarts.length && wordStarts[wi] < i) i = wordStarts[wi];
       if (i >= para.end) break;
       next = i + 1;
       // Sentence start: keep the subject only when the sentence goes on with it.
@@ -194,8 +194,7 @@ export function attribute(scan: Scan, people: PeopleScan): Attribution[] {
         let s = i;
         while (s < para.end && norm[s] === ' ') s++;
         const startsWithMention = mi < mentions.length && (mentions[mi].descStart === s || mentions[mi].start === s);
-        const h = wordAt(scan, clauseStartAfterAdverbs(scan, s));
-        const startsWithCue = !!h && (h.kinds & K.CUE) !== 0;
+        const startsWithCue = (kindsAt(scan, clauseStartAfterAdverbs(scan, s)) & K.CUE) !== 0;
         if (!startsWithMention && !startsWithCue && norm[s] !== '他' && norm[s] !== '她') subject = null;
       }
       if (mi < mentions.length && mentions[mi].descStart === i) {
@@ -209,10 +208,11 @@ export function attribute(scan: Scan, people: PeopleScan): Attribution[] {
           }
         }
       }
-      if (wi >= words.length || words[wi].start !== i) continue;
-      const h = words[wi];
-      if (h.kinds & K.ANON && isClauseStart(norm, i)) subject = null;
-      if (!(h.kinds & K.CUE)) continue;
+      if (wi >= wordStarts.length || wordStarts[wi] !== i) continue;
+      const kinds = wordKindsAt[i];
+      if (kinds & K.ANON && isClauseStart(norm, i)) subject = null;
+      if (!(kinds & K.CUE)) continue;
+      const h = { start: i, end: wordEndAt[i] };
       if (claimedCues.has(h.start)) {
         const k = keyAtCue.get(h.start);
         if (k) subject = k;
@@ -362,8 +362,7 @@ function representsFrame(scan: Scan, from: number, limit: number): { start: numb
   for (let j = from + 2; j < end; j++) {
     const c = norm.charCodeAt(j);
     if (c === 0x3002 || c === 0x21 || c === 0x3f || c === 0x3b || c === 0x0a) return null;
-    const h = wordAt(scan, j);
-    if (h && h.kinds & K.CUE) return h;
+    if (kindsAt(scan, j) & K.CUE) return wordAt(scan, j)!;
   }
   return null;
 }
@@ -393,8 +392,7 @@ function colonFrame(scan: Scan, from: number, limit: number): number {
     }
     // , ; 。 ! ? \n “ ” ( and 的 是 为 (char codes: no string per step)
     if (c === 0x2c || c === 0x3b || c === 0x3002 || c === 0x21 || c === 0x3f || c === 0x0a || c === 0x201c || c === 0x201d || c === 0x28 || NOT_GESTURE.has(c)) return -1;
-    const h = wordAt(scan, j);
-    if (h && h.kinds & (K.ATTEND | K.HOST | K.ANON | K.TITLE)) return -1;
+    if (kindsAt(scan, j) & (K.ATTEND | K.HOST | K.ANON | K.TITLE)) return -1;
   }
   return -1;
 }
@@ -409,8 +407,7 @@ function invitedInList(scan: Scan, before: number): boolean {
     const c = norm[j];
     if (c === '。' || c === '!' || c === '?' || c === '\n' || c === ';' || c === ':') return false;
     if (c === '请') return j === 0 || norm[j - 1] !== '申'; // 申请 is “apply”
-    const h = wordAt(scan, j);
-    if (h && h.kinds & K.CUE && h.end <= before) return false;
+    if (kindsAt(scan, j) & K.CUE && scan.wordEndAt[j] <= before) return false;
   }
   return false;
 }
@@ -418,8 +415,7 @@ function invitedInList(scan: Scan, before: number): boolean {
 function anonInClause(scan: Scan, cue: number, floor: number): boolean {
   for (let j = cue - 1; j >= floor && cue - j <= 30; j--) {
     if (CLAUSE_END.has(scan.norm.charCodeAt(j))) return false;
-    const h = wordAt(scan, j);
-    if (h && h.kinds & K.ANON && h.end <= cue) return true;
+    if (kindsAt(scan, j) & K.ANON && scan.wordEndAt[j] <= cue) return true;
   }
   return false;
 }
@@ -436,8 +432,8 @@ export function clauseVerb(scan: Scan, from: number, limit: number): number {
   for (let j = from; j < end; j++) {
     const c = norm.charCodeAt(j); // char codes: a CJK one-character string would be allocated per step
     if (c === 0x2c || c === 0x3b || c === 0x3002 || c === 0x21 || c === 0x3f || c === 0x0a) return 0;
-    const h = wordAt(scan, j);
-    if (h && h.kinds & (K.CUE | K.EVENT | K.ATTEND | K.HOST)) return h.kinds & (K.CUE | K.EVENT | K.ATTEND | K.HOST);
+    const verb = kindsAt(scan, j) & (K.CUE | K.EVENT | K.ATTEND | K.HOST);
+    if (verb) return verb;
   }
   return 0;
 }
@@ -449,8 +445,8 @@ export function sentenceVerb(scan: Scan, from: number, limit: number): number {
   for (let j = from; j < end; j++) {
     const c = norm.charCodeAt(j);
     if (c === 0x3002 || c === 0x21 || c === 0x3f || c === 0x3b || c === 0x0a) return 0;
-    const h = wordAt(scan, j);
-    if (h && h.kinds & (K.CUE | K.EVENT | K.ATTEND | K.HOST)) return h.kinds & (K.CUE | K.EVENT | K.ATTEND | K.HOST);
+    const verb = kindsAt(scan, j) & (K.CUE | K.EVENT | K.ATTEND | K.HOST);
+    if (verb) return verb;
   }
   return 0;
 }
