@@ -5,6 +5,7 @@
 // shorter form is used elsewhere in the same article.
 import { AhoCorasick } from './aho-corasick';
 import { CharClass } from './char-class';
+import { IntList } from './int-list';
 import { K } from './lexicon';
 import { isCjk, kindsAt, type Scan } from './scan';
 
@@ -120,29 +121,17 @@ export function siteReadings(norm: string, sites: readonly NameSite[]): string[]
 export class Occurrences {
   private readonly index = new Map<string, number>();
   private readonly counts: Int32Array;
-  private starts: Int32Array;
-  private patterns: Int32Array;
-  private size = 0;
+  private readonly starts = new IntList(1024);
+  private readonly patterns = new IntList(1024);
 
   constructor(private readonly text: string, private readonly strings: readonly string[]) {
     strings.forEach((str, i) => this.index.set(str, i));
     this.counts = new Int32Array(strings.length);
-    this.starts = new Int32Array(1024);
-    this.patterns = new Int32Array(1024);
     if (strings.length === 0) return;
     new AhoCorasick(strings).forEachMatch(text, (start, _end, pattern) => {
       this.counts[pattern]++;
-      if (this.size === this.starts.length) {
-        const grow = (a: Int32Array) => {
-          const b = new Int32Array(a.length * 2);
-          b.set(a);
-          return b;
-        };
-        this.starts = grow(this.starts);
-        this.patterns = grow(this.patterns);
-      }
-      this.starts[this.size] = start;
-      this.patterns[this.size++] = pattern;
+      this.starts.push(start);
+      this.patterns.push(pattern);
     });
   }
 
@@ -155,10 +144,10 @@ export class Occurrences {
   longestAt(wanted: (str: string) => boolean): { at: Int32Array; strings: readonly string[] } {
     const take = this.strings.map(wanted);
     const at = new Int32Array(this.text.length + 1);
-    for (let k = 0; k < this.size; k++) {
-      const p = this.patterns[k];
+    for (let k = 0; k < this.patterns.length; k++) {
+      const p = this.patterns.get(k);
       if (!take[p]) continue;
-      const s = this.starts[k];
+      const s = this.starts.get(k);
       if (at[s] === 0 || this.strings[p].length > this.strings[at[s] - 1].length) at[s] = p + 1;
     }
     return { at, strings: this.strings };

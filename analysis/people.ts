@@ -1,6 +1,7 @@
 // Finds the people in an article: names (see names.ts), every mention, the descriptor
 // (organisation + title) written before a mention, reporter/editor credits and transcript labels.
 import { CharClass } from './char-class';
+import { IntList } from './int-list';
 import { K } from './lexicon';
 import { boundaryAt, decideSites, Occurrences, siteReadings, surnameAt, type NameSite } from './names';
 import { isCjk, isClausePunctCode, kindsAt, type Scan, wordAt } from './scan';
@@ -268,8 +269,9 @@ function collectSites(scan: Scan): NameSite[] {
     push(p, 'title');
   }
   // Bare names need a speech verb soon after: look those up in the sorted cue positions.
-  const cues: number[] = [];
-  for (const start of scan.wordStarts) if (scan.wordKindsAt[start] & (K.CUE | K.EVENT)) cues.push(start);
+  const cueList = new IntList();
+  for (const start of scan.wordStarts) if (scan.wordKindsAt[start] & (K.CUE | K.EVENT)) cueList.push(start);
+  const cues = cueList.toArray();
   const cueWithin = (p: number, span: number) => {
     let lo = 0;
     let hi = cues.length;

@@ -1,5 +1,6 @@
 // One pass of the lexicon automaton over the normalised text, indexed for the local rules.
 import { K, type CompiledLexicon } from './lexicon';
+import { IntList } from './int-list';
 import { normalizeText } from './normalize';
 
 export interface Hit {
@@ -128,7 +129,7 @@ export function scanText(text: string, lex: CompiledLexicon): Scan {
       wordKinds[start] = kinds & ownMask;
     }
   });
-  const starts: number[] = [];
+  const starts = new IntList(n >> 4);
   const orgEndAt = new PositionMap(n);
   const titleEndAt = new PositionMap(n);
   for (let start = 0; start < n; start++) {
@@ -145,14 +146,14 @@ export function scanText(text: string, lex: CompiledLexicon): Scan {
   const paragraphs: Paragraph[] = [];
   // Quote pairs: closes ascend as they are met; each “ gets a slot when met (so slots ascend by open), filled
   // with its ” if one comes in the paragraph.
-  const closes: number[] = [];
-  const opensOfCloses: number[] = [];
-  const opens: number[] = [];
-  const closesOfOpens: number[] = [];
+  const closes = new IntList();
+  const opensOfCloses = new IntList();
+  const opens = new IntList();
+  const closesOfOpens = new IntList();
   const stack: number[] = []; // slots of the unclosed “
-  const ends: number[] = [];
-  const pronouns: number[] = [];
-  const marks: number[] = [];
+  const ends = new IntList(n >> 6);
+  const pronouns = new IntList();
+  const marks = new IntList(n >> 3);
   let ps = 0;
   for (let i = 0; i < n; i++) {
     const c = norm.charCodeAt(i);
@@ -172,29 +173,29 @@ export function scanText(text: string, lex: CompiledLexicon): Scan {
       const slot = stack.pop();
       if (slot !== undefined) {
         closes.push(i);
-        opensOfCloses.push(opens[slot]);
-        closesOfOpens[slot] = i;
+        opensOfCloses.push(opens.get(slot));
+        closesOfOpens.set(slot, i);
       }
     } else if (c === 0x4ed6 || c === 0x5979) pronouns.push(i); // 他 她
   }
   if (n > ps) paragraphs.push({ start: ps, end: n });
   return {
-    text, norm, lex, wordEndAt: wordEnd, wordKindsAt: wordKinds, wordStarts: Int32Array.from(starts), orgEndAt, titleEndAt, policyHits, paragraphs, 
-    openOf: new SortedPositions(Int32Array.from(closes), Int32Array.from(opensOfCloses)),
+    text, norm, lex, wordEndAt: wordEnd, wordKindsAt: wordKinds, wordStarts: starts.toArray(), orgEndAt, titleEndAt, policyHits, paragraphs, 
+    openOf: new SortedPositions(closes.toArray(), opensOfCloses.toArray()),
     closeOf: pairedByOpen(opens, closesOfOpens),
-    sentenceEnds: Int32Array.from(ends), clauseMarks: Int32Array.from(marks), pronouns: Int32Array.from(pronouns), anchorAt,
+    sentenceEnds: ends.toArray(), clauseMarks: marks.toArray(), pronouns: pronouns.toArray(), anchorAt,
   };
 }
 
-function pairedByOpen(opens: number[], closes: number[]): SortedPositions {
+function pairedByOpen(opens: IntList, closes: IntList): SortedPositions {
   let paired = 0;
-  for (const c of closes) if (c >= 0) paired++;
+  for (let k = 0; k < closes.length; k++) if (closes.get(k) >= 0) paired++;
   const keys = new Int32Array(paired);
   const values = new Int32Array(paired);
   for (let k = 0, j = 0; k < opens.length; k++) {
-    if (closes[k] < 0) continue;
-    keys[j] = opens[k];
-    values[j++] = closes[k];
+    if (closes.get(k) < 0) continue;
+    keys[j] = opens.get(k);
+    values[j++] = closes.get(k);
   }
   return new SortedPositions(keys, values);
 }
