@@ -1,11 +1,10 @@
 // analyzeText: the whole analysis of one article text. Pure; never throws on a string.
-import { compileLexicon } from './lexicon';
+import { compileLexicon, K } from './lexicon';
 import { findPeople, type Mention } from './people';
 import { findPolicyPhrases } from './policy-phrases';
-import { paragraphIndex, scanText, wordAt } from './scan';
+import { paragraphIndex, type Scan, scanText, wordAt } from './scan';
 import { attribute, clauseVerb, sentenceVerb } from './speakers';
-import { K } from './lexicon';
-import type { AnalysisResult, Person, PersonRole, ReaderCorrections } from './types';
+import type { AnalysisResult, Person, PersonRole, Quote, ReaderCorrections } from './types';
 
 /** Texts longer than this are analysed only up to here (a page is never near it). */
 export const MAX_TEXT_LENGTH = 8_000_000;
@@ -23,10 +22,31 @@ export function analyzeText(text: string, corrections?: ReaderCorrections): Anal
   const scan = scanText(input, lex);
   const people = findPeople(scan);
   const attributions = attribute(scan, people);
-  const quotesByKey = new Map(attributions.map((a) => [a.key, a.quotes]));
+  const byKey = mergeMentions(scan, input, people.mentions);
+  const persons = personsOf(scan, byKey, new Map(attributions.map((a) => [a.key, a.quotes])), corrections);
+  persons.sort((a, b) => a.mentions[0].start - b.mentions[0].start);
+  return {
+    speakers: persons.filter((p) => p.role === 'speaker'),
+    people: persons,
+    phrases: findPolicyPhrases(scan),
+  };
+}
 
-  const byKey = new Map<string, Person & { first: number; shortFirst: boolean; titled: boolean; postTitle: string; plain: Mention[]; reporter: boolean }>();
-  for (const m of people.mentions) {
+/** A person gathered from their mentions, before roles and corrections. */
+interface MergedPerson extends Person {
+  first: number;
+  shortFirst: boolean;
+  titled: boolean;
+  postTitle: string;
+  plain: Mention[];
+  reporter: boolean;
+}
+
+// The steps below are functions of their own so that each is optimised on its own (see speakers.ts).
+/** Mentions by person (name key), with the name, title and organisation the mentions give. */
+function mergeMentions(scan: Scan, input: string, mentions: Mention[]): Map<string, MergedPerson> {
+  const byKey = new Map<string, MergedPerson>();
+  for (const m of mentions) {
     let p = byKey.get(m.key);
     if (!p) {
       p = {
@@ -37,7 +57,7 @@ export function analyzeText(text: string, corrections?: ReaderCorrections): Anal
         mentions: [],
         quotes: [],
         first: m.start,
-        shortFirst: !!m.short,
+        shortFirst: m.short,
         titled: false,
         postTitle: '',
         plain: [],
@@ -48,7 +68,7 @@ export function analyzeText(text: string, corrections?: ReaderCorrections): Anal
     // The name as written at its fullest: a short form (塔拉斯) seen first gives way to the full name.
     if (m.short && p.mentions.length === 0) p.name = m.key;
     else if (!m.short && p.shortFirst) p.name = input.slice(m.start, m.end).replace(/\s+/g, '');
-    p.shortFirst = p.shortFirst && !!m.short;
+    p.shortFirst = p.shortFirst && m.short;
     p.mentions.push({ start: m.start, end: m.end });
     // Title and organisation come from the first mention with a title (else one with an organisation).
     if (!p.titled && m.title) {
@@ -64,6 +84,11 @@ export function analyzeText(text: string, corrections?: ReaderCorrections): Anal
     if (m.credit) p.reporter = true;
     else p.plain.push(m);
   }
+  return byKey;
+}
+
+/** Each person's role and quotes, with the reader's corrections applied. */
+function personsOf(scan: Scan, byKey: Map<string, MergedPerson>, quotesByKey: Map<string, Quote[]>, corrections: ReaderCorrections | undefined): Person[] {
   // Host or attendee matters only for a person who said nothing quoted: their mentions' verbs are read then.
   const hostedOrAttended = (mentions: Mention[]): PersonRole => {
     let attended = false;
@@ -77,13 +102,13 @@ export function analyzeText(text: string, corrections?: ReaderCorrections): Anal
   };
   const notSpeakers = new Set((corrections?.notSpeakers ?? []).filter((s) => typeof s === 'string'));
   const fixes = new Map((corrections?.personFixes ?? []).filter((f) => f && typeof f.name === 'string').map((f) => [f.name, f]));
-  const people_: Person[] = [];
+  const persons: Person[] = [];
   for (const [key, p] of byKey) {
     const quotes = p.reporter || notSpeakers.has(p.name) ? [] : quotesByKey.get(key) ?? [];
     const role: PersonRole = p.reporter ? 'reporter' : quotes.length ? 'speaker' : hostedOrAttended(p.plain);
     if (!p.titled && !p.org && p.postTitle) p.title = p.postTitle;
     const fix = fixes.get(p.name);
-    people_.push({
+    persons.push({
       name: fix?.fixedName ?? p.name,
       title: fix?.title ?? p.title,
       org: fix?.org ?? p.org,
@@ -92,10 +117,5 @@ export function analyzeText(text: string, corrections?: ReaderCorrections): Anal
       quotes,
     });
   }
-  people_.sort((a, b) => a.mentions[0].start - b.mentions[0].start);
-  return {
-    speakers: people_.filter((p) => p.role === 'speaker'),
-    people: people_,
-    phrases: findPolicyPhrases(scan),
-  };
+  return persons;
 }

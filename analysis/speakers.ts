@@ -65,9 +65,34 @@ function quoteBefore(scan: Scan, p: number): { start: number; end: number } | nu
   return { start: o + 1, end: q };
 }
 
+/** What the attribution passes share. */
+interface Context {
+  scan: Scan;
+  people: PeopleScan;
+  events: Event[];
+  claimedCues: Set<number>;
+  /** Mentions by paragraph index, in text order. */
+  byPara: Map<number, Mention[]>;
+  speakerCapable: (key: string) => boolean;
+  /** For a mention's index: the people coordinated before it (A、B…要求). */
+  coordinated: (mi: number) => Mention[];
+  indexOfMention: Map<Mention, number>;
+}
+
+// Each pass is a function of its own: small functions are optimised sooner and independently, which the first
+// analyses of a page (and of a long text) feel most.
 export function attribute(scan: Scan, people: PeopleScan): Attribution[] {
+  const context = attributionContext(scan, people);
+  directEvents(context);
+  pronounEvents(context);
+  zeroSubjectEvents(context);
+  transcriptEvents(context);
+  captionEvents(context);
+  return quotesOf(context);
+}
+
+function attributionContext(scan: Scan, people: PeopleScan): Context {
   const { norm, lex } = scan;
-  const n = norm.length;
   const events: Event[] = [];
   const claimedCues = new Set<number>();
   const byPara = new Map<number, Mention[]>();
@@ -95,8 +120,14 @@ export function attribute(scan: Scan, people: PeopleScan): Attribution[] {
     }
     return out;
   };
+  return { scan, people, events, claimedCues, byPara, speakerCapable, coordinated, indexOfMention };
+}
 
-  // 1. Direct: X表示 / X在致辞中指出 / 据X介绍 / “…”X说
+// 1. Direct: X表示 / X在致辞中指出 / 据X介绍 / “…”X说
+function directEvents(context: Context): void {
+  const { scan, people, events, claimedCues, speakerCapable, coordinated } = context;
+  const { norm } = scan;
+  const mentions = people.mentions;
   for (let mi = 0; mi < mentions.length; mi++) {
     const m = mentions[mi];
     if (m.credit || !speakerCapable(m.key)) continue;
@@ -125,8 +156,12 @@ export function attribute(scan: Scan, people: PeopleScan): Attribution[] {
     events.push(ev);
     for (const c of coordinated(mi)) events.push({ ...ev, key: c.key, from: c.descStart });
   }
+}
 
-  // 2. Pronoun: 他强调 / 她表示 / “…”他说
+// 2. Pronoun: 他强调 / 她表示 / “…”他说
+function pronounEvents(context: Context): void {
+  const { scan, events, claimedCues, byPara, speakerCapable } = context;
+  const { norm } = scan;
   for (const i of scan.pronouns) {
     if (norm[i + 1] === '们' || !isClauseStart(norm, i)) continue;
     const pi = paragraphIndex(scan, i);
@@ -160,8 +195,12 @@ export function attribute(scan: Scan, people: PeopleScan): Attribution[] {
     const ev: Event = { key, pos: cue.start, cueEnd: cue.end, via: 'pronoun', fixed: qb && [{ ...qb, via: 'quote-first' }], follow: true, from: i };
     events.push(ev);
   }
+}
 
-  // 3. Zero subject: …,强调要… continues the current subject of the paragraph.
+// 3. Zero subject: …,强调要… continues the current subject of the paragraph.
+function zeroSubjectEvents(context: Context): void {
+  const { scan, people, events, claimedCues, byPara, speakerCapable, coordinated, indexOfMention } = context;
+  const { norm } = scan;
   const mentionEnds = new Set(people.mentions.map((m) => m.end));
   const { wordStarts, wordEndAt, wordKindsAt } = scan;
   const ends = scan.sentenceEnds;
@@ -203,7 +242,10 @@ export function attribute(scan: Scan, people: PeopleScan): Attribution[] {
           const verb = clauseVerb(scan, m.end, para.end);
           if (!(verb & K.ATTEND)) {
             const joined = coordinated(indexOfMention.get(m) ?? 0).map((c) => c.key);
-            group = subject !== null && joined.includes(subject) ? [...joined, m.key] : [m.key];
+            if (subject !== null && joined.includes(subject)) {
+              joined.push(m.key);
+              group = joined;
+            } else group = [m.key];
             subject = m.key;
           }
         }
@@ -240,8 +282,13 @@ export function attribute(scan: Scan, people: PeopleScan): Attribution[] {
       next = h.end;
     }
   }
+}
 
-  // 4. Transcript turns: a label line, then its paragraphs until the next label.
+// 4. Transcript turns: a label line, then its paragraphs until the next label.
+function transcriptEvents(context: Context): void {
+  const { scan, people, events, speakerCapable } = context;
+  const { norm } = scan;
+  const n = norm.length;
   const labels = people.labels;
   for (let li = 0; li < labels.length; li++) {
     const l = labels[li];
@@ -260,9 +307,13 @@ export function attribute(scan: Scan, people: PeopleScan): Attribution[] {
     const spans = fixed.filter((f) => f.end > f.start);
     if (spans.length) events.push({ key: l.key, pos: l.nameStart, cueEnd: l.nameEnd, via: 'transcript', fixed: spans, follow: false, from: l.lineStart });
   }
+}
 
-  // 5. Captions: a line “<descriptor><name>致辞” with the speech in the next paragraph.
-  const eventPositions = events.map((e) => e.pos).sort((a, b) => a - b);
+// 5. Captions: a line “<descriptor><name>致辞” with the speech in the next paragraph.
+function captionEvents(context: Context): void {
+  const { scan, people, events, byPara, speakerCapable } = context;
+  const { norm } = scan;
+  const eventPositions = Int32Array.from(events, (e) => e.pos).sort();
   const hasEventIn = (s0: number, e0: number) => {
     let lo = 0;
     let hi = eventPositions.length;
@@ -287,10 +338,14 @@ export function attribute(scan: Scan, people: PeopleScan): Attribution[] {
     if (nextHasEvent || nextStartsWithPerson || next.end - next.start < 20) continue;
     events.push({ key: m.key, pos: m.start, cueEnd: m.end, via: 'caption', fixed: [trimSpan(norm, next.start, next.end, 'caption')], follow: false, from: m.descStart });
   }
+}
 
-  // Quotes: a following “…”, or the words up to the next attribution in the paragraph.
+// Quotes: a following “…”, or the words up to the next attribution in the paragraph.
+function quotesOf(context: Context): Attribution[] {
+  const { scan, people, events } = context;
+  const { norm } = scan;
   events.sort((a, b) => a.pos - b.pos);
-  const creditStarts = people.creditSpans.map((s) => s.start).sort((a, b) => a - b);
+  const creditStarts = Int32Array.from(people.creditSpans, (s) => s.start).sort();
   const out = new Map<string, Attribution>();
   for (let ei = 0; ei < events.length; ei++) {
     const ev = events[ei];
