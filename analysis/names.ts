@@ -124,7 +124,7 @@ export class Occurrences {
   private readonly starts = new IntList(1024);
   private readonly patterns = new IntList(1024);
 
-  constructor(private readonly text: string, private readonly strings: readonly string[]) {
+  constructor(text: string, private readonly strings: readonly string[]) {
     strings.forEach((str, i) => this.index.set(str, i));
     this.counts = new Int32Array(strings.length);
     if (strings.length === 0) return;
@@ -140,17 +140,33 @@ export class Occurrences {
     return i === undefined ? 0 : this.counts[i];
   }
 
-  /** Per text position: 1 + the index in `strings` of the longest wanted string starting there, or 0. */
-  longestAt(wanted: (str: string) => boolean): { at: Int32Array; strings: readonly string[] } {
+  /**
+   * The occurrences of the wanted strings, by start and, at one start, longest first: a list as long as the
+   * occurrences (not the text), each entry a start and an index into `strings`.
+   */
+  byStart(wanted: (str: string) => boolean): { starts: Int32Array; strings: Int32Array } {
     const take = this.strings.map(wanted);
-    const at = new Int32Array(this.text.length + 1);
+    // One sortable number per occurrence: start, then 15 − length (longer first), then the string's index. The
+    // product stays below 2^53: starts < 2^23 (MAX_TEXT_LENGTH), and there are at most two strings per site.
+    const slots = 2 ** Math.ceil(Math.log2(this.strings.length + 1));
+    const keys: number[] = [];
     for (let k = 0; k < this.patterns.length; k++) {
       const p = this.patterns.get(k);
       if (!take[p]) continue;
-      const s = this.starts.get(k);
-      if (at[s] === 0 || this.strings[p].length > this.strings[at[s] - 1].length) at[s] = p + 1;
+      keys.push((this.starts.get(k) * 16 + (15 - Math.min(15, this.strings[p].length))) * slots + p);
     }
-    return { at, strings: this.strings };
+    const sorted = Float64Array.from(keys).sort();
+    const starts = new Int32Array(sorted.length);
+    const strings = new Int32Array(sorted.length);
+    for (let i = 0; i < sorted.length; i++) {
+      strings[i] = sorted[i] % slots;
+      starts[i] = Math.floor(sorted[i] / slots / 16);
+    }
+    return { starts, strings };
+  }
+
+  string(index: number): string {
+    return this.strings[index];
   }
 }
 

@@ -466,37 +466,14 @@ export function findPeople(scan: Scan): PeopleScan {
   const { labels, names: labelNames } = findLabels(scan);
   const creditStarts = new Set(credits.names.map((c) => c.start));
   const sites = collectSites(scan).filter((s) => !creditStarts.has(s.pos));
-  // Middle-dot names and their short forms (the first or last part standing alone).
-  const shortOf = new Map<string, string | null>();
   const dottedFull = new Set(dotted.map((d) => norm.slice(d.start, d.end)));
-  for (const full of dottedFull) {
-    const parts = full.split('·');
-    for (const part of [parts[0], parts[parts.length - 1]]) {
-      if (part.length < 2) continue;
-      // A part shared by two full names says nothing about which one is meant.
-      const prev = shortOf.get(part);
-      shortOf.set(part, prev === undefined || prev === full ? full : null);
-    }
-  }
+  const shortOf = shortForms(dottedFull);
   const creditKeys = credits.names.map((c) => norm.slice(c.start, c.end));
   const labelKeys = labelNames.filter((l) => !l.key.includes(' ')).map((l) => l.key);
   // One automaton pass finds every reading of every site (for the length choice) and every other name form,
   // so the mentions come from the same pass.
   const occurrences = new Occurrences(norm, [...new Set([...siteReadings(norm, sites), ...creditKeys, ...labelKeys, ...dottedFull, ...shortOf.keys()])]);
-  const decided = decideSites(scan, sites, occurrences, (site, end) => {
-    if (site.mode !== 'bare') return true;
-    // 简单来说 / 坦率地说 / 具体而言: a discourse marker, not a name before 说.
-    if ((norm[end - 1] === '来' || norm[end - 1] === '地') && norm[end] === '说') return false;
-    // 向救援队员表示 / 于当地群众表示: a preposition-like surname before a noun and a title is no name;
-    // an ambiguous surname needs its verb right after the name.
-    if (site.prior < 0.5) {
-      const kinds = kindsAt(scan, end);
-      if (kinds & K.TITLE && !(kinds & K.CUE)) return false;
-    }
-    // A bare name counts only before a speech verb, and not when it is an organisation's start.
-    const cue = cueAfter(scan, end, norm.length);
-    return !!cue && (cue.kinds & (K.CUE | K.EVENT)) !== 0 && !boundaryIsOrg(scan, end);
-  });
+  const decided = decideSites(scan, sites, occurrences, (site, end) => nameAccepted(scan, site, end));
   const keys = new Set<string>();
   for (const d of decided) keys.add(norm.slice(d.start, d.end));
   for (const c of creditKeys) keys.add(c);
@@ -506,15 +483,66 @@ export function findPeople(scan: Scan): PeopleScan {
   for (const [part, full] of shortOf) if (full) keys.add(part);
   const reporters = new Set(creditKeys);
 
-  // Every occurrence of every name, longest match first, no overlaps.
+  const raw = nameSpans(scan, occurrences, keys, shortOf, labelNames);
+  const mentions = describeMentions(scan, raw, creditStarts);
+  inheritListOrganisation(norm, mentions);
+  return { mentions, labels, reporters, creditSpans: credits.spans };
+}
+
+/** Whether a decided name at a site stands: always in context (after a title, in a list…), a bare one only before a speech verb. */
+function nameAccepted(scan: Scan, site: NameSite, end: number): boolean {
+  const { norm } = scan;
+  if (site.mode !== 'bare') return true;
+  // 简单来说 / 坦率地说 / 具体而言: a discourse marker, not a name before 说.
+  if ((norm[end - 1] === '来' || norm[end - 1] === '地') && norm[end] === '说') return false;
+  // 向救援队员表示 / 于当地群众表示: a preposition-like surname before a noun and a title is no name;
+  // an ambiguous surname needs its verb right after the name.
+  if (site.prior < 0.5) {
+    const kinds = kindsAt(scan, end);
+    if (kinds & K.TITLE && !(kinds & K.CUE)) return false;
+  }
+  // A bare name counts only before a speech verb, and not when it is an organisation's start.
+  const cue = cueAfter(scan, end, norm.length);
+  return !!cue && (cue.kinds & (K.CUE | K.EVENT)) !== 0 && !boundaryIsOrg(scan, end);
+}
+
+/** Middle-dot names' short forms (the first or last part standing alone) → the full name, or null when shared. */
+function shortForms(dottedFull: Set<string>): Map<string, string | null> {
+  const shortOf = new Map<string, string | null>();
+  for (const full of dottedFull) {
+    const parts = full.split('·');
+    for (const part of [parts[0], parts[parts.length - 1]]) {
+      if (part.length < 2) continue;
+      // A part shared by two full names says nothing about which one is meant.
+      const prev = shortOf.get(part);
+      shortOf.set(part, prev === undefined || prev === full ? full : null);
+    }
+  }
+  return shortOf;
+}
+
+interface NameSpan {
+  start: number;
+  end: number;
+  key: string;
+  short: boolean;
+}
+
+/** Every occurrence of every name, longest match first, no overlaps, in text order. */
+function nameSpans(scan: Scan, occurrences: Occurrences, keys: Set<string>, shortOf: Map<string, string | null>, labelNames: { start: number; end: number; key: string }[]): NameSpan[] {
+  const { norm } = scan;
   // Every field set at creation: one object shape keeps the rules' property reads monomorphic.
-  const raw: { start: number; end: number; key: string; short: boolean }[] = [];
+  const raw: NameSpan[] = [];
   if (keys.size > 0) {
-    const { at: best, strings } = occurrences.longestAt((str) => keys.has(str));
+    const { starts, strings } = occurrences.byStart((str) => keys.has(str));
     let lastEnd = -1;
-    for (let s = 0; s < norm.length; s++) {
-      if (best[s] === 0 || s < lastEnd) continue;
-      const key = strings[best[s] - 1];
+    let lastStart = -1;
+    for (let k = 0; k < starts.length; k++) {
+      const s = starts[k];
+      // Only the longest string at a start is read there.
+      if (s === lastStart || s < lastEnd) continue;
+      lastStart = s;
+      const key = occurrences.string(strings[k]);
       const full = shortOf.get(key);
       if (full && full !== key) {
         // A short form counts only as a whole word: not inside a longer run of name characters.
@@ -528,14 +556,17 @@ export function findPeople(scan: Scan): PeopleScan {
   // Spaced label names are not found by the automaton.
   for (const l of labelNames) if (l.end - l.start !== l.key.length) raw.push({ start: l.start, end: l.end, key: l.key, short: false });
   raw.sort((a, b) => a.start - b.start);
+  return raw;
+}
+
+/** Each name span with the descriptor (organisation, title) written before it. */
+function describeMentions(scan: Scan, raw: NameSpan[], creditStarts: Set<number>): Mention[] {
   const nameEnds = new Set(raw.map((r) => r.end));
-  const mentions: Mention[] = raw.map((r): Mention => {
+  return raw.map((r): Mention => {
     const credit = creditStarts.has(r.start);
     const d = credit ? { start: r.start, org: '', title: '' } : descriptorBefore(scan, r.start, nameEnds);
     return { key: r.key, start: r.start, end: r.end, descStart: d.start, title: d.title, org: d.org, credit, short: r.short };
   });
-  inheritListOrganisation(norm, mentions);
-  return { mentions, labels, reporters, creditSpans: credits.spans };
 }
 
 /** The office a title names, without deputy and rank marks: 常务副局长 → 局长, 党组成员、副部长 → 部长. */

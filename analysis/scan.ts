@@ -111,11 +111,23 @@ export function isCjk(code: number): boolean {
 
 export function scanText(text: string, lex: CompiledLexicon): Scan {
   const norm = normalizeText(text);
+  // Three passes, each a function of its own (optimised on its own, soon).
+  const { wordEndAt, wordKindsAt, policyHits, anchorAt } = lexiconPass(norm, lex);
+  const { wordStarts, orgEndAt, titleEndAt } = wordIndex(wordEndAt, wordKindsAt, norm.length);
+  const { paragraphs, openOf, closeOf, sentenceEnds, clauseMarks, pronouns } = characterPass(norm);
+  // Every field named, in one order: one object shape for the scan that every rule reads.
+  return {
+    text, norm, lex, wordEndAt, wordKindsAt, wordStarts, orgEndAt, titleEndAt, policyHits, paragraphs,
+    openOf, closeOf, sentenceEnds, clauseMarks, pronouns, anchorAt,
+  };
+}
+
+/** The automaton over the text: the longest own word at each start, the policy terms, the regexes' anchors. */
+function lexiconPass(norm: string, lex: CompiledLexicon): Pick<Scan, 'wordEndAt' | 'wordKindsAt' | 'policyHits' | 'anchorAt'> {
   const n = norm.length;
-  // Matches arrive by end position; words are wanted by start, longest at each start. Per start: the
-  // longest word's end and pattern in flat arrays during the pass, objects only for the winners after it.
-  const wordEnd = new Int32Array(n + 1);
-  const wordKinds = new Int32Array(n + 1);
+  // Matches arrive by end position; words are wanted by start, longest at each start.
+  const wordEndAt = new Int32Array(n + 1);
+  const wordKindsAt = new Int32Array(n + 1);
   const policyHits: Hit[] = [];
   const kindsOf = lex.kinds;
   const anchorAt: number[][] = lex.regexes.map(() => []);
@@ -124,25 +136,37 @@ export function scanText(text: string, lex: CompiledLexicon): Scan {
     const kinds = kindsOf[pattern];
     if (kinds & K.POLICY) policyHits.push({ start, end, kinds, pattern });
     if (kinds & K.ANCHOR) for (const ri of lex.anchorRegexes[pattern]!) anchorAt[ri].push(start);
-    if ((kinds & ownMask) !== 0 && end > wordEnd[start]) {
-      wordEnd[start] = end;
-      wordKinds[start] = kinds & ownMask;
+    if ((kinds & ownMask) !== 0 && end > wordEndAt[start]) {
+      wordEndAt[start] = end;
+      wordKindsAt[start] = kinds & ownMask;
     }
   });
+  return { wordEndAt, wordKindsAt, policyHits, anchorAt };
+}
+
+/** Where words start, and the longest organisation and title ending at each position. */
+function wordIndex(wordEndAt: Int32Array, wordKindsAt: Int32Array, n: number): Pick<Scan, 'wordStarts' | 'orgEndAt' | 'titleEndAt'> {
   const starts = new IntList(n >> 4);
   const orgEndAt = new PositionMap(n);
   const titleEndAt = new PositionMap(n);
   for (let start = 0; start < n; start++) {
-    const end = wordEnd[start];
+    const end = wordEndAt[start];
     if (end === 0) continue;
     starts.push(start);
-    const kinds = wordKinds[start];
+    const kinds = wordKindsAt[start];
     // Starts ascend, so the first word to claim an end is the longest ending there.
     if (kinds & K.ORG && !(kinds & K.NOT_ORG) && !orgEndAt.has(end)) orgEndAt.set(end, start);
     if (kinds & K.TITLE && !titleEndAt.has(end)) titleEndAt.set(end, start);
   }
-  // One pass over the characters: paragraphs, quote pairs (a stack per paragraph: linear even for a million
-  // unmatched “), sentence ends and pronouns, so that later rules visit these positions only.
+  return { wordStarts: starts.toArray(), orgEndAt, titleEndAt };
+}
+
+/**
+ * One pass over the characters: paragraphs, quote pairs (a stack per paragraph: linear even for a million
+ * unmatched “), sentence ends, clause marks and pronouns, so that later rules visit these positions only.
+ */
+function characterPass(norm: string): Pick<Scan, 'paragraphs' | 'openOf' | 'closeOf' | 'sentenceEnds' | 'clauseMarks' | 'pronouns'> {
+  const n = norm.length;
   const paragraphs: Paragraph[] = [];
   // Quote pairs: closes ascend as they are met; each “ gets a slot when met (so slots ascend by open), filled
   // with its ” if one comes in the paragraph.
@@ -180,10 +204,12 @@ export function scanText(text: string, lex: CompiledLexicon): Scan {
   }
   if (n > ps) paragraphs.push({ start: ps, end: n });
   return {
-    text, norm, lex, wordEndAt: wordEnd, wordKindsAt: wordKinds, wordStarts: starts.toArray(), orgEndAt, titleEndAt, policyHits, paragraphs, 
+    paragraphs,
     openOf: new SortedPositions(closes.toArray(), opensOfCloses.toArray()),
     closeOf: pairedByOpen(opens, closesOfOpens),
-    sentenceEnds: ends.toArray(), clauseMarks: marks.toArray(), pronouns: pronouns.toArray(), anchorAt,
+    sentenceEnds: ends.toArray(),
+    clauseMarks: marks.toArray(),
+    pronouns: pronouns.toArray(),
   };
 }
 
