@@ -145,7 +145,7 @@ export class Occurrences {
    * occurrences (not the text), each entry a start and an index into `strings`.
    */
   byStart(wanted: (str: string) => boolean): { starts: Int32Array; strings: Int32Array } {
-    const take = this.strings.map(wanted);
+    const take = Uint8Array.from(this.strings, (str) => (wanted(str) ? 1 : 0));
     // One sortable number per occurrence: start, then 15 − length (longer first), then the string's index. The
     // product stays below 2^53: starts < 2^23 (MAX_TEXT_LENGTH), and there are at most two strings per site.
     const slots = 2 ** Math.ceil(Math.log2(this.strings.length + 1));

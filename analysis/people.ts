@@ -554,7 +554,12 @@ function nameSpans(scan: Scan, occurrences: Occurrences, keys: Set<string>, shor
     }
   }
   // Spaced label names are not found by the automaton.
-  for (const l of labelNames) if (l.end - l.start !== l.key.length) raw.push({ start: l.start, end: l.end, key: l.key, short: false });
+  // (Indexed loops over lists that are often empty: an empty array has another shape, and for…of would be
+  // re-optimised for it.)
+  for (let i = 0; i < labelNames.length; i++) {
+    const l = labelNames[i];
+    if (l.end - l.start !== l.key.length) raw.push({ start: l.start, end: l.end, key: l.key, short: false });
+  }
   raw.sort((a, b) => a.start - b.start);
   return raw;
 }

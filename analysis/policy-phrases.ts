@@ -174,7 +174,10 @@ function enumerationItems(scan: Scan): PolicyPhrase[] {
       }
     }
     if (items.length >= minItems && items.every((it) => it.start >= 0) && items.every((it, i) => it.ord === i)) {
-      for (const it of items) out.push({ start: it.start, end: it.end, text: scan.text.slice(it.start, it.end), category: 'slogan', source: 'pattern' });
+      for (let k = 0; k < items.length; k++) {
+        const it = items[k];
+        out.push({ start: it.start, end: it.end, text: scan.text.slice(it.start, it.end), category: 'slogan', source: 'pattern' });
+      }
     }
   }
   return out;

@@ -241,10 +241,13 @@ function zeroSubjectEvents(context: Context): void {
         if (isClauseStart(norm, i) && speakerCapable(m.key)) {
           const verb = clauseVerb(scan, m.end, para.end);
           if (!(verb & K.ATTEND)) {
-            const joined = coordinated(indexOfMention.get(m) ?? 0).map((c) => c.key);
-            if (subject !== null && joined.includes(subject)) {
-              joined.push(m.key);
-              group = joined;
+            // Indexed: the list is usually empty, and an empty array has another shape.
+            const joined = coordinated(indexOfMention.get(m) ?? 0);
+            let withSubject = false;
+            for (let k = 0; k < joined.length; k++) if (joined[k].key === subject) withSubject = true;
+            if (subject !== null && withSubject) {
+              group = joined.map((c) => c.key);
+              group.push(m.key);
             } else group = [m.key];
             subject = m.key;
           }
