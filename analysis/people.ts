@@ -272,15 +272,11 @@ function collectSites(scan: Scan): NameSite[] {
   const cueList = new IntList();
   for (const start of scan.wordStarts) if (scan.wordKindsAt[start] & (K.CUE | K.EVENT)) cueList.push(start);
   const cues = cueList.toArray();
+  // Clause starts only move forward, so the first cue at or after p + 2 is found by a pointer that does too.
+  let ci = 0;
   const cueWithin = (p: number, span: number) => {
-    let lo = 0;
-    let hi = cues.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (cues[mid] < p + 2) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo < cues.length && cues[lo] <= p + span;
+    while (ci < cues.length && cues[ci] < p + 2) ci++;
+    return ci < cues.length && cues[ci] <= p + span;
   };
   // Clause starts: the text's start and after each clause mark (positions from the scan's one pass); 、 lists.
   const marks = scan.clauseMarks;

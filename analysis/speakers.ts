@@ -1,6 +1,7 @@
 // Attribution: which person's words each passage reports, and how the article says so.
 // Speakers are the people with at least one attributed passage.
 import { CharClass } from './char-class';
+import { IntList } from './int-list';
 import { K } from './lexicon';
 import { cueAfter, isClauseStart, type LabelTurn, type Mention, type PeopleScan } from './people';
 import { kindsAt, paragraphIndex, type Scan, wordAt } from './scan';
@@ -202,25 +203,31 @@ function zeroSubjectEvents(context: Context): void {
   const { scan, people, events, claimedCues, byPara, speakerCapable, coordinated, indexOfMention } = context;
   const { norm } = scan;
   const mentionEnds = new Set(people.mentions.map((m) => m.end));
-  const { wordStarts, wordEndAt, wordKindsAt } = scan;
+  const { wordEndAt, wordKindsAt } = scan;
+  // Only cue and anonymous-subject words act here; the other words are not visited.
+  const starts = new IntList();
+  for (const start of scan.wordStarts) if (wordKindsAt[start] & (K.CUE | K.ANON)) starts.push(start);
+  const wordStarts = starts.toArray();
   const ends = scan.sentenceEnds;
+  const none: Mention[] = [];
   let wi = 0;
   let se = 0;
   const keyAtCue = new Map<number, string | null>();
   for (const e of events) keyAtCue.set(e.pos, e.key);
   for (let pi = 0; pi < scan.paragraphs.length; pi++) {
     const para = scan.paragraphs[pi];
-    const mentions = (byPara.get(pi) ?? []).filter((m) => !m.credit);
+    // The paragraph's mentions; the pointer below steps over credits.
+    const mentions = byPara.get(pi) ?? none;
     let mi = 0;
     let subject: string | null = null;
     let group: string[] = [];
     while (wi < wordStarts.length && wordStarts[wi] < para.start) wi++;
-    // Only three kinds of position matter here: sentence starts, mentions and vocabulary words. Visit those
+    // Only three kinds of position matter here: sentence starts, mentions and those words. Visit those
     // (in text order) rather than every character.
     let next = para.start;
     while (true) {
       while (se < ends.length && ends[se] + 1 < next) se++;
-      while (mi < mentions.length && mentions[mi].descStart < next) mi++;
+      while (mi < mentions.length && (mentions[mi].credit || mentions[mi].descStart < next)) mi++;
       while (wi < wordStarts.length && wordStarts[wi] < next) wi++;
       let i = para.end;
       if (se < ends.length && ends[se] + 1 < i && ends[se] + 1 > para.start) i = ends[se] + 1;
