@@ -41,10 +41,10 @@ export interface RegexPattern {
   id: string;
   category: PhraseCategory;
   re: RegExp;
-  /** Literals every match contains; with them the regex is sticky and tried only near their occurrences. */
-  anchors?: string[];
+  /** Literals every match contains: the (sticky) regex is tried only near their occurrences. */
+  anchors: string[];
   /** How far before an anchor a match may start. */
-  reach?: number;
+  reach: number;
 }
 
 export interface SloganGates {
@@ -155,17 +155,15 @@ function build(corrections: Pick<ReaderCorrections, 'addedTerms' | 'removedTerms
   const compoundSurname = new Map<string, number>(Object.entries(surnamesData.compound as Record<string, number>));
   const compoundFirst = new Uint8Array(0x10000);
   for (const c of compoundSurname.keys()) compoundFirst[c.charCodeAt(0)] = 1;
-  const regexes: RegexPattern[] = (patternsData.regex as { id: string; category: string; re: string; anchors?: string[]; reach?: number }[]).map((r) => ({
-    id: r.id,
-    category: r.category as PhraseCategory,
-    re: new RegExp(r.re, r.anchors ? 'y' : 'g'),
-    anchors: r.anchors,
-    reach: r.reach,
-  }));
+  const regexes: RegexPattern[] = (patternsData.regex as { id: string; category: string; re: string; anchors?: string[]; reach?: number }[]).map((r) => {
+    // A regex tried at every character of a long text costs more than the rest of the analysis: each needs anchors.
+    if (!r.anchors?.length || typeof r.reach !== 'number') throw new Error(`policy-patterns.json: regex ${r.id} needs anchors and a reach`);
+    return { id: r.id, category: r.category as PhraseCategory, re: new RegExp(r.re, 'y'), anchors: r.anchors, reach: r.reach };
+  });
   // Anchors go into the same automaton, so their occurrences come from the one pass over the text.
   const anchorRegexes: (number[] | undefined)[] = [];
   regexes.forEach((r, ri) => {
-    for (const a of r.anchors ?? []) {
+    for (const a of r.anchors) {
       add(a, K.ANCHOR);
       const i = index.get(normalizeText(a))!;
       (anchorRegexes[i] ??= []).push(ri);

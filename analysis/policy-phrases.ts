@@ -53,7 +53,7 @@ function lexiconPhrases(scan: Scan): PolicyPhrase[] {
 }
 
 /** Matches of an anchored (sticky) regex: leftmost-first like a global one, tried only near the anchors. */
-function anchoredMatches(norm: string, re: RegExp, positions: number[], several: boolean, reach: number, each: (start: number, end: number) => void): void {
+export function anchoredMatches(norm: string, re: RegExp, positions: number[], several: boolean, reach: number, each: (start: number, end: number) => void): void {
   // Occurrences of the anchors come from the lexicon pass (ordered by end); several anchors need a sort by start.
   if (several) positions.sort((x, y) => x - y);
   let lastEnd = 0;
@@ -76,25 +76,10 @@ function anchoredMatches(norm: string, re: RegExp, positions: number[], several:
 function regexPhrases(scan: Scan): PolicyPhrase[] {
   const out: PolicyPhrase[] = [];
   scan.lex.regexes.forEach((p, ri) => {
-    if (p.anchors) {
-      anchoredMatches(scan.norm, p.re, scan.anchorAt[ri], p.anchors.length > 1, p.reach ?? 16, (start, end) => {
-        if (p.id === 'named-meeting' && insideOrganisation(scan, end)) return;
-        out.push({ start, end, text: scan.text.slice(start, end), category: p.category, source: 'pattern' });
-      });
-      return;
-    }
-    p.re.lastIndex = 0;
-    let m: RegExpExecArray | null;
-    while ((m = p.re.exec(scan.norm)) !== null) {
-      if (m[0].length === 0) {
-        p.re.lastIndex++;
-        continue;
-      }
-      const start = m.index;
-      const end = start + m[0].length;
-      if (p.id === 'named-meeting' && insideOrganisation(scan, end)) continue;
+    anchoredMatches(scan.norm, p.re, scan.anchorAt[ri], p.anchors.length > 1, p.reach, (start, end) => {
+      if (p.id === 'named-meeting' && insideOrganisation(scan, end)) return;
       out.push({ start, end, text: scan.text.slice(start, end), category: p.category, source: 'pattern' });
-    }
+    });
   });
   return out;
 }
