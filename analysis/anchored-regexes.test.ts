@@ -4,7 +4,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { compileLexicon } from './lexicon';
+import { compileLexicon, shiftBackReferences } from './lexicon';
 import { anchoredMatches } from './policy-phrases';
 import { scanText } from './scan';
 
@@ -64,7 +64,7 @@ describe('anchored phrase regexes', () => {
           else want.push([m.index, m.index + m[0].length]);
         }
         const got: [number, number][] = [];
-        anchoredMatches(scan.norm, r.re, [...scan.anchorAt[ri]], r.anchors.length > 1, r.reach, (s, e) => got.push([s, e]));
+        anchoredMatches(scan.norm, r, [...scan.anchorAt[ri]], (s, e) => got.push([s, e]));
         expect(got, `${r.id} in “${scan.norm.slice(0, 30)}…”`).toEqual(want);
         found += want.length;
       }
@@ -72,4 +72,12 @@ describe('anchored phrase regexes', () => {
       expect(found, `${r.id}: no match in the fixtures or the written sentences`).toBeGreaterThan(0);
     });
   }
+});
+
+describe('shiftBackReferences', () => {
+  it('moves numbered back-references up one and leaves every other escape', () => {
+    expect(shiftBackReferences('([责上先])(?:、[\\u4e00-\\u9fff]{3}\\1){1,5}')).toBe('([责上先])(?:、[\\u4e00-\\u9fff]{3}\\2){1,5}');
+    expect(shiftBackReferences('\\d{1,2}\\\\1\\n\\0')).toBe('\\d{1,2}\\\\1\\n\\0');
+    expect(shiftBackReferences('(a)(b)\\2\\1')).toBe('(a)(b)\\3\\2');
+  });
 });

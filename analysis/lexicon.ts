@@ -45,6 +45,8 @@ export interface RegexPattern {
   anchors: string[];
   /** How far before an anchor a match may start. */
   reach: number;
+  /** The regex behind a lazy skip of up to `reach` characters (group 1), sticky: one call tries a whole window. */
+  windowed: RegExp;
 }
 
 export interface SloganGates {
@@ -158,7 +160,8 @@ function build(corrections: Pick<ReaderCorrections, 'addedTerms' | 'removedTerms
   const regexes: RegexPattern[] = (patternsData.regex as { id: string; category: string; re: string; anchors?: string[]; reach?: number }[]).map((r) => {
     // A regex tried at every character of a long text costs more than the rest of the analysis: each needs anchors.
     if (!r.anchors?.length || typeof r.reach !== 'number') throw new Error(`policy-patterns.json: regex ${r.id} needs anchors and a reach`);
-    return { id: r.id, category: r.category as PhraseCategory, re: new RegExp(r.re, 'y'), anchors: r.anchors, reach: r.reach };
+    const windowed = new RegExp(`([^]{0,${r.reach}}?)(?:${shiftBackReferences(r.re)})`, 'y');
+    return { id: r.id, category: r.category as PhraseCategory, re: new RegExp(r.re, 'y'), anchors: r.anchors, reach: r.reach, windowed };
   });
   // Anchors go into the same automaton, so their occurrences come from the one pass over the text.
   const anchorRegexes: (number[] | undefined)[] = [];
@@ -201,6 +204,11 @@ const LAYERED_CACHE_SIZE = 4;
  * The compiled lexicon, built on first use and cached. Reader corrections that change the
  * vocabulary (addedTerms/removedTerms) are layered over the built-in data in a separate cached build.
  */
+/** A regex source with its numbered back-references moved up one, for a group put in front of it. */
+export function shiftBackReferences(source: string): string {
+  return source.replace(/\\(\d+)|\\[^]/g, (escape, n: string | undefined) => (n === undefined || n === '0' ? escape : `\\${Number(n) + 1}`));
+}
+
 export function compileLexicon(corrections?: ReaderCorrections): CompiledLexicon {
   const added = corrections?.addedTerms ?? [];
   const removed = corrections?.removedTerms ?? [];

@@ -4,6 +4,7 @@
 import { CharClass } from './char-class';
 import { K } from './lexicon';
 import { isCjk, kindsAt, type Scan } from './scan';
+import type { RegexPattern } from './lexicon';
 import type { PhraseCategory, PolicyPhrase } from './types';
 
 const SENTENCE_PUNCT = /[。!?;:\n]/;
@@ -52,21 +53,41 @@ function lexiconPhrases(scan: Scan): PolicyPhrase[] {
   return out;
 }
 
-/** Matches of an anchored (sticky) regex: leftmost-first like a global one, tried only near the anchors. */
-export function anchoredMatches(norm: string, re: RegExp, positions: number[], several: boolean, reach: number, each: (start: number, end: number) => void): void {
+/**
+ * Matches of an anchored regex: leftmost-first like a global one, tried only near the anchors. Per anchor one
+ * call of the windowed form (which skips lazily up to `reach` characters before the body) replaces trying the
+ * sticky body at each of those starts in turn.
+ */
+export function anchoredMatches(norm: string, pattern: RegexPattern, positions: number[], each: (start: number, end: number) => void): void {
+  const { re, windowed, reach } = pattern;
   // Occurrences of the anchors come from the lexicon pass (ordered by end); several anchors need a sort by start.
-  if (several) positions.sort((x, y) => x - y);
+  if (pattern.anchors.length > 1) positions.sort((x, y) => x - y);
   let lastEnd = 0;
   let tried = 0; // starts below this were already tried and failed
   for (const a of positions) {
     if (a < lastEnd) continue;
-    for (let s = Math.max(lastEnd, tried, a - reach); s <= a; s++) {
-      re.lastIndex = s;
-      const m = re.exec(norm);
-      if (m && m[0].length > 0) {
-        each(s, s + m[0].length);
-        lastEnd = s + m[0].length;
-        break;
+    const from = Math.max(lastEnd, tried, a - reach);
+    if (from <= a) {
+      windowed.lastIndex = from;
+      const m = windowed.exec(norm);
+      if (m) {
+        const s = from + m[1].length;
+        const length = m[0].length - m[1].length;
+        if (s <= a && length > 0) {
+          each(s, s + length);
+          lastEnd = s + length;
+        } else if (s <= a) {
+          // An empty body match stops the window early: the starts after it, one by one.
+          for (let t = s + 1; t <= a; t++) {
+            re.lastIndex = t;
+            const r = re.exec(norm);
+            if (r && r[0].length > 0) {
+              each(t, t + r[0].length);
+              lastEnd = t + r[0].length;
+              break;
+            }
+          }
+        }
       }
     }
     tried = Math.max(tried, a + 1);
@@ -76,7 +97,7 @@ export function anchoredMatches(norm: string, re: RegExp, positions: number[], s
 function regexPhrases(scan: Scan): PolicyPhrase[] {
   const out: PolicyPhrase[] = [];
   scan.lex.regexes.forEach((p, ri) => {
-    anchoredMatches(scan.norm, p.re, scan.anchorAt[ri], p.anchors.length > 1, p.reach, (start, end) => {
+    anchoredMatches(scan.norm, p, scan.anchorAt[ri], (start, end) => {
       if (p.id === 'named-meeting' && insideOrganisation(scan, end)) return;
       out.push({ start, end, text: scan.text.slice(start, end), category: p.category, source: 'pattern' });
     });
