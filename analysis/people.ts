@@ -179,7 +179,7 @@ function findLabels(scan: Scan): { labels: LabelTurn[]; names: { start: number; 
       const colon = head.indexOf(':', off);
       if (colon < 0 || colon > 48) {
         // A short line with no sentence punctuation ends a transcript turn (《应急管理365》栏目).
-        labels.push({ key: null, nameStart: ls, nameEnd: ls, lineStart: ls, lineEnd: para.end, restStart: para.end });
+        if (isBoundaryLine(norm, ls, para.end)) labels.push({ key: null, nameStart: ls, nameEnd: ls, lineStart: ls, lineEnd: para.end, restStart: para.end });
         continue;
       }
       labelEnd = ls + colon;
@@ -230,22 +230,34 @@ function findLabels(scan: Scan): { labels: LabelTurn[]; names: { start: number; 
     if (found) {
       names.push(found);
       labels.push({ key: found.key, nameStart: found.start, nameEnd: found.end, lineStart: ls, lineEnd: para.end, restStart });
-    } else if (restStart >= para.end && labelEnd - ls <= 40) {
+    } else if (restStart >= para.end && labelEnd - ls <= 40 && isBoundaryLine(norm, ls, para.end)) {
       // `记者:` `问:` `主持人:` — a turn boundary that is not a person.
       labels.push({ key: null, nameStart: ls, nameEnd: ls, lineStart: ls, lineEnd: para.end, restStart: para.end });
     }
   }
-  // Keep only real boundaries among the colon-less short lines: they must be short and unpunctuated,
-  // and not a numbered heading (一、全国安全生产形势).
-  const kept = labels.filter((l) => {
-    if (l.key !== null) return true;
-    const line = norm.slice(l.lineStart, l.lineEnd).trim();
-    if (line.endsWith(':')) return line.length <= 40;
-    if (line.length > 24 || /[。!?,;]/.test(line)) return false;
-    if (/^(?:[一二三四五六七八九十]+、|\(?[一二三四五六七八九十\d]+\)|\d+[.、])/.test(line)) return false;
-    return true;
-  });
-  return { labels: kept, names };
+  return { labels, names };
+}
+
+/**
+ * A line that ends a transcript turn without being a person's label: `记者:` (up to 40 characters with its colon),
+ * or a short unpunctuated line that is not a numbered heading (一、全国安全生产形势). Long lines are refused
+ * before any string is made.
+ */
+function isBoundaryLine(norm: string, lineStart: number, lineEnd: number): boolean {
+  let s = lineStart;
+  let e = lineEnd;
+  while (s < e && isSpaceCode(norm.charCodeAt(s))) s++;
+  while (e > s && isSpaceCode(norm.charCodeAt(e - 1))) e--;
+  if (e - s > 40) return false;
+  const line = norm.slice(s, e);
+  if (line.endsWith(':')) return true;
+  if (line.length > 24 || /[。!?,;]/.test(line)) return false;
+  return !/^(?:[一二三四五六七八九十]+、|\(?[一二三四五六七八九十\d]+\)|\d+[.、])/.test(line);
+}
+
+/** What String.prototype.trim removes, for the characters the normalised text can hold. */
+function isSpaceCode(code: number): boolean {
+  return code === 0x20 || code === 0x0a || code === 0x09 || code === 0x0b || code === 0x0c || code === 0x0d || code === 0xa0 || code === 0x1680 || (code >= 0x2000 && code <= 0x200a) || code === 0x2028 || code === 0x2029 || code === 0x202f || code === 0x205f || code === 0x3000 || code === 0xfeff;
 }
 
 /** Sites where a name may stand, by the contexts listed in names.ts. */

@@ -4,10 +4,9 @@
 import { CharClass } from './char-class';
 import { K } from './lexicon';
 import { isCjk, kindsAt, type Scan } from './scan';
-import type { RegexPattern } from './lexicon';
+import type { RegexPattern, SloganGates } from './lexicon';
 import type { PhraseCategory, PolicyPhrase } from './types';
 
-const SENTENCE_PUNCT = /[。!?;:\n]/;
 const CLAUSE_CHARS = new CharClass([',', ';', '。', '!', '?', ':', '\n', '“', '”']);
 const MAX_ORG_LOOKAHEAD = 8;
 
@@ -105,20 +104,23 @@ function regexPhrases(scan: Scan): PolicyPhrase[] {
   return out;
 }
 
-const separatorPatterns = new Map<string, RegExp>();
-/** The slogan separators as one character class, built once per lexicon (a RegExp per quote pair was a hot spot). */
-function separatorPattern(chars: string): RegExp {
-  let re = separatorPatterns.get(chars);
-  if (!re) separatorPatterns.set(chars, (re = new RegExp(`[${chars.replace(/[-\\\]^]/g, '\\$&')}]`)));
-  return re;
+const separatorClasses = new Map<string, CharClass>();
+/** The slogan separators as a character class, built once per lexicon. */
+function separatorClass(chars: string): CharClass {
+  let set = separatorClasses.get(chars);
+  if (!set) separatorClasses.set(chars, (set = new CharClass(chars)));
+  return set;
 }
+
+/** Characters that make a quoted passage something other than a slogan: sentence punctuation, digits, quotes. */
+const NOT_IN_SLOGAN = new CharClass('。!?;:\n0123456789“”');
 
 /** Short quoted slogans: “四预” “封住山、看住人、管住火” “敲门行动”, but not quoted speech. */
 function quotedSlogans(scan: Scan): PolicyPhrase[] {
   const g = scan.lex.slogans;
   const { norm } = scan;
   const out: PolicyPhrase[] = [];
-  const separators = separatorPattern(g.separators);
+  const separators = separatorClass(g.separators);
   const { keys: opens, values: closes } = scan.closeOf;
   for (let k = 0; k < opens.length; k++) {
     const open = opens[k];
@@ -126,32 +128,67 @@ function quotedSlogans(scan: Scan): PolicyPhrase[] {
     const len = close - open - 1;
     if (len < g.minLength || len > g.maxLength) continue;
     const s = open + 1;
-    const inner = norm.slice(s, close);
-    if (SENTENCE_PUNCT.test(inner) || /[0-9“”]/.test(inner)) continue;
     let cjk = 0;
-    for (let i = 0; i < inner.length; i++) if (isCjk(inner.charCodeAt(i))) cjk++;
-    if (cjk < Math.max(2, inner.length - 3)) continue;
-    // Clause before the quote (for verbs and citation markers).
-    let cs = open;
-    while (cs > 0 && open - cs < 16 && !CLAUSE_CHARS.has(norm.charCodeAt(cs - 1))) cs--;
-    const lead = norm.slice(cs, open);
-    let jb = open;
-    while (jb > 0 && (norm[jb - 1] === ',' || norm[jb - 1] === ' ')) jb--;
-    const justBefore = norm.slice(Math.max(0, jb - 2), jb);
-    if (g.citationMarkers.some((c) => justBefore.endsWith(c)) || (open > 0 && norm[open - 1] === ':' && !g.themeMarkers.some((t) => norm.startsWith(t, open - t.length)))) continue;
-    const after = norm.slice(close + 1, close + 6);
-    const parts = inner.split(separators);
-    const numeric = inner.length <= g.numeralMaxLength && g.numerals.includes(inner[0]);
-    const enumeration = parts.length >= 2 && parts.every((p) => p.length >= g.partMinLength && p.length <= g.partMaxLength);
-    const suffix = g.suffixes.some((x) => inner.endsWith(x) && inner.length > x.length);
-    const follower = g.followers.some((x) => after.startsWith(x));
-    // Two-character verbs anywhere in the clause before; a one-character one (以) right before the quote.
-    const verb = g.verbs.some((v) => (v.length > 1 ? lead.includes(v) : lead.endsWith(v)));
-    const theme = g.themeMarkers.some((t) => norm.slice(Math.max(0, open - t.length - 1), open).includes(t));
-    if (!(numeric || enumeration || suffix || follower || verb || theme)) continue;
+    let plain = true;
+    for (let i = s; i < close && plain; i++) {
+      const c = norm.charCodeAt(i);
+      if (NOT_IN_SLOGAN.has(c)) plain = false;
+      else if (isCjk(c)) cjk++;
+    }
+    if (!plain || cjk < Math.max(2, len - 3)) continue;
+    if (citedBefore(norm, g, open)) continue;
+    if (!sloganShaped(norm, g, separators, open, close)) continue;
     out.push({ start: s, end: close, text: scan.text.slice(s, close), category: 'slogan', source: 'pattern' });
   }
   return out;
+}
+
+/** “…” right after 称 / 表示: (a citation marker), or after a colon that is not a theme's (主题是:): quoted words. */
+function citedBefore(norm: string, g: SloganGates, open: number): boolean {
+  let jb = open;
+  while (jb > 0 && (norm.charCodeAt(jb - 1) === 0x2c || norm.charCodeAt(jb - 1) === 0x20)) jb--;
+  // A marker ends within the two characters before the quote (past commas and spaces).
+  for (const c of g.citationMarkers) if (c.length <= Math.min(2, jb) && norm.startsWith(c, jb - c.length)) return true;
+  if (open > 0 && norm.charCodeAt(open - 1) === 0x3a) {
+    for (const t of g.themeMarkers) if (norm.startsWith(t, open - t.length)) return false;
+    return true;
+  }
+  return false;
+}
+
+/** Whether the quoted passage has a slogan's shape or setting (checked cheapest first; none allocates). */
+function sloganShaped(norm: string, g: SloganGates, separators: CharClass, open: number, close: number): boolean {
+  const s = open + 1;
+  const len = close - s;
+  if (len <= g.numeralMaxLength && g.numerals.includes(norm[s])) return true;
+  for (const x of g.suffixes) if (len > x.length && norm.startsWith(x, close - x.length)) return true;
+  // The five characters after the quote.
+  for (const x of g.followers) if (x.length <= 5 && norm.startsWith(x, close + 1)) return true;
+  // Two-character verbs anywhere in the clause before; a one-character one (以) right before the quote.
+  let cs = open;
+  while (cs > 0 && open - cs < 16 && !CLAUSE_CHARS.has(norm.charCodeAt(cs - 1))) cs--;
+  for (const v of g.verbs) {
+    if (v.length > 1) {
+      const at = norm.indexOf(v, cs);
+      if (at !== -1 && at + v.length <= open) return true;
+    } else if (open - v.length >= cs && norm.startsWith(v, open - v.length)) return true;
+  }
+  // A theme marker (主题是) ending at the quote or one character before it.
+  for (const t of g.themeMarkers) {
+    if (open - t.length >= 0 && norm.startsWith(t, open - t.length)) return true;
+    if (open - t.length - 1 >= 0 && norm.startsWith(t, open - t.length - 1)) return true;
+  }
+  // 封住山、看住人、管住火: two or more parts, each of a slogan part's length.
+  let parts = 1;
+  let partStart = s;
+  for (let i = s; i <= close; i++) {
+    if (i < close && !separators.has(norm.charCodeAt(i))) continue;
+    const partLength = i - partStart;
+    if (partLength < g.partMinLength || partLength > g.partMaxLength) return false;
+    if (i < close) parts++;
+    partStart = i + 1;
+  }
+  return parts >= 2;
 }
 
 /** 一是地上搞结实,二是地下搞清楚,三是经常搞演习: short parallel items are slogans. */
