@@ -169,8 +169,8 @@ function sloganShaped(norm: string, g: SloganGates, separators: CharClass, open:
   while (cs > 0 && open - cs < 16 && !CLAUSE_CHARS.has(norm.charCodeAt(cs - 1))) cs--;
   for (const v of g.verbs) {
     if (v.length > 1) {
-      const at = norm.indexOf(v, cs);
-      if (at !== -1 && at + v.length <= open) return true;
+      // Within the clause only (at most 16 characters): an indexOf would run on through the rest of the text.
+      for (let p = cs; p + v.length <= open; p++) if (norm.startsWith(v, p)) return true;
     } else if (open - v.length >= cs && norm.startsWith(v, open - v.length)) return true;
   }
   // A theme marker (主题是) ending at the quote or one character before it.
