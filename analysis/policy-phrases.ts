@@ -43,11 +43,14 @@ function insideTitle(scan: Scan, start: number, end: number): boolean {
 
 function lexiconPhrases(scan: Scan): PolicyPhrase[] {
   const out: PolicyPhrase[] = [];
-  for (const h of scan.policyHits) {
-    const entry = scan.lex.policy[h.pattern];
+  const { starts, ends, patterns } = scan.policyHits;
+  for (let k = 0; k < starts.length; k++) {
+    const entry = scan.lex.policy[patterns[k]];
     if (!entry) continue;
-    if (insideOrganisation(scan, h.end) || insideTitle(scan, h.start, h.end)) continue;
-    out.push({ start: h.start, end: h.end, text: scan.text.slice(h.start, h.end), category: entry.category, source: entry.source === 'reader' ? 'reader' : 'lexicon' });
+    const start = starts[k];
+    const end = ends[k];
+    if (insideOrganisation(scan, end) || insideTitle(scan, start, end)) continue;
+    out.push({ start, end, text: scan.text.slice(start, end), category: entry.category, source: entry.source === 'reader' ? 'reader' : 'lexicon' });
   }
   return out;
 }

@@ -3,11 +3,11 @@ import { K, type CompiledLexicon } from './lexicon';
 import { IntList } from './int-list';
 import { normalizeText } from './normalize';
 
-export interface Hit {
-  start: number;
-  end: number;
-  kinds: number;
-  pattern: number;
+/** Policy-term occurrences in the order the automaton reports them (by end), as parallel arrays. */
+export interface PolicyHits {
+  starts: Int32Array;
+  ends: Int32Array;
+  patterns: Int32Array;
 }
 
 export interface Paragraph {
@@ -31,7 +31,7 @@ export interface Scan {
   orgEndAt: PositionMap;
   /** End positions of title hits (longest at their start). */
   titleEndAt: PositionMap;
-  policyHits: Hit[];
+  policyHits: PolicyHits;
   paragraphs: Paragraph[];
   /** Matching quote marks (same paragraph): index of ” → index of its “, and back. */
   openOf: SortedPositions;
@@ -128,20 +128,26 @@ function lexiconPass(norm: string, lex: CompiledLexicon): Pick<Scan, 'wordEndAt'
   // Matches arrive by end position; words are wanted by start, longest at each start.
   const wordEndAt = new Int32Array(n + 1);
   const wordKindsAt = new Int32Array(n + 1);
-  const policyHits: Hit[] = [];
+  const hitStarts = new IntList();
+  const hitEnds = new IntList();
+  const hitPatterns = new IntList();
   const kindsOf = lex.kinds;
   const anchorAt: number[][] = lex.regexes.map(() => []);
   const ownMask = ~(K.POLICY | K.ANCHOR);
   lex.ac.forEachMatch(norm, (start, end, pattern) => {
     const kinds = kindsOf[pattern];
-    if (kinds & K.POLICY) policyHits.push({ start, end, kinds, pattern });
+    if (kinds & K.POLICY) {
+      hitStarts.push(start);
+      hitEnds.push(end);
+      hitPatterns.push(pattern);
+    }
     if (kinds & K.ANCHOR) for (const ri of lex.anchorRegexes[pattern]!) anchorAt[ri].push(start);
     if ((kinds & ownMask) !== 0 && end > wordEndAt[start]) {
       wordEndAt[start] = end;
       wordKindsAt[start] = kinds & ownMask;
     }
   });
-  return { wordEndAt, wordKindsAt, policyHits, anchorAt };
+  return { wordEndAt, wordKindsAt, policyHits: { starts: hitStarts.toArray(), ends: hitEnds.toArray(), patterns: hitPatterns.toArray() }, anchorAt };
 }
 
 /** Where words start, and the longest organisation and title ending at each position. */
