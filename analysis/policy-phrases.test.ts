@@ -25,6 +25,14 @@ describe('lexicon terms', () => {
     expect(phraseTexts('抓好安全生产协调局面。')).toEqual(['安全生产']);
   });
 
+  it('set formulas of safety and flood work (stop 20 additions, sentences of our own)', () => {
+    expect(phraseTexts('要从源头上防范化解重大安全风险,推动公共安全治理模式向事前预防转型。')).toEqual(['防范化解重大安全风险', '公共安全治理模式向事前预防转型']);
+    expect(phraseTexts('推进“平急两用”公共基础设施建设,全面强化河湖长制。')).toEqual(['平急两用', '河湖长制']);
+    expect(phraseTexts('坚持关口前移,加快病险水库除险加固。')).toEqual(['关口前移', '病险水库除险加固']);
+    // The words alone, outside the formulas, are no phrase.
+    expect(phraseTexts('他说关口已经打开,水库前移了两米。')).toEqual([]);
+  });
+
   it('matches a theme printed with a space or a full-width comma', () => {
     expect(phraseTexts('主题是“提升基层应急能力,筑牢防灾减灾救灾的人民防线”')[0]).toBe('提升基层应急能力,筑牢防灾减灾救灾的人民防线');
     expect(phraseTexts('就“提升基层应急能力 筑牢防灾减灾救灾的人民防线”接受采访')[0]).toBe('提升基层应急能力 筑牢防灾减灾救灾的人民防线');

@@ -142,3 +142,20 @@ describe('reader corrections', () => {
     expect(c.people[0]).toMatchObject({ name: '张建国', role: 'mentioned', title: '党组书记、厅长', quotes: [] });
   });
 });
+
+describe('verbs said to someone', () => {
+  it('leave the addressee before a comma or colon out of the words', () => {
+    expect(quotesOf('区气象台首席预报员孙悦提醒广大居民,夜间减少外出。', '孙悦')).toEqual([{ text: '夜间减少外出。', via: 'direct' }]);
+    expect(quotesOf('镇长吴刚告诫大家:“千万不要心存侥幸。”', '吴刚').map((q) => q.text)).toEqual(['千万不要心存侥幸。']);
+    expect(quotesOf('局长周平呼吁全市各单位,立即开展隐患排查。', '周平').map((q) => q.text)).toEqual(['立即开展隐患排查。']);
+  });
+  it('keep words that only begin like an addressee, and other verbs as they are', () => {
+    // No mark right after the addressee: it is part of the sentence said.
+    expect(quotesOf('区长孙悦提醒市民注意防范,不要靠近河道。', '孙悦').map((q) => q.text)).toEqual(['市民注意防范,不要靠近河道。']);
+    // Not an addressee word before the comma.
+    expect(quotesOf('区长孙悦提醒,今年汛期来得早。', '孙悦').map((q) => q.text)).toEqual(['今年汛期来得早。']);
+    expect(quotesOf('区长孙悦提醒汛期提前,各地要早做准备。', '孙悦').map((q) => q.text)).toEqual(['汛期提前,各地要早做准备。']);
+    // 表示 is not said to someone.
+    expect(quotesOf('区长孙悦表示市民,是城市的主人。', '孙悦').map((q) => q.text)).toEqual(['市民,是城市的主人。']);
+  });
+});

@@ -4,7 +4,7 @@ import { CharClass } from './char-class';
 import { IntList } from './int-list';
 import { K } from './lexicon';
 import { cueAfter, isClauseStart, type LabelTurn, type Mention, type PeopleScan } from './people';
-import { kindsAt, paragraphIndex, type Scan, wordAt } from './scan';
+import { isCjk, kindsAt, paragraphIndex, type Scan, wordAt } from './scan';
 import type { AttributionVia, Quote } from './types';
 
 export interface Attribution {
@@ -367,6 +367,7 @@ function quotesOf(context: Context): Attribution[] {
       let s = ev.cueEnd;
       // 分析称, / 介绍道: a speech verb's own 称/道/说 before the punctuation belongs to the verb, not the words.
       if ((norm[s] === '称' || norm[s] === '道' || norm[s] === '说') && (norm[s + 1] === ',' || norm[s + 1] === ':')) s++;
+      s = afterAddressee(norm, ev.pos, s, para.end);
       while (s < para.end && (norm[s] === ' ' || norm[s] === ',' || norm[s] === ':')) s++;
       const close = norm[s] === '“' ? scan.closeOf.get(s) : undefined;
       // A quote that closes the sentence is the passage; “七下八上”期间,… is just a quoted phrase in it.
@@ -413,6 +414,29 @@ function quotesOf(context: Context): Attribution[] {
     });
   }
   return [...out.values()];
+}
+
+/** Verbs said to someone: 提醒市民, 呼吁广大群众, 告诫游客. */
+const ADDRESSING_CUES = ['提醒', '呼吁', '号召', '告诫', '叮嘱', '嘱咐', '倡议'];
+/** Who is addressed: the last word of the addressee before the comma. */
+const ADDRESSEES = /(?:市民|群众|居民|游客|公众|大家|朋友们|网友|家长|学生|驾驶员|司机|村民|民众|人员|旅客|乘客|消费者|各界|朋友|部门|单位|企业|各地)(?:们)?$/;
+const MAX_ADDRESSEE = 10;
+
+/**
+ * 提醒市民,注意防范强降雨 / 告诫大家:“…”: the people addressed, up to a comma or colon right after them, are not
+ * the words said. Returns where the words start (past the mark), or `s` unchanged.
+ */
+function afterAddressee(norm: string, cueStart: number, s: number, limit: number): number {
+  let cue = false;
+  for (const c of ADDRESSING_CUES) if (norm.startsWith(c, cueStart) && cueStart + c.length === s) cue = true;
+  if (!cue) return s;
+  const end = Math.min(limit, s + MAX_ADDRESSEE + 1);
+  for (let j = s; j < end; j++) {
+    const c = norm.charCodeAt(j);
+    if (c === 0x2c || c === 0x3a) return j > s && ADDRESSEES.test(norm.slice(s, j)) ? j + 1 : s; // , :
+    if (!isCjk(c)) return s;
+  }
+  return s;
 }
 
 const MAX_REPRESENTS = 60;
