@@ -262,6 +262,10 @@ async function launchFirefox(replicaPort: number, headless: boolean, grantOption
       'network.proxy.type': 1,
       'network.proxy.http': '127.0.0.1',
       'network.proxy.http_port': replicaPort,
+      // https too: the replica refuses CONNECT at once, so an https link fails fast and the same way each time
+      // (as in Chromium), instead of waiting on a DNS lookup this machine cannot answer.
+      'network.proxy.ssl': '127.0.0.1',
+      'network.proxy.ssl_port': replicaPort,
       // 127.0.0.1 (the sync test servers) is reached directly, never through the replica.
       'network.proxy.no_proxies_on': '127.0.0.1,localhost',
       'network.proxy.allow_hijacking_localhost': false,
