@@ -159,3 +159,15 @@ describe('verbs said to someone', () => {
     expect(quotesOf('区长孙悦表示市民,是城市的主人。', '孙悦').map((q) => q.text)).toEqual(['市民,是城市的主人。']);
   });
 });
+
+describe('two speech verbs in a row', () => {
+  it('the second verb before the punctuation is part of the frame, not of the words', () => {
+    expect(quotesOf('地震台网中心研究员张晓东分析认为,此次地震属于主震—余震型。', '张晓东').map((q) => q.text)).toEqual(['此次地震属于主震—余震型。']);
+    expect(quotesOf('省地质调查院专家刘云研判认为:降雨将诱发滑坡。', '刘云').map((q) => q.text)).toEqual(['降雨将诱发滑坡。']);
+  });
+  it('a verb inside the words stays there', () => {
+    // No punctuation after the second verb: it is what was said.
+    expect(quotesOf('县长王平说认为不对的要改。', '王平').map((q) => q.text)).toEqual(['认为不对的要改。']);
+    expect(quotesOf('县长王平表示,认为不对的要改。', '王平').map((q) => q.text)).toEqual(['认为不对的要改。']);
+  });
+});

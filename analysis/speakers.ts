@@ -367,6 +367,9 @@ function quotesOf(context: Context): Attribution[] {
       let s = ev.cueEnd;
       // 分析称, / 介绍道: a speech verb's own 称/道/说 before the punctuation belongs to the verb, not the words.
       if ((norm[s] === '称' || norm[s] === '道' || norm[s] === '说') && (norm[s + 1] === ',' || norm[s + 1] === ':')) s++;
+      // 分析认为, / 调查发现: a second speech verb right after the first, before the punctuation, is the frame too.
+      const second = wordAt(scan, s);
+      if (second && second.kinds & K.CUE && (norm[second.end] === ',' || norm[second.end] === ':')) s = second.end;
       s = afterAddressee(norm, ev.pos, s, para.end);
       while (s < para.end && (norm[s] === ' ' || norm[s] === ',' || norm[s] === ':')) s++;
       const close = norm[s] === '“' ? scan.closeOf.get(s) : undefined;
