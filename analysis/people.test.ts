@@ -57,6 +57,21 @@ describe('descriptor: organisation and title', () => {
     const p = person('会议由市电视台节目主持人何静主持。', '何静');
     expect(p).toMatchObject({ org: '市电视台', title: '节目主持人', role: 'host' });
   });
+
+  it('reads 该厅 / 该公司 as the organisation last named with that head', () => {
+    expect(person('记者从县水务局了解到,该局副局长钟明说,水位已回落。', '钟明')).toMatchObject({ org: '县水务局', title: '副局长' });
+    expect(person('某建材有限公司发生火灾。该公司总经理陶然表示,将配合调查。', '陶然')).toMatchObject({ org: '某建材有限公司', title: '总经理' });
+    // Nothing named before with that head: it stays as written.
+    expect(person('该局副局长钟明说,水位已回落。', '钟明')).toMatchObject({ org: '该局' });
+    expect(person('市气象台发布预警。该局副局长钟明说,水位已回落。', '钟明')).toMatchObject({ org: '该局' });
+  });
+
+  it('takes no title from a title word whose last character opens an organisation (部长 in 水利部长江水利委员会)', () => {
+    const text = '水利部长江水利委员会防汛办副主任贺明介绍,汛情平稳。';
+    expect(names(text)).toEqual(['贺明']);
+    expect(person(text, '贺明')).toMatchObject({ org: '水利部长江水利委员会防汛办', title: '副主任' });
+    expect(person('水利部部长贺明介绍,汛情平稳。', '贺明')).toMatchObject({ org: '水利部', title: '部长' });
+  });
 });
 
 describe('credits', () => {

@@ -260,6 +260,12 @@ function isSpaceCode(code: number): boolean {
   return code === 0x20 || code === 0x0a || code === 0x09 || code === 0x0b || code === 0x0c || code === 0x0d || code === 0xa0 || code === 0x1680 || (code >= 0x2000 && code <= 0x200a) || code === 0x2028 || code === 0x2029 || code === 0x202f || code === 0x205f || code === 0x3000 || code === 0xfeff;
 }
 
+/** 水利部长江水利委员会: the title word's last character opens a longer organisation (长江水利委员会), so it is no title. */
+function titleOpensOrganisation(scan: Scan, start: number): boolean {
+  const last = scan.wordEndAt[start] - 1;
+  return (scan.wordKindsAt[last] & K.ORG) !== 0 && scan.wordEndAt[last] > last + 1;
+}
+
 /** Sites where a name may stand, by the contexts listed in names.ts. */
 function collectSites(scan: Scan): NameSite[] {
   const { norm } = scan;
@@ -270,7 +276,7 @@ function collectSites(scan: Scan): NameSite[] {
     if (sn) sites.push({ pos, surLen: sn.len, prior: sn.prior, mode });
   };
   for (const start of scan.wordStarts) {
-    if (!(scan.wordKindsAt[start] & K.TITLE)) continue;
+    if (!(scan.wordKindsAt[start] & K.TITLE) || titleOpensOrganisation(scan, start)) continue;
     let p = scan.wordEndAt[start];
     let spaces = 0;
     while (p < n && norm[p] === ' ' && spaces < 3) {
@@ -411,7 +417,7 @@ export function descriptorBefore(scan: Scan, nameStart: number, nameEnds: Set<nu
   // Split at the first title word.
   let titleStart = -1;
   for (let i = k; i < right; i++) {
-    if (kindsAt(scan, i) & K.TITLE && scan.wordEndAt[i] <= right) {
+    if (kindsAt(scan, i) & K.TITLE && scan.wordEndAt[i] <= right && !titleOpensOrganisation(scan, i)) {
       titleStart = i;
       break;
     }
@@ -494,6 +500,7 @@ export function findPeople(scan: Scan): PeopleScan {
   const raw = nameSpans(scan, occurrences, keys, shortOf, labelNames);
   const mentions = describeMentions(scan, raw, creditStarts);
   inheritListOrganisation(norm, mentions);
+  resolveThisOrganisation(scan, mentions);
   return { mentions, labels, reporters, creditSpans: credits.spans };
 }
 
@@ -580,6 +587,29 @@ function describeMentions(scan: Scan, raw: NameSpan[], creditStarts: Set<number>
     const d = credit ? { start: r.start, org: '', title: '' } : descriptorBefore(scan, r.start, nameEnds);
     return { key: r.key, start: r.start, end: r.end, descStart: d.start, title: d.title, org: d.org, credit, short: r.short };
   });
+}
+
+const MAX_THIS_BACK = 400;
+/**
+ * 该厅副厅长X / 该公司董事长Y: “this bureau” names the organisation last written before it with the same head
+ * (记者从省应急管理厅获悉,该厅…). The organisation as written there, or 该厅 as it stands when none is found.
+ */
+function resolveThisOrganisation(scan: Scan, mentions: Mention[]): void {
+  const { norm, text } = scan;
+  for (const m of mentions) {
+    if (m.org.length < 2 || m.org.length > 4 || m.org[0] !== '该') continue;
+    const head = m.org.slice(1);
+    const from = m.descStart;
+    for (let p = from - 1; p > Math.max(0, from - MAX_THIS_BACK); p--) {
+      const start = scan.orgEndAt.get(p);
+      if (start === undefined || norm.slice(p - head.length, p) !== head || norm[start] === '该' || norm[p - head.length - 1] === '该') continue;
+      // The whole name as written: back over the characters before the organisation word (省, 广东省佛山市).
+      let k = start;
+      while (k > 0 && start - k < 12 && isCjk(norm.charCodeAt(k - 1)) && !DESC_STOP.has(norm.charCodeAt(k - 1)) && !(kindsAt(scan, k - 1) & (K.TITLE | K.CUE))) k--;
+      m.org = text.slice(k, p).trim();
+      break;
+    }
+  }
 }
 
 /** The office a title names, without deputy and rank marks: 常务副局长 → 局长, 党组成员、副部长 → 部长. */
