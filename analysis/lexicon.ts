@@ -4,12 +4,13 @@ import { CharClass } from './char-class';
 import { AhoCorasick } from './aho-corasick';
 import { normalizeText } from './normalize';
 import type { PhraseCategory, ReaderCorrections } from './types';
-import surnamesData from './lexicon/surnames.json';
-import peopleData from './lexicon/people.json';
-import cuesData from './lexicon/speech-cues.json';
-import notNamesData from './lexicon/not-names.json';
-import policyData from './lexicon/policy-terms.json';
-import patternsData from './lexicon/policy-patterns.json';
+// Named imports: the bundle carries only the lists, not each file's description, sources and licence.
+import { version as surnamesVersion, single as singleSurnames, compound as compoundSurnames } from './lexicon/surnames.json';
+import { version as peopleVersion, titles, honorifics, anonymous as anonymousSubjects, orgSuffixes, notOrgWords } from './lexicon/people.json';
+import { version as cuesVersion, content as contentCues, event as eventCues, attendance as attendanceCues, host as hostCues, creditLabels, functionWords } from './lexicon/speech-cues.json';
+import { version as notNamesVersion, words as notNameWords, citedLeaders } from './lexicon/not-names.json';
+import { version as policyTermsVersion, terms as policyTerms } from './lexicon/policy-terms.json';
+import { version as patternsVersion, regex as phraseRegexes, quotedSlogans, enumeration } from './lexicon/policy-patterns.json';
 
 /** Bit flags: what a vocabulary hit is. One string may carry several. */
 export const K = {
@@ -92,12 +93,12 @@ export interface CompiledLexicon {
 }
 
 export const LEXICON_VERSION = [
-  surnamesData.version,
-  peopleData.version,
-  cuesData.version,
-  notNamesData.version,
-  policyData.version,
-  patternsData.version,
+  surnamesVersion,
+  peopleVersion,
+  cuesVersion,
+  notNamesVersion,
+  policyTermsVersion,
+  patternsVersion,
 ].join('.');
 
 const CATEGORIES: ReadonlySet<string> = new Set(['meeting', 'doctrine', 'programme', 'document', 'slogan', 'domain']);
@@ -122,19 +123,19 @@ function build(corrections: Pick<ReaderCorrections, 'addedTerms' | 'removedTerms
     kinds[i] |= kind;
     if (entry && !policy[i]) policy[i] = entry;
   };
-  for (const w of peopleData.titles) add(w, K.TITLE);
-  for (const w of peopleData.honorifics) add(w, K.HONORIFIC);
-  for (const w of peopleData.anonymous) add(w, K.ANON);
-  for (const w of peopleData.orgSuffixes) add(w, K.ORG);
-  for (const w of peopleData.notOrgWords) add(w, K.NOT_ORG);
-  for (const w of cuesData.content) add(w, K.CUE);
-  for (const w of cuesData.event) add(w, K.EVENT);
-  for (const w of cuesData.attendance) add(w, K.ATTEND);
-  for (const w of cuesData.host) add(w, K.HOST);
-  for (const w of cuesData.creditLabels) add(w, K.CREDIT);
+  for (const w of titles) add(w, K.TITLE);
+  for (const w of honorifics) add(w, K.HONORIFIC);
+  for (const w of anonymousSubjects) add(w, K.ANON);
+  for (const w of orgSuffixes) add(w, K.ORG);
+  for (const w of notOrgWords) add(w, K.NOT_ORG);
+  for (const w of contentCues) add(w, K.CUE);
+  for (const w of eventCues) add(w, K.EVENT);
+  for (const w of attendanceCues) add(w, K.ATTEND);
+  for (const w of hostCues) add(w, K.HOST);
+  for (const w of creditLabels) add(w, K.CREDIT);
   // One-character function words (的 在 等…) are very frequent: they are tested by character
   // (see functionChars) instead of being automaton hits.
-  for (const w of cuesData.functionWords) if (w.length > 1) add(w, K.FUNC);
+  for (const w of functionWords) if (w.length > 1) add(w, K.FUNC);
 
   const removed = new Set<string>((corrections?.removedTerms ?? []).filter((t) => typeof t === 'string').map(normalizeText));
   const addTerm = (text: string, category: PhraseCategory, source: 'lexicon' | 'reader', ref: string) => {
@@ -145,7 +146,7 @@ function build(corrections: Pick<ReaderCorrections, 'addedTerms' | 'removedTerms
     // Themes are printed with a comma in one place and a space in another: match both.
     if (norm.includes(',')) add(norm.replace(/,/g, ' '), K.POLICY, entry);
   };
-  for (const [text, category, ref] of policyData.terms as [string, string, string][]) {
+  for (const [text, category, ref] of policyTerms as [string, string, string][]) {
     if (CATEGORIES.has(category)) addTerm(text, category as PhraseCategory, 'lexicon', ref);
   }
   for (const t of corrections?.addedTerms ?? []) {
@@ -153,11 +154,11 @@ function build(corrections: Pick<ReaderCorrections, 'addedTerms' | 'removedTerms
   }
 
   const surnamePrior = new Float32Array(0x10000).fill(-1);
-  for (const [c, prior] of Object.entries(surnamesData.single as Record<string, number>)) surnamePrior[c.charCodeAt(0)] = prior;
-  const compoundSurname = new Map<string, number>(Object.entries(surnamesData.compound as Record<string, number>));
+  for (const [c, prior] of Object.entries(singleSurnames as Record<string, number>)) surnamePrior[c.charCodeAt(0)] = prior;
+  const compoundSurname = new Map<string, number>(Object.entries(compoundSurnames as Record<string, number>));
   const compoundFirst = new Uint8Array(0x10000);
   for (const c of compoundSurname.keys()) compoundFirst[c.charCodeAt(0)] = 1;
-  const regexes: RegexPattern[] = (patternsData.regex as { id: string; category: string; re: string; anchors?: string[]; reach?: number }[]).map((r) => {
+  const regexes: RegexPattern[] = (phraseRegexes as { id: string; category: string; re: string; anchors?: string[]; reach?: number }[]).map((r) => {
     // A regex tried at every character of a long text costs more than the rest of the analysis: each needs anchors.
     if (!r.anchors?.length || typeof r.reach !== 'number') throw new Error(`policy-patterns.json: regex ${r.id} needs anchors and a reach`);
     const windowed = new RegExp(`([^]{0,${r.reach}}?)(?:${shiftBackReferences(r.re)})`, 'y');
@@ -185,13 +186,13 @@ function build(corrections: Pick<ReaderCorrections, 'addedTerms' | 'removedTerms
     surnamePrior,
     compoundFirst,
     compoundSurname,
-    notNames: new Set(notNamesData.words),
-    citedLeaders: new Set(notNamesData.citedLeaders),
+    notNames: new Set(notNameWords),
+    citedLeaders: new Set(citedLeaders),
     regexes,
-    slogans: patternsData.quotedSlogans as SloganGates,
-    enumeration: patternsData.enumeration,
+    slogans: quotedSlogans as SloganGates,
+    enumeration,
     removedTerms: removed,
-    functionChars: new CharClass(cuesData.functionWords.filter((w) => w.length === 1).map((w) => normalizeText(w))),
+    functionChars: new CharClass(functionWords.filter((w) => w.length === 1).map((w) => normalizeText(w))),
     compileMs: t1 - t0,
   };
 }
