@@ -66,6 +66,17 @@ describe('descriptor: organisation and title', () => {
     expect(person('市气象台发布预警。该局副局长钟明说,水位已回落。', '钟明')).toMatchObject({ org: '该局' });
   });
 
+  it('reads common worker and front-line titles (股长, 监测员, 连长, 医生) and keeps a qualifier before a worker’s title in it', () => {
+    expect(person('县应急管理局综合监管股股长韦亮介绍,已排查企业三百家。', '韦亮')).toMatchObject({ org: '县应急管理局综合监管股', title: '股长', role: 'speaker' });
+    expect(person('乡里的地质灾害监测员柴大山说,每天巡查两次。', '柴大山')).toMatchObject({ org: '', title: '地质灾害监测员', role: 'speaker' });
+    expect(person('某部连长刘卫东说,官兵连夜加固堤坝。', '刘卫东')).toMatchObject({ org: '某部', title: '连长' });
+    // An organisation or place before a worker's title stays the organisation.
+    expect(person('国家电网安全员赵军说,线路已恢复。', '赵军')).toMatchObject({ org: '国家电网', title: '安全员' });
+    expect(person('烟墩村网格员赵军说,线路已恢复。', '赵军')).toMatchObject({ org: '烟墩村', title: '网格员' });
+    // Not a worker's title: the words before it stay the organisation, known or not.
+    expect(person('中国石化董事长王明说,要守住安全底线。', '王明')).toMatchObject({ org: '中国石化', title: '董事长' });
+  });
+
   it('takes no title from a title word whose last character opens an organisation (部长 in 水利部长江水利委员会)', () => {
     const text = '水利部长江水利委员会防汛办副主任贺明介绍,汛情平稳。';
     expect(names(text)).toEqual(['贺明']);

@@ -45,6 +45,10 @@ const CREDIT_END = new CharClass([')', '】', '\n', '。', ']']);
 const SEPARATORS = new CharClass([' ', ':', '/', '|', '丨']);
 const DESC_STOP = new CharClass('由在和与及的是为对向了据请将把被从让使到同给访');
 const MAX_DESC = 48;
+/** Bodies and places that end in no organisation word: 烟墩村, 世界气象组织, 某部队. */
+/** An organisation's last character that a title may start with and share (部长, 局长, 站长). */
+const SHARED_HEAD = new CharClass('部厅局司处科委办院所站台队署社馆行组厂矿校团');
+const PLACE_END = /(?:村|镇|乡|街道|社区|组织|部队|集团|国|省|市|县|区|州|旗|盟|岛|港|澳门|香港|台湾)$/;
 /** A place name and nothing else: no organisation word, ends in a region unit above the town. */
 const REGION_ONLY = /^[\u4e00-\u9fff]{0,10}(?:省|市|县|自治区|自治州|自治县|州|旗|盟|特别行政区)$|^自治区$/;
 
@@ -439,6 +443,9 @@ export function descriptorBefore(scan: Scan, nameStart: number, nameEnds: Set<nu
     const inner = innerOrganisation(scan, titleStart, right);
     if (inner) return { start: k, org: text.slice(inner.start, inner.end).trim(), title: text.slice(titleStart, right).trim() };
   }
+  // 地质灾害监测员, 防汛值班员: before a worker's title (…员), words that end in no organisation or place word
+  // qualify the title. (內政部長: the title's first character, 部, ends the organisation too.)
+  if (norm.charCodeAt(right - 1) === 0x5458 && !scan.orgEndAt.has(titleStart) && !SHARED_HEAD.has(norm.charCodeAt(titleStart)) && !PLACE_END.test(norm.slice(k, titleStart))) return { start: k, org: '', title: text.slice(k, right).trim() };
   return { start: k, org: text.slice(k, titleStart).trim(), title: text.slice(titleStart, right).trim() };
 }
 
