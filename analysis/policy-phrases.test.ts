@@ -33,6 +33,22 @@ describe('lexicon terms', () => {
     expect(phraseTexts('他说关口已经打开,水库前移了两米。')).toEqual([]);
   });
 
+  it('named earthquakes by place and magnitude, not a magnitude after a verb or a time', () => {
+    expect(phraseTexts('青海玛多7.4级地震发生后,救援力量迅速集结。')).toEqual(['青海玛多7.4级地震']);
+    expect(phraseTexts('此次地震为东海海域6.1级地震的余震。')).toEqual(['东海海域6.1级地震']);
+    expect(phraseTexts('县城发生5.0级地震。')).toEqual([]);
+    expect(phraseTexts('今天凌晨5.0级地震造成房屋受损。')).toEqual([]);
+    expect(phraseTexts('一次5.0级地震。')).toEqual([]);
+  });
+
+  it('a second meeting after 和, the national warning release system, the whole 重要论述和重要指示批示精神', () => {
+    expect(phraseTexts('召开防汛工作会议和地质灾害防治专题会议。')).toEqual(['防汛工作会议', '地质灾害防治专题会议']);
+    expect(phraseTexts('用好国家突发事件预警信息发布系统。')).toEqual(['国家突发事件预警信息发布系统']);
+    expect(phraseTexts('学习习近平总书记关于防灾减灾的重要论述和重要指示批示精神。')).toEqual(['习近平总书记关于防灾减灾的重要论述和重要指示批示精神']);
+    // 和 starts no meeting name of its own inside another word.
+    expect(phraseTexts('他和同事开会。')).toEqual([]);
+  });
+
   it('matches a theme printed with a space or a full-width comma', () => {
     expect(phraseTexts('主题是“提升基层应急能力,筑牢防灾减灾救灾的人民防线”')[0]).toBe('提升基层应急能力,筑牢防灾减灾救灾的人民防线');
     expect(phraseTexts('就“提升基层应急能力 筑牢防灾减灾救灾的人民防线”接受采访')[0]).toBe('提升基层应急能力 筑牢防灾减灾救灾的人民防线');
