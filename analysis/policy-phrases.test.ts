@@ -49,6 +49,14 @@ describe('lexicon terms', () => {
     expect(phraseTexts('他和同事开会。')).toEqual([]);
   });
 
+  it('a five-year plan named between its period and 规划, a campaign after 推动, the key programmes', () => {
+    expect(phraseTexts('做好“十五五”综合防灾减灾规划编制。')).toEqual(['“十五五”综合防灾减灾规划']);
+    // A verb or a year between the period and 规划: the period alone.
+    expect(phraseTexts('“十四五”收官之年全面完成规划目标。')).toEqual(['“十四五”']);
+    expect(phraseTexts('推动危险化学品安全专项整治。')).toEqual(['危险化学品安全专项整治']);
+    expect(phraseTexts('实施自然灾害防治九项重点工程,加快建设国家区域应急救援中心。')).toEqual(['自然灾害防治九项重点工程', '国家区域应急救援中心']);
+  });
+
   it('matches a theme printed with a space or a full-width comma', () => {
     expect(phraseTexts('主题是“提升基层应急能力,筑牢防灾减灾救灾的人民防线”')[0]).toBe('提升基层应急能力,筑牢防灾减灾救灾的人民防线');
     expect(phraseTexts('就“提升基层应急能力 筑牢防灾减灾救灾的人民防线”接受采访')[0]).toBe('提升基层应急能力 筑牢防灾减灾救灾的人民防线');
