@@ -328,7 +328,8 @@ export function cueAfter(scan: Scan, pos: number, limit: number): { start: numbe
     i = h.end;
     h = wordAt(scan, i);
   }
-  if (h && h.kinds & (K.CUE | K.EVENT | K.HOST | K.ATTEND)) return h;
+  if (h && h.kinds & K.EVENT && !(h.kinds & K.CUE)) return verbAfterFrame(scan, h.end, limit) ?? h; // 讲话并指出
+  if (h && h.kinds & (K.CUE | K.HOST | K.ATTEND)) return h;
   if (!gapStartsAt(norm, i)) return null;
   const end = Math.min(limit, i + 24);
   // 在致辞中指出 / 在演讲中谈到: an event word inside the gap does not end it; a content cue wins.
@@ -337,12 +338,34 @@ export function cueAfter(scan: Scan, pos: number, limit: number): { start: numbe
     if (isClausePunctCode(norm.charCodeAt(j))) break; // by code unit: no string per step
     const kinds = kindsAt(scan, j);
     if (!kinds) continue;
-    if (kinds & K.CUE) return wordAt(scan, j)!;
+    if (kinds & K.CUE) {
+      // 在回答记者提问时表示: the verb of the occasion is not the one that gives the words.
+      const cue = wordAt(scan, j)!;
+      for (let t = cue.end; t < end && !isClausePunctCode(norm.charCodeAt(t)); t++) {
+        if (norm[t] === '时' || norm[t] === '中') {
+          const later = verbAfterFrame(scan, t, limit);
+          if (later) return later;
+        }
+      }
+      return cue;
+    }
     if (kinds & (K.HOST | K.ATTEND)) return event ?? wordAt(scan, j)!;
     if (kinds & K.EVENT && !event) event = wordAt(scan, j)!;
     if (scan.wordEndAt[j] > j + 1) j = scan.wordEndAt[j] - 1;
   }
   return event;
+}
+
+/**
+ * 讲话并指出 / 讲话时强调 / 讲话指出 / …提问时表示: the content verb right after an event word or an occasion, past
+ * one joining 并/时/中 (from `p`, which may sit on that character). The verb, or null.
+ */
+function verbAfterFrame(scan: Scan, p: number, limit: number): { start: number; end: number; kinds: number } | null {
+  const c = scan.norm[p];
+  const at = c === '并' || c === '时' || c === '中' ? p + 1 : p;
+  if (at >= limit) return null;
+  const w = wordAt(scan, at);
+  return w && w.kinds & K.CUE ? w : null;
 }
 
 const MAX_ASIDE = 6;

@@ -171,3 +171,32 @@ describe('two speech verbs in a row', () => {
     expect(quotesOf('县长王平表示,认为不对的要改。', '王平').map((q) => q.text)).toEqual(['认为不对的要改。']);
   });
 });
+
+describe('an event or an occasion before the verb that gives the words', () => {
+  it('讲话并指出 / 讲话时强调 / 讲话指出: the content verb after the event word', () => {
+    for (const frame of ['讲话并指出', '讲话时强调', '讲话指出', '致辞时表示']) {
+      expect(quotesOf(`市长钱进${frame},要守牢安全底线。`, '钱进').map((q) => q.text), frame).toEqual(['要守牢安全底线。']);
+    }
+  });
+  it('在回答记者提问时表示: the verb after 时, not the occasion’s 回答', () => {
+    expect(quotesOf('局长陈刚在回答记者提问时表示,将严肃追责。', '陈刚').map((q) => q.text)).toEqual(['将严肃追责。']);
+    expect(quotesOf('局长陈刚在回答提问时说,将严肃追责。', '陈刚').map((q) => q.text)).toEqual(['将严肃追责。']);
+  });
+  it('an event word alone gives no words, and 回答 with no later verb stays the verb', () => {
+    expect(quotesOf('市长钱进讲话并合影。', '钱进')).toEqual([]);
+    expect(quotesOf('局长陈刚回答说,将严肃追责。', '陈刚').map((q) => q.text)).toEqual(['将严肃追责。']);
+  });
+});
+
+describe('where the words end', () => {
+  it('before a sentence that opens with another person', () => {
+    expect(quotesOf('省长王凯强调,要扛起防汛责任。副省长刘玉江主持会议。', '王凯').map((q) => q.text)).toEqual(['要扛起防汛责任。']);
+  });
+  it('not before a sentence of the same speaker’s, nor inside a quotation', () => {
+    expect(quotesOf('省长王凯强调,要扛起责任。要加强监测预警。', '王凯').map((q) => q.text)).toEqual(['要扛起责任。要加强监测预警。']);
+    expect(quotesOf('省长王凯说:“我们要扛起责任。副省长刘玉江也讲过。”', '王凯').map((q) => q.text)).toEqual(['我们要扛起责任。副省长刘玉江也讲过。']);
+  });
+  it('说过 / 讲过 reports an act: no words', () => {
+    expect(speakerNames('省长王凯说:“我们要扛起责任。副省长刘玉江同志也说过这一点。”')).toEqual(['王凯']);
+  });
+});

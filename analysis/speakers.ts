@@ -144,8 +144,8 @@ function directEvents(context: Context): void {
       if (colon < 0) continue;
       cue = { start: colon, end: colon + 1, kinds: K.CUE };
     }
-    // 介绍了情况 / 表示了感谢: the verb reports an act, not words.
-    if (norm[cue.end] === '了') continue;
+    // 介绍了情况 / 表示了感谢 / 说过这一点: the verb reports an act, not words.
+    if (norm[cue.end] === '了' || norm[cue.end] === '过') continue;
     claimedCues.add(cue.start);
     // 请X介绍 / 邀请X发言: an invitation to speak, not the words.
     if (before > 0 && norm[before - 1] === '请') continue;
@@ -352,7 +352,7 @@ function captionEvents(context: Context): void {
 
 // Quotes: a following “…”, or the words up to the next attribution in the paragraph.
 function quotesOf(context: Context): Attribution[] {
-  const { scan, people, events } = context;
+  const { scan, people, events, byPara } = context;
   const { norm } = scan;
   events.sort((a, b) => a.pos - b.pos);
   const creditStarts = Int32Array.from(people.creditSpans, (s) => s.start).sort();
@@ -363,7 +363,8 @@ function quotesOf(context: Context): Attribution[] {
     const quotes: Quote[] = [];
     for (const f of ev.fixed ?? []) quotes.push({ start: f.start, end: f.end, via: f.via });
     if (ev.follow) {
-      const para = scan.paragraphs[paragraphIndex(scan, ev.cueEnd > 0 ? ev.cueEnd - 1 : 0)];
+      const pi = paragraphIndex(scan, ev.cueEnd > 0 ? ev.cueEnd - 1 : 0);
+      const para = scan.paragraphs[pi];
       let s = ev.cueEnd;
       // 分析称, / 介绍道: a speech verb's own 称/道/说 before the punctuation belongs to the verb, not the words.
       if ((norm[s] === '称' || norm[s] === '道' || norm[s] === '说') && (norm[s + 1] === ',' || norm[s + 1] === ':')) s++;
@@ -395,6 +396,7 @@ function quotesOf(context: Context): Attribution[] {
           else hi = mid;
         }
         if (lo < creditStarts.length && creditStarts[lo] < e) e = creditStarts[lo];
+        e = sentenceOfSomeoneElse(scan, byPara.get(pi), ev.key, s, e);
         if (e - s > MAX_QUOTE) e = s + MAX_QUOTE;
         const span = trimSpan(norm, s, e, ev.via);
         if (span.end > span.start) quotes.push(span);
@@ -417,6 +419,32 @@ function quotesOf(context: Context): Attribution[] {
     });
   }
   return [...out.values()];
+}
+
+/**
+ * 省长王凯强调,…。副省长刘玉江主持会议。: a sentence that opens with another person's mention is about them, not
+ * more of the words. Where the words end (the start of that sentence), or `e`.
+ */
+function sentenceOfSomeoneElse(scan: Scan, mentions: Mention[] | undefined, key: string, s: number, e: number): number {
+  if (!mentions) return e;
+  const { norm } = scan;
+  // The first mention after s (binary search: a paragraph may hold thousands).
+  let lo = 0;
+  let hi = mentions.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (mentions[mid].start <= s) lo = mid + 1;
+    else hi = mid;
+  }
+  for (let k = lo; k < mentions.length; k++) {
+    const m = mentions[k];
+    if (m.descStart >= e) break;
+    if (m.descStart <= s || m.credit || m.key === key) continue;
+    let j = m.descStart;
+    while (j > s && norm[j - 1] === ' ') j--;
+    if (j > s && SENTENCE_END.has(norm.charCodeAt(j - 1))) return j;
+  }
+  return e;
 }
 
 /** Verbs said to someone: 提醒市民, 呼吁广大群众, 告诫游客. */
