@@ -77,6 +77,13 @@ describe('descriptor: organisation and title', () => {
     expect(person('中国石化董事长王明说,要守住安全底线。', '王明')).toMatchObject({ org: '中国石化', title: '董事长' });
   });
 
+  it('takes the organisation of 来自<org>的 before the descriptor', () => {
+    expect(person('来自清华大学的专家李明表示,城市韧性建设刻不容缓。', '李明')).toMatchObject({ org: '清华大学', title: '专家' });
+    // Without 来自 the words before 的 are no organisation of the person's.
+    expect(person('市里的专家李明表示,城市韧性建设刻不容缓。', '李明')).toMatchObject({ org: '', title: '专家' });
+    expect(person('清华大学的专家李明表示,城市韧性建设刻不容缓。', '李明')).toMatchObject({ org: '' });
+  });
+
   it('takes no title from a title word whose last character opens an organisation (部长 in 水利部长江水利委员会)', () => {
     const text = '水利部长江水利委员会防汛办副主任贺明介绍,汛情平稳。';
     expect(names(text)).toEqual(['贺明']);

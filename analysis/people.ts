@@ -381,7 +381,7 @@ function skipAside(norm: string, pos: number, limit: number): number {
 }
 
 const GAP_STARTERS = [
-  '在', '对', '向', '最后', '首先', '也', '还', '又', '再', '则', '同时', '进一步', '特别', '随后', '接着', '就', '接受', '当天', '今天', '昨天', '日前', '近日', '曾', '已', '会上', '并', '再次', '多次', '一再', '反复', '笑着', '坦率地', '通过', '从', '于', '结合', '用', '深有感触地', '动情地', '一语道破', '补充', '总结',
+  '在', '对', '向', '最后', '首先', '也', '还', '又', '再', '则', '同时', '进一步', '特别', '随后', '接着', '就', '接受', '当天', '今天', '昨天', '日前', '近日', '曾', '已', '会上', '并', '再次', '多次', '一再', '反复', '笑着', '坦率地', '通过', '从', '于', '结合', '用', '深有感触地', '动情地', '一语道破', '补充', '总结', '一直', '一边', '一面', '始终',
 ];
 const GAP_FIRST = new Set(GAP_STARTERS.map((g) => g.charCodeAt(0)));
 function gapStartsAt(norm: string, i: number): boolean {
@@ -615,7 +615,8 @@ function describeMentions(scan: Scan, raw: NameSpan[], creditStarts: Set<number>
   return raw.map((r): Mention => {
     const credit = creditStarts.has(r.start);
     const d = credit ? { start: r.start, org: '', title: '' } : descriptorBefore(scan, r.start, nameEnds);
-    return { key: r.key, start: r.start, end: r.end, descStart: d.start, title: d.title, org: d.org, credit, short: r.short };
+    const org = d.org || (credit ? '' : comesFrom(scan, d.start));
+    return { key: r.key, start: r.start, end: r.end, descStart: d.start, title: d.title, org, credit, short: r.short };
   });
 }
 
@@ -640,6 +641,19 @@ function resolveThisOrganisation(scan: Scan, mentions: Mention[]): void {
       break;
     }
   }
+}
+
+/** 来自清华大学的专家李明: the organisation in 来自<org>的 right before the descriptor at `k`, or ''. */
+function comesFrom(scan: Scan, k: number): string {
+  const { norm, text } = scan;
+  if (norm[k - 1] !== '的') return '';
+  const orgStart = scan.orgEndAt.get(k - 1);
+  if (orgStart === undefined) return '';
+  for (let b = orgStart; b >= 2 && orgStart - b <= 12; b--) {
+    if (norm[b - 2] === '来' && norm[b - 1] === '自') return text.slice(b, k - 1).trim();
+    if (!isCjk(norm.charCodeAt(b - 1))) return '';
+  }
+  return '';
 }
 
 /** The office a title names, without deputy and rank marks: 常务副局长 → 局长, 党组成员、副部长 → 部长. */

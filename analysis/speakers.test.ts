@@ -200,3 +200,14 @@ describe('where the words end', () => {
     expect(speakerNames('省长王凯说:“我们要扛起责任。副省长刘玉江同志也说过这一点。”')).toEqual(['王凯']);
   });
 });
+
+describe('adverbs between the name and the verb', () => {
+  it('一边…一边说 / 一直强调: the name stops before 一, the verb after the adverb counts', () => {
+    expect(quotesOf('“我们做好了准备。”消防员周强一边整理装备一边说。', '周强').map((q) => q.text)).toEqual(['我们做好了准备。']);
+    expect(quotesOf('队长王刚一直强调,安全第一。', '王刚').map((q) => q.text)).toEqual(['安全第一。']);
+  });
+  it('a name before 一起/一同 and an attendance verb is no speaker', () => {
+    expect(speakerNames('村民李建一起参加了救援。')).toEqual([]);
+    expect(run('村民李建一起参加了救援。').people.map((p) => p.name)).toEqual(['李建']);
+  });
+});
