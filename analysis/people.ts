@@ -155,6 +155,9 @@ function isCreditLabelAt(scan: Scan, p: number): boolean {
 const TIMESTAMP = /^\[?\d{1,2}:\d{2}(?::\d{2})?\]?\s*/;
 
 /** Transcript and sound-bite labels: `<org><title> <name>:` at a line start, `【李  林】`, `董亚明:`. */
+/** Labels of a question or of the host, with the words on the same line: nobody's turn. */
+const ASKING_LABEL = /^(?:[\u4e00-\u9fff]{0,8}记者|问|提问|主持人|网友|观众|读者)$/;
+
 function findLabels(scan: Scan): { labels: LabelTurn[]; names: { start: number; end: number; key: string }[] } {
   const { norm, lex } = scan;
   const labels: LabelTurn[] = [];
@@ -234,8 +237,8 @@ function findLabels(scan: Scan): { labels: LabelTurn[]; names: { start: number; 
     if (found) {
       names.push(found);
       labels.push({ key: found.key, nameStart: found.start, nameEnd: found.end, lineStart: ls, lineEnd: para.end, restStart });
-    } else if (restStart >= para.end && labelEnd - ls <= 40 && isBoundaryLine(norm, ls, para.end)) {
-      // `记者:` `问:` `主持人:` — a turn boundary that is not a person.
+    } else if ((restStart >= para.end && labelEnd - ls <= 40 && isBoundaryLine(norm, ls, para.end)) || (e - labelStart <= 12 && ASKING_LABEL.test(norm.slice(labelStart, e)))) {
+      // `记者:` `问:` `主持人:` alone on a line, or `记者:今年汛情如何?` — a turn boundary that is not a person.
       labels.push({ key: null, nameStart: ls, nameEnd: ls, lineStart: ls, lineEnd: para.end, restStart: para.end });
     }
   }

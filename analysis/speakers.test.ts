@@ -211,3 +211,16 @@ describe('adverbs between the name and the verb', () => {
     expect(run('村民李建一起参加了救援。').people.map((p) => p.name)).toEqual(['李建']);
   });
 });
+
+describe('transcripts: a question label with the words on its line', () => {
+  it('ends the turn before it, and is nobody’s', () => {
+    const text = '主持人 寿小丽:\n下面请提问。\n记者:今年的防汛形势如何?\n刘明:总体平稳。';
+    expect(quotesOf(text, '寿小丽').map((q) => q.text)).toEqual(['下面请提问。']);
+    expect(quotesOf(text, '刘明').map((q) => q.text)).toEqual(['总体平稳。']);
+    expect(speakerNames(text)).toEqual(['寿小丽', '刘明']);
+  });
+  it('a word that only ends in 问 is no question label', () => {
+    const text = '刘明:\n总体平稳。\n顾问:这句不是问题标签。';
+    expect(quotesOf(text, '刘明').map((q) => q.text)).toEqual(['总体平稳。', '顾问:这句不是问题标签。']);
+  });
+});
