@@ -116,4 +116,13 @@ describe('Traditional Chinese', () => {
     const m = r.speakers[0].mentions[0];
     expect(text.slice(m.start, m.end)).toBe('黃明');
   });
+
+  it('Hong Kong and Taiwan releases: 行政長官, 今日表示, 受訪時強調, a credit filed from a place', () => {
+    expect(person('行政長官陳家明今日表示,特區政府會全力支援。', '陳家明')).toMatchObject({ title: '行政長官', role: 'speaker' });
+    expect(person('內政部長林世華受訪時強調,政府已啟動二級開設。', '林世華')).toMatchObject({ role: 'speaker' });
+    const credited = run('(記者王于嬿/台中報導)消防局局長蕭煥文今天表示,要做好防颱準備。');
+    expect(credited.people.find((p) => p.name === '王于嬿')?.role).toBe('reporter');
+    // The credit before the descriptor is no part of the organisation.
+    expect(credited.people.find((p) => p.name === '蕭煥文')).toMatchObject({ org: '消防局', title: '局長', role: 'speaker' });
+  });
 });

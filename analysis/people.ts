@@ -75,7 +75,7 @@ function findCredits(scan: Scan, dottedAt: Map<number, number>): { names: { star
       for (let i = p; i < p + len; i++) if (!isCjk(norm.charCodeAt(i))) ok = false;
       if (!ok || scan.lex.notNames.has(norm.slice(p, p + len))) continue;
       const after = p + len >= n ? 0x0a : norm.charCodeAt(p + len);
-      if (after === 0x20 || after === 0x3001 || after === 0x6444 || CREDIT_END.has(after) || norm.startsWith('报道', p + len)) return len; // space 、 摄
+      if (after === 0x20 || after === 0x3001 || after === 0x6444 || after === 0x2f || CREDIT_END.has(after) || norm.startsWith('报道', p + len)) return len; // space 、 摄 /
     }
     return 0;
   };
@@ -99,6 +99,11 @@ function findCredits(scan: Scan, dottedAt: Map<number, number>): { names: { star
       while (p < n && (norm[p] === ' ' || norm[p] === '、')) p++;
     }
     if (found.length === 0) continue;
+    // (记者陈于嬿/台北报导): the place the report was filed from, after a slash.
+    if (norm[p] === '/') {
+      const filed = /^\/[\u4e00-\u9fff]{1,8}?报[道导]/.exec(norm.slice(p, p + 12));
+      if (filed) p += filed[0].length;
+    }
     const after = p >= n ? '\n' : norm[p];
     if (CREDIT_END.has(after.charCodeAt(0)) || after === '摄' || norm.startsWith('报道', p) || isCreditLabelAt(scan, p)) {
       names.push(...found);
@@ -384,7 +389,7 @@ function skipAside(norm: string, pos: number, limit: number): number {
 }
 
 const GAP_STARTERS = [
-  '在', '对', '向', '最后', '首先', '也', '还', '又', '再', '则', '同时', '进一步', '特别', '随后', '接着', '就', '接受', '当天', '今天', '昨天', '日前', '近日', '曾', '已', '会上', '并', '再次', '多次', '一再', '反复', '笑着', '坦率地', '通过', '从', '于', '结合', '用', '深有感触地', '动情地', '一语道破', '补充', '总结', '一直', '一边', '一面', '始终',
+  '在', '对', '向', '最后', '首先', '也', '还', '又', '再', '则', '同时', '进一步', '特别', '随后', '接着', '就', '接受', '当天', '今天', '昨天', '日前', '近日', '曾', '已', '会上', '并', '再次', '多次', '一再', '反复', '笑着', '坦率地', '通过', '从', '于', '结合', '用', '深有感触地', '动情地', '一语道破', '补充', '总结', '一直', '一边', '一面', '始终', '今日', '昨日', '当日', '受访', '在受访',
 ];
 const GAP_FIRST = new Set(GAP_STARTERS.map((g) => g.charCodeAt(0)));
 function gapStartsAt(norm: string, i: number): boolean {
@@ -397,7 +402,7 @@ function gapStartsAt(norm: string, i: number): boolean {
  * The descriptor written before a name: walk back over the organisation and title chain
  * (省委副书记、省长; 中国工程院院士、深圳市…首席科学家) and split it at the first title.
  */
-export function descriptorBefore(scan: Scan, nameStart: number, nameEnds: Set<number>): { start: number; org: string; title: string } {
+export function descriptorBefore(scan: Scan, nameStart: number, nameEnds: Set<number>, creditEnds: Set<number>): { start: number; org: string; title: string } {
   const { norm, text } = scan;
   let j = nameStart;
   let spaces = 0;
@@ -419,7 +424,7 @@ export function descriptorBefore(scan: Scan, nameStart: number, nameEnds: Set<nu
       k = titleStart; // 少将副司令员: a whole title word, even with 将 inside
       continue;
     }
-    if (nameEnds.has(k) && k !== right) break;
+    if ((nameEnds.has(k) && k !== right) || creditEnds.has(k)) break; // another name, or a credit ((记者…报道))
     const c = norm[k - 1];
     if (c === '、') {
       // Continue through 、 only between titles, never across a person in a list.
@@ -531,7 +536,7 @@ export function findPeople(scan: Scan): PeopleScan {
   const reporters = new Set(creditKeys);
 
   const raw = nameSpans(scan, occurrences, keys, shortOf, labelNames);
-  const mentions = describeMentions(scan, raw, creditStarts);
+  const mentions = describeMentions(scan, raw, creditStarts, new Set(credits.spans.map((c) => c.end)));
   inheritListOrganisation(norm, mentions);
   resolveThisOrganisation(scan, mentions);
   return { mentions, labels, reporters, creditSpans: credits.spans };
@@ -613,11 +618,11 @@ function nameSpans(scan: Scan, occurrences: Occurrences, keys: Set<string>, shor
 }
 
 /** Each name span with the descriptor (organisation, title) written before it. */
-function describeMentions(scan: Scan, raw: NameSpan[], creditStarts: Set<number>): Mention[] {
+function describeMentions(scan: Scan, raw: NameSpan[], creditStarts: Set<number>, creditEnds: Set<number>): Mention[] {
   const nameEnds = new Set(raw.map((r) => r.end));
   return raw.map((r): Mention => {
     const credit = creditStarts.has(r.start);
-    const d = credit ? { start: r.start, org: '', title: '' } : descriptorBefore(scan, r.start, nameEnds);
+    const d = credit ? { start: r.start, org: '', title: '' } : descriptorBefore(scan, r.start, nameEnds, creditEnds);
     const org = d.org || (credit ? '' : comesFrom(scan, d.start));
     return { key: r.key, start: r.start, end: r.end, descStart: d.start, title: d.title, org, credit, short: r.short };
   });
