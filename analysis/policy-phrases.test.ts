@@ -23,6 +23,9 @@ describe('lexicon terms', () => {
     // A one-character unit ends the organisation only where a title follows it.
     expect(phraseTexts('应急管理部安全生产协调司司长出席。')).toEqual([]);
     expect(phraseTexts('抓好安全生产协调局面。')).toEqual(['安全生产']);
+    // Nouns that begin with a unit character (科学, 社会) inside a body's name; a verb (部署) ends it.
+    expect(phraseTexts('论坛由中国安全生产科学研究院主办。')).toEqual([]);
+    expect(phraseTexts('推进安全生产科学发展,把安全生产部署好。')).toEqual(['安全生产', '安全生产']);
   });
 
   it('set formulas of safety and flood work (stop 20 additions, sentences of our own)', () => {

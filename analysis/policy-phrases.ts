@@ -9,6 +9,8 @@ import type { PhraseCategory, PolicyPhrase } from './types';
 
 const CLAUSE_CHARS = new CharClass([',', ';', '。', '!', '?', ':', '\n', '“', '”']);
 const MAX_ORG_LOOKAHEAD = 8;
+/** Words that begin with a unit character but are nouns that organisation names are made of. */
+const NAME_NOUNS: ReadonlySet<string> = new Set(['科学', '科技', '科普', '社会', '司法']);
 
 /** A term that is the start of an organisation name (安全生产司, 公共安全研究院) does not count. */
 function insideOrganisation(scan: Scan, end: number): boolean {
@@ -23,7 +25,10 @@ function insideOrganisation(scan: Scan, end: number): boolean {
     if (start !== undefined && start >= end && (j - start >= 2 || unitBeforeTitle)) {
       // The words between must not be a verb phrase: only plain characters, no cue or function word.
       for (let k = end; k < start; k++) {
-        if (kindsAt(scan, k) & (K.CUE | K.FUNC | K.EVENT | K.ATTEND | K.HOST | K.NOT_ORG)) return false;
+        const kinds = kindsAt(scan, k);
+        if (kinds & (K.CUE | K.FUNC | K.EVENT | K.ATTEND | K.HOST)) return false;
+        // 部署, 处理: a verb ends it; 科学, 社会 are nouns of a body's name (安全生产科学研究院).
+        if (kinds & K.NOT_ORG && !NAME_NOUNS.has(norm.slice(k, scan.wordEndAt[k]))) return false;
         if (scan.lex.functionChars.has(norm.charCodeAt(k))) return false;
       }
       return true;
