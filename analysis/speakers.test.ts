@@ -224,3 +224,17 @@ describe('transcripts: a question label with the words on its line', () => {
     expect(quotesOf(text, '刘明').map((q) => q.text)).toEqual(['总体平稳。', '顾问:这句不是问题标签。']);
   });
 });
+
+describe('instructions', () => {
+  it('作出指示 / 作出批示 / 具体指示 give the words of the instruction', () => {
+    expect(quotesOf('省长李强第一时间作出指示:全力救治伤员,尽快查明原因。', '李强').map((q) => q.text)).toEqual(['全力救治伤员,尽快查明原因。']);
+    expect(quotesOf('部长刘丰于会中具体指示,请气象部门持续提供情资。', '刘丰').map((q) => q.text)).toEqual(['请气象部门持续提供情资。']);
+    expect(speakerNames('事故发生后,省委书记王东作出批示,要求全力搜救被困人员。')).toEqual(['王东']);
+  });
+  it('带队检查时要求: the verb after the visit', () => {
+    expect(quotesOf('副市长孙杰带队检查时要求,企业要落实主体责任。', '孙杰').map((q) => q.text)).toEqual(['企业要落实主体责任。']);
+  });
+  it('an instruction only referred to is no words (按照…指示 with nobody named before the verb)', () => {
+    expect(speakerNames('各地按照上级指示,迅速开展救援。')).toEqual([]);
+  });
+});
