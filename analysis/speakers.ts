@@ -200,98 +200,115 @@ function pronounEvents(context: Context): void {
 
 // 3. Zero subject: …,强调要… continues the current subject of the paragraph.
 function zeroSubjectEvents(context: Context): void {
-  const { scan, people, events, claimedCues, byPara, speakerCapable, coordinated, indexOfMention } = context;
-  const { norm } = scan;
-  const mentionEnds = new Set(people.mentions.map((m) => m.end));
-  const { wordEndAt, wordKindsAt } = scan;
+  const { scan, people, events } = context;
+  const { wordKindsAt } = scan;
   // Only cue and anonymous-subject words act here; the other words are not visited.
   const starts = new IntList();
   for (const start of scan.wordStarts) if (wordKindsAt[start] & (K.CUE | K.ANON)) starts.push(start);
-  const wordStarts = starts.toArray();
-  const ends = scan.sentenceEnds;
-  const none: Mention[] = [];
-  let wi = 0;
-  let se = 0;
   const keyAtCue = new Map<number, string | null>();
   for (const e of events) keyAtCue.set(e.pos, e.key);
-  for (let pi = 0; pi < scan.paragraphs.length; pi++) {
-    const para = scan.paragraphs[pi];
-    // The paragraph's mentions; the pointer below steps over credits.
-    const mentions = byPara.get(pi) ?? none;
-    let mi = 0;
-    let subject: string | null = null;
-    let group: string[] = [];
-    while (wi < wordStarts.length && wordStarts[wi] < para.start) wi++;
-    // Only three kinds of position matter here: sentence starts, mentions and those words. Visit those
-    // (in text order) rather than every character.
-    let next = para.start;
-    while (true) {
-      while (se < ends.length && ends[se] + 1 < next) se++;
-      while (mi < mentions.length && (mentions[mi].credit || mentions[mi].descStart < next)) mi++;
-      while (wi < wordStarts.length && wordStarts[wi] < next) wi++;
-      let i = para.end;
-      if (se < ends.length && ends[se] + 1 < i && ends[se] + 1 > para.start) i = ends[se] + 1;
-      if (mi < mentions.length && mentions[mi].descStart < i) i = mentions[mi].descStart;
-      if (wi < wordStarts.length && wordStarts[wi] < i) i = wordStarts[wi];
-      if (i >= para.end) break;
-      next = i + 1;
-      // Sentence start: keep the subject only when the sentence goes on with it.
-      if (se < ends.length && ends[se] + 1 === i && i > para.start) {
-        let s = i;
-        while (s < para.end && norm[s] === ' ') s++;
-        const startsWithMention = mi < mentions.length && (mentions[mi].descStart === s || mentions[mi].start === s);
-        const startsWithCue = (kindsAt(scan, clauseStartAfterAdverbs(scan, s)) & K.CUE) !== 0;
-        if (!startsWithMention && !startsWithCue && norm[s] !== '他' && norm[s] !== '她') subject = null;
-      }
-      if (mi < mentions.length && mentions[mi].descStart === i) {
-        const m = mentions[mi];
-        if (isClauseStart(norm, i) && speakerCapable(m.key)) {
-          const verb = clauseVerb(scan, m.end, para.end);
-          if (!(verb & K.ATTEND)) {
-            // Indexed: the list is usually empty, and an empty array has another shape.
-            const joined = coordinated(indexOfMention.get(m) ?? 0);
-            let withSubject = false;
-            for (let k = 0; k < joined.length; k++) if (joined[k].key === subject) withSubject = true;
-            if (subject !== null && withSubject) {
-              group = joined.map((c) => c.key);
-              group.push(m.key);
-            } else group = [m.key];
-            subject = m.key;
-          }
-        }
-      }
-      if (wi >= wordStarts.length || wordStarts[wi] !== i) continue;
-      const kinds = wordKindsAt[i];
-      if (kinds & K.ANON && isClauseStart(norm, i)) subject = null;
-      if (!(kinds & K.CUE)) continue;
-      const h = { start: i, end: wordEndAt[i] };
-      if (claimedCues.has(h.start)) {
-        const k = keyAtCue.get(h.start);
-        if (k) subject = k;
-        continue;
-      }
-      if (isFramedCue(scan, h)) continue;
-      const cs = clauseStartBefore(scan, h.start);
-      const prev = skipBack(norm, cs, SPACE);
-      const atClauseStart = prev > para.start && CLAUSE_END.has(norm.charCodeAt(prev - 1)) && norm[prev - 1] !== ':';
-      if (atClauseStart && subject) {
-        claimedCues.add(h.start);
-        events.push({ key: subject, pos: h.start, cueEnd: h.end, via: 'zero-subject', fixed: null, follow: true, from: cs });
-        if (group.includes(subject)) for (const k of group) if (k !== subject) events.push({ key: k, pos: h.start, cueEnd: h.end, via: 'zero-subject', fixed: null, follow: true, from: cs });
-      } else if (!atClauseStart) {
-        // 会议指出 / 中国地震局负责同志…要求 : someone else speaks; the person's turn is over.
-        // Only an explicit non-person subject (会议, 负责同志, 专家…) in the clause ends the turn;
-        // an ordinary verb (…等判断) does not.
-        if (!mentionEnds.has(h.start) && anonInClause(scan, h.start, para.start)) {
-          subject = null;
-          let j = h.start;
-          while (j > para.start && !CLAUSE_END.has(norm.charCodeAt(j - 1))) j--;
-          events.push({ key: null, pos: h.start, cueEnd: h.end, via: 'direct', fixed: null, follow: false, from: j });
-        }
-      }
-      next = h.end;
+  const walk: ZeroSubjectWalk = { context, wordStarts: starts.toArray(), mentionEnds: new Set(people.mentions.map((m) => m.end)), keyAtCue, wi: 0, se: 0 };
+  // One call per paragraph: a small function that every article calls often is optimised early, and stays so
+  // for long texts (a single loop over a whole long text waits for on-stack replacement instead).
+  for (let pi = 0; pi < scan.paragraphs.length; pi++) zeroSubjectParagraph(walk, pi);
+}
+
+/** The zero-subject pass's cursors (word and sentence-end pointers only move forward) and lookups. */
+interface ZeroSubjectWalk {
+  context: Context;
+  wordStarts: Int32Array;
+  mentionEnds: Set<number>;
+  keyAtCue: Map<number, string | null>;
+  wi: number;
+  se: number;
+}
+
+const NO_MENTIONS: Mention[] = [];
+
+function zeroSubjectParagraph(walk: ZeroSubjectWalk, pi: number): void {
+  const { context, wordStarts, mentionEnds, keyAtCue } = walk;
+  const { scan, events, claimedCues, byPara, speakerCapable, coordinated, indexOfMention } = context;
+  const { norm, wordEndAt, wordKindsAt } = scan;
+  const ends = scan.sentenceEnds;
+  const para = scan.paragraphs[pi];
+  let { wi, se } = walk;
+  // The paragraph's mentions; the pointer below steps over credits.
+  const mentions = byPara.get(pi) ?? NO_MENTIONS;
+  let mi = 0;
+  let subject: string | null = null;
+  let group: string[] = [];
+  while (wi < wordStarts.length && wordStarts[wi] < para.start) wi++;
+  // Only three kinds of position matter here: sentence starts, mentions and those words. Visit those
+  // (in text order) rather than every character.
+  let next = para.start;
+  while (true) {
+    while (se < ends.length && ends[se] + 1 < next) se++;
+    while (mi < mentions.length && (mentions[mi].credit || mentions[mi].descStart < next)) mi++;
+    while (wi < wordStarts.length && wordStarts[wi] < next) wi++;
+    let i = para.end;
+    if (se < ends.length && ends[se] + 1 < i && ends[se] + 1 > para.start) i = ends[se] + 1;
+    if (mi < mentions.length && mentions[mi].descStart < i) i = mentions[mi].descStart;
+    if (wi < wordStarts.length && wordStarts[wi] < i) i = wordStarts[wi];
+    if (i >= para.end) break;
+    next = i + 1;
+    // Sentence start: keep the subject only when the sentence goes on with it.
+    if (se < ends.length && ends[se] + 1 === i && i > para.start) {
+      let s = i;
+      while (s < para.end && norm[s] === ' ') s++;
+      const startsWithMention = mi < mentions.length && (mentions[mi].descStart === s || mentions[mi].start === s);
+      const startsWithCue = (kindsAt(scan, clauseStartAfterAdverbs(scan, s)) & K.CUE) !== 0;
+      if (!startsWithMention && !startsWithCue && norm[s] !== '他' && norm[s] !== '她') subject = null;
     }
+    if (mi < mentions.length && mentions[mi].descStart === i) {
+      const m = mentions[mi];
+      if (isClauseStart(norm, i) && speakerCapable(m.key)) {
+        const verb = clauseVerb(scan, m.end, para.end);
+        if (!(verb & K.ATTEND)) {
+          // Indexed: the list is usually empty, and an empty array has another shape.
+          const joined = coordinated(indexOfMention.get(m) ?? 0);
+          let withSubject = false;
+          for (let k = 0; k < joined.length; k++) if (joined[k].key === subject) withSubject = true;
+          if (subject !== null && withSubject) {
+            group = joined.map((c) => c.key);
+            group.push(m.key);
+          } else group = [m.key];
+          subject = m.key;
+        }
+      }
+    }
+    if (wi >= wordStarts.length || wordStarts[wi] !== i) continue;
+    const kinds = wordKindsAt[i];
+    if (kinds & K.ANON && isClauseStart(norm, i)) subject = null;
+    if (!(kinds & K.CUE)) continue;
+    const h = { start: i, end: wordEndAt[i] };
+    if (claimedCues.has(h.start)) {
+      const k = keyAtCue.get(h.start);
+      if (k) subject = k;
+      continue;
+    }
+    if (isFramedCue(scan, h)) continue;
+    const cs = clauseStartBefore(scan, h.start);
+    const prev = skipBack(norm, cs, SPACE);
+    const atClauseStart = prev > para.start && CLAUSE_END.has(norm.charCodeAt(prev - 1)) && norm[prev - 1] !== ':';
+    if (atClauseStart && subject) {
+      claimedCues.add(h.start);
+      events.push({ key: subject, pos: h.start, cueEnd: h.end, via: 'zero-subject', fixed: null, follow: true, from: cs });
+      if (group.includes(subject)) for (const k of group) if (k !== subject) events.push({ key: k, pos: h.start, cueEnd: h.end, via: 'zero-subject', fixed: null, follow: true, from: cs });
+    } else if (!atClauseStart) {
+      // 会议指出 / 中国地震局负责同志…要求 : someone else speaks; the person's turn is over.
+      // Only an explicit non-person subject (会议, 负责同志, 专家…) in the clause ends the turn;
+      // an ordinary verb (…等判断) does not.
+      if (!mentionEnds.has(h.start) && anonInClause(scan, h.start, para.start)) {
+        subject = null;
+        let j = h.start;
+        while (j > para.start && !CLAUSE_END.has(norm.charCodeAt(j - 1))) j--;
+        events.push({ key: null, pos: h.start, cueEnd: h.end, via: 'direct', fixed: null, follow: false, from: j });
+      }
+    }
+    next = h.end;
   }
+  walk.wi = wi;
+  walk.se = se;
 }
 
 // 4. Transcript turns: a label line, then its paragraphs until the next label.
