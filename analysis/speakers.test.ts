@@ -196,6 +196,13 @@ describe('where the words end', () => {
     expect(quotesOf('省长王凯强调,要扛起责任。要加强监测预警。', '王凯').map((q) => q.text)).toEqual(['要扛起责任。要加强监测预警。']);
     expect(quotesOf('省长王凯说:“我们要扛起责任。副省长刘玉江也讲过。”', '王凯').map((q) => q.text)).toEqual(['我们要扛起责任。副省长刘玉江也讲过。']);
   });
+  it('before a sentence that opens with a short unknown subject and a speech verb (a name without a surname)', () => {
+    expect(quotesOf('副部长宋元明指出,要遏制重特大事故。琼色强调,要加强队伍建设。', '宋元明').map((q) => q.text)).toEqual(['要遏制重特大事故。']);
+  });
+  it('not before the speaker’s own 我们认为 or an adverb (还特别指出)', () => {
+    expect(quotesOf('省长王凯说,要扛起责任。我们认为,这是底线。', '王凯').map((q) => q.text)).toEqual(['要扛起责任。我们认为,这是底线。']);
+    expect(quotesOf('省长王凯说,要扛起责任。还特别指出,要落实到位。', '王凯').map((q) => q.text)).toEqual(['要扛起责任。还特别指出,要落实到位。']);
+  });
   it('说过 / 讲过 reports an act: no words', () => {
     expect(speakerNames('省长王凯说:“我们要扛起责任。副省长刘玉江同志也说过这一点。”')).toEqual(['王凯']);
   });

@@ -443,6 +443,7 @@ function quotesOf(context: Context): Attribution[] {
  * more of the words. Where the words end (the start of that sentence), or `e`.
  */
 function sentenceOfSomeoneElse(scan: Scan, mentions: Mention[] | undefined, key: string, s: number, e: number): number {
+  e = sentenceOfUnknownSpeaker(scan, s, e);
   if (!mentions) return e;
   const { norm } = scan;
   // The first mention after s (binary search: a paragraph may hold thousands).
@@ -460,6 +461,37 @@ function sentenceOfSomeoneElse(scan: Scan, mentions: Mention[] | undefined, key:
     let j = m.descStart;
     while (j > s && norm[j - 1] === ' ') j--;
     if (j > s && SENTENCE_END.has(norm.charCodeAt(j - 1))) return j;
+  }
+  return e;
+}
+
+const MAX_UNKNOWN_SUBJECT = 4;
+/**
+ * …。琼色强调,…: a sentence that opens with a short subject and a speech verb before its comma or colon is
+ * someone else speaking, even one the name rules do not know (a name without a surname, 次仁多吉). Not 我们/
+ * 大家…们 (the speaker's own 我们认为). Only sentence ends inside the words are visited (binary search).
+ */
+function sentenceOfUnknownSpeaker(scan: Scan, s: number, e: number): number {
+  const { norm, sentenceEnds: ends } = scan;
+  let lo = 0;
+  let hi = ends.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (ends[mid] < s) lo = mid + 1;
+    else hi = mid;
+  }
+  for (let k = lo; k < ends.length && ends[k] + 1 < e; k++) {
+    const start = ends[k] + 1;
+    if (norm[start] === '“' || norm[start] === '”') continue;
+    let j = start;
+    while (j < e && j - start <= MAX_UNKNOWN_SUBJECT && isCjk(norm.charCodeAt(j)) && !(kindsAt(scan, j) & K.CUE)) j++;
+    if (j - start < 2 || j - start > MAX_UNKNOWN_SUBJECT || !(kindsAt(scan, j) & K.CUE)) continue;
+    const after = scan.wordEndAt[j];
+    if (norm[after] !== ',' && norm[after] !== ':') continue;
+    const subject = norm.slice(start, j);
+    // Not the speaker's own subject (我们认为) or an adverb (还特别指出: more of the same words).
+    if (/^[我咱你]|们|大家|这|那|此|其/.test(subject) || kindsAt(scan, start) & (K.FUNC | K.ANON) || scan.lex.functionChars.has(norm.charCodeAt(start))) continue;
+    return start;
   }
   return e;
 }
