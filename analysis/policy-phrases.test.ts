@@ -60,6 +60,11 @@ describe('lexicon terms', () => {
     expect(phraseTexts('实施自然灾害防治九项重点工程,加快建设国家区域应急救援中心。')).toEqual(['自然灾害防治九项重点工程', '国家区域应急救援中心']);
   });
 
+  it('national response levels named with their system, and the safety-production turn to prevention', () => {
+    expect(phraseTexts('启动国家地震灾害二级应急响应。')).toEqual(['国家地震灾害二级应急响应']);
+    expect(phraseTexts('推进安全生产治理模式向事前预防转型。')).toEqual(['安全生产治理模式向事前预防转型']);
+  });
+
   it('matches a theme printed with a space or a full-width comma', () => {
     expect(phraseTexts('主题是“提升基层应急能力,筑牢防灾减灾救灾的人民防线”')[0]).toBe('提升基层应急能力,筑牢防灾减灾救灾的人民防线');
     expect(phraseTexts('就“提升基层应急能力 筑牢防灾减灾救灾的人民防线”接受采访')[0]).toBe('提升基层应急能力 筑牢防灾减灾救灾的人民防线');
