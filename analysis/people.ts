@@ -164,90 +164,94 @@ const TIMESTAMP = /^\[?\d{1,2}:\d{2}(?::\d{2})?\]?\s*/;
 const ASKING_LABEL = /^(?:[\u4e00-\u9fff]{0,8}记者|问|提问|主持人|网友|观众|读者)$/;
 
 function findLabels(scan: Scan): { labels: LabelTurn[]; names: { start: number; end: number; key: string }[] } {
-  const { norm, lex } = scan;
   const labels: LabelTurn[] = [];
   const names: { start: number; end: number; key: string }[] = [];
-  for (const para of scan.paragraphs) {
-    let ls = para.start;
-    while (ls < para.end && norm[ls] === ' ') ls++;
-    if (ls >= para.end) continue;
-    const head = norm.slice(ls, Math.min(para.end, ls + 64));
-    const ts = TIMESTAMP.exec(head);
-    const off = ts ? ts[0].length : 0;
-    let labelStart = ls + off;
-    let labelEnd = -1;
-    let restStart = para.end;
-    if (norm[labelStart] === '【') {
-      const close = head.indexOf('】', off);
-      if (close > 0) {
-        labelStart += 1;
-        labelEnd = ls + close;
-        let r = labelEnd + 1;
-        while (r < para.end && (norm[r] === ' ' || norm[r] === ':')) r++;
-        restStart = r;
-      }
-    }
-    if (labelEnd < 0) {
-      const colon = head.indexOf(':', off);
-      if (colon < 0 || colon > 48) {
-        // A short line with no sentence punctuation ends a transcript turn (《应急管理365》栏目).
-        if (isBoundaryLine(norm, ls, para.end)) labels.push({ key: null, nameStart: ls, nameEnd: ls, lineStart: ls, lineEnd: para.end, restStart: para.end });
-        continue;
-      }
-      labelEnd = ls + colon;
+  // One call per line: optimised early (every article has lines), not only by on-stack replacement in long texts.
+  for (const para of scan.paragraphs) labelOfLine(scan, para, labels, names);
+  return { labels, names };
+}
+
+/** The label a line starts with, if any: a speaker's turn (names gets the name) or a boundary that is nobody's. */
+function labelOfLine(scan: Scan, para: { start: number; end: number }, labels: LabelTurn[], names: { start: number; end: number; key: string }[]): void {
+  const { norm, lex } = scan;
+  let ls = para.start;
+  while (ls < para.end && norm[ls] === ' ') ls++;
+  if (ls >= para.end) return;
+  const head = norm.slice(ls, Math.min(para.end, ls + 64));
+  const ts = TIMESTAMP.exec(head);
+  const off = ts ? ts[0].length : 0;
+  let labelStart = ls + off;
+  let labelEnd = -1;
+  let restStart = para.end;
+  if (norm[labelStart] === '【') {
+    const close = head.indexOf('】', off);
+    if (close > 0) {
+      labelStart += 1;
+      labelEnd = ls + close;
       let r = labelEnd + 1;
-      while (r < para.end && norm[r] === ' ') r++;
+      while (r < para.end && (norm[r] === ' ' || norm[r] === ':')) r++;
       restStart = r;
     }
-    // The label must end with a name; what precedes it must be a descriptor ending in a title, or nothing.
-    let e = labelEnd;
-    while (e > labelStart && norm[e - 1] === ' ') e--;
-    let found: { start: number; end: number; key: string } | null = null;
-    // Names with spaces inside (【李  林】): compact them.
-    const raw = norm.slice(labelStart, e);
-    if (/^[\u4e00-\u9fff](?: +[\u4e00-\u9fff]){1,2}$/.test(raw) || /^[\u4e00-\u9fff]{1,2} +[\u4e00-\u9fff]{1,2}$/.test(raw)) {
-      const key = raw.replace(/ +/g, '');
-      const sn = surnameAt({ ...scan, norm: key } as Scan, 0);
-      if (sn && sn.prior >= 0.3 && key.length >= 2 && key.length <= 4 && !lex.notNames.has(key)) found = { start: labelStart, end: e, key };
-    }
-    for (const len of [4, 3, 2]) {
-      if (found) break;
-      const p = e - len;
-      if (p < labelStart) continue;
-      const sn = surnameAt(scan, p);
-      if (!sn || len - sn.len < 1 || len - sn.len > 2) continue;
-      let ok = true;
-      for (let i = p; i < e; i++) if (!isCjk(norm.charCodeAt(i))) ok = false;
-      const key = norm.slice(p, e);
-      if (!ok || lex.notNames.has(key)) continue;
-      let q = p;
-      const spaced = q > labelStart && norm[q - 1] === ' ';
-      while (q > labelStart && norm[q - 1] === ' ') q--;
-      if (q === labelStart) {
-        if (sn.prior < 0.3) continue;
-        if (isCreditLabelAt(scan, p)) continue;
-      } else if (!spaced && !scan.titleEndAt.has(q)) continue;
-      // No vocabulary word may begin inside the name (董主任 is an address, not a name).
-      let clash = false;
-      for (let i = p + sn.len; i < e; i++) {
-        const kinds = kindsAt(scan, i);
-        if (!(kinds & (K.TITLE | K.CUE | K.ORG | K.CREDIT | K.ATTEND | K.HOST | K.EVENT))) continue;
-        // 文/图 alone are credits only with a separator (文/张三): inside 陈文俊 they are name characters.
-        if (scan.wordEndAt[i] - i === 1 && (kinds & ~K.CREDIT) === 0) continue;
-        clash = true;
-      }
-      if (clash) continue;
-      found = { start: p, end: e, key };
-    }
-    if (found) {
-      names.push(found);
-      labels.push({ key: found.key, nameStart: found.start, nameEnd: found.end, lineStart: ls, lineEnd: para.end, restStart });
-    } else if ((restStart >= para.end && labelEnd - ls <= 40 && isBoundaryLine(norm, ls, para.end)) || (e - labelStart <= 12 && ASKING_LABEL.test(norm.slice(labelStart, e)))) {
-      // `记者:` `问:` `主持人:` alone on a line, or `记者:今年汛情如何?` — a turn boundary that is not a person.
-      labels.push({ key: null, nameStart: ls, nameEnd: ls, lineStart: ls, lineEnd: para.end, restStart: para.end });
-    }
   }
-  return { labels, names };
+  if (labelEnd < 0) {
+    const colon = head.indexOf(':', off);
+    if (colon < 0 || colon > 48) {
+      // A short line with no sentence punctuation ends a transcript turn (《应急管理365》栏目).
+      if (isBoundaryLine(norm, ls, para.end)) labels.push({ key: null, nameStart: ls, nameEnd: ls, lineStart: ls, lineEnd: para.end, restStart: para.end });
+      return;
+    }
+    labelEnd = ls + colon;
+    let r = labelEnd + 1;
+    while (r < para.end && norm[r] === ' ') r++;
+    restStart = r;
+  }
+  // The label must end with a name; what precedes it must be a descriptor ending in a title, or nothing.
+  let e = labelEnd;
+  while (e > labelStart && norm[e - 1] === ' ') e--;
+  let found: { start: number; end: number; key: string } | null = null;
+  // Names with spaces inside (【李  林】): compact them.
+  const raw = norm.slice(labelStart, e);
+  if (/^[\u4e00-\u9fff](?: +[\u4e00-\u9fff]){1,2}$/.test(raw) || /^[\u4e00-\u9fff]{1,2} +[\u4e00-\u9fff]{1,2}$/.test(raw)) {
+    const key = raw.replace(/ +/g, '');
+    const sn = surnameAt({ ...scan, norm: key } as Scan, 0);
+    if (sn && sn.prior >= 0.3 && key.length >= 2 && key.length <= 4 && !lex.notNames.has(key)) found = { start: labelStart, end: e, key };
+  }
+  for (const len of [4, 3, 2]) {
+    if (found) break;
+    const p = e - len;
+    if (p < labelStart) continue;
+    const sn = surnameAt(scan, p);
+    if (!sn || len - sn.len < 1 || len - sn.len > 2) continue;
+    let ok = true;
+    for (let i = p; i < e; i++) if (!isCjk(norm.charCodeAt(i))) ok = false;
+    const key = norm.slice(p, e);
+    if (!ok || lex.notNames.has(key)) continue;
+    let q = p;
+    const spaced = q > labelStart && norm[q - 1] === ' ';
+    while (q > labelStart && norm[q - 1] === ' ') q--;
+    if (q === labelStart) {
+      if (sn.prior < 0.3) continue;
+      if (isCreditLabelAt(scan, p)) continue;
+    } else if (!spaced && !scan.titleEndAt.has(q)) continue;
+    // No vocabulary word may begin inside the name (董主任 is an address, not a name).
+    let clash = false;
+    for (let i = p + sn.len; i < e; i++) {
+      const kinds = kindsAt(scan, i);
+      if (!(kinds & (K.TITLE | K.CUE | K.ORG | K.CREDIT | K.ATTEND | K.HOST | K.EVENT))) continue;
+      // 文/图 alone are credits only with a separator (文/张三): inside 陈文俊 they are name characters.
+      if (scan.wordEndAt[i] - i === 1 && (kinds & ~K.CREDIT) === 0) continue;
+      clash = true;
+    }
+    if (clash) continue;
+    found = { start: p, end: e, key };
+  }
+  if (found) {
+    names.push(found);
+    labels.push({ key: found.key, nameStart: found.start, nameEnd: found.end, lineStart: ls, lineEnd: para.end, restStart });
+  } else if ((restStart >= para.end && labelEnd - ls <= 40 && isBoundaryLine(norm, ls, para.end)) || (e - labelStart <= 12 && ASKING_LABEL.test(norm.slice(labelStart, e)))) {
+    // `记者:` `问:` `主持人:` alone on a line, or `记者:今年汛情如何?` — a turn boundary that is not a person.
+    labels.push({ key: null, nameStart: ls, nameEnd: ls, lineStart: ls, lineEnd: para.end, restStart: para.end });
+  }
 }
 
 /**

@@ -126,37 +126,40 @@ function attributionContext(scan: Scan, people: PeopleScan): Context {
 
 // 1. Direct: X表示 / X在致辞中指出 / 据X介绍 / “…”X说
 function directEvents(context: Context): void {
+  // One call per mention: optimised early, while ordinary articles are read (see zeroSubjectEvents).
+  for (let mi = 0; mi < context.people.mentions.length; mi++) directEvent(context, mi);
+}
+
+/** The direct cue after one mention (X表示, X在…时说, 据X介绍, X笑着说:“…”), as an event. */
+function directEvent(context: Context, mi: number): void {
   const { scan, people, events, claimedCues, speakerCapable, coordinated } = context;
   const { norm } = scan;
-  const mentions = people.mentions;
-  for (let mi = 0; mi < mentions.length; mi++) {
-    const m = mentions[mi];
-    if (m.credit || !speakerCapable(m.key)) continue;
-    const para = scan.paragraphs[paragraphIndex(scan, m.start)];
-    const before = skipBack(norm, m.descStart, SPACE);
-    let cue = cueAfter(scan, m.end, para.end);
-    // 在X看来: the opinion frame needs its 在; 看来 alone (看来今年…) is an adverb.
-    if (cue && isFramedCue(scan, cue) && !(before > 0 && norm[before - 1] === '在')) cue = null;
-    if (!cue || !(cue.kinds & K.CUE)) cue = representsFrame(scan, m.end, para.end) ?? cue;
-    if (!cue || !(cue.kinds & K.CUE)) {
-      // X笑着摇了摇头:“…” — a speech frame: the name, a short gesture or adverbial, a colon, a quote.
-      const colon = colonFrame(scan, m.end, para.end);
-      if (colon < 0) continue;
-      cue = { start: colon, end: colon + 1, kinds: K.CUE };
-    }
-    // 介绍了情况 / 表示了感谢 / 说过这一点: the verb reports an act, not words.
-    if (norm[cue.end] === '了' || norm[cue.end] === '过') continue;
-    claimedCues.add(cue.start);
-    // 请X介绍 / 邀请X发言: an invitation to speak, not the words.
-    if (before > 0 && norm[before - 1] === '请') continue;
-    if (invitedInList(scan, before)) continue;
-    let via: AttributionVia = 'direct';
-    if (before > 0 && norm[before - 1] === '据') via = 'according-to';
-    const qb = quoteBefore(scan, m.descStart);
-    const ev: Event = { key: m.key, pos: cue.start, cueEnd: cue.end, via, fixed: qb && [{ ...qb, via: 'quote-first' }], follow: true, from: m.descStart };
-    events.push(ev);
-    for (const c of coordinated(mi)) events.push({ ...ev, key: c.key, from: c.descStart });
+  const m = people.mentions[mi];
+  if (m.credit || !speakerCapable(m.key)) return;
+  const para = scan.paragraphs[paragraphIndex(scan, m.start)];
+  const before = skipBack(norm, m.descStart, SPACE);
+  let cue = cueAfter(scan, m.end, para.end);
+  // 在X看来: the opinion frame needs its 在; 看来 alone (看来今年…) is an adverb.
+  if (cue && isFramedCue(scan, cue) && !(before > 0 && norm[before - 1] === '在')) cue = null;
+  if (!cue || !(cue.kinds & K.CUE)) cue = representsFrame(scan, m.end, para.end) ?? cue;
+  if (!cue || !(cue.kinds & K.CUE)) {
+    // X笑着摇了摇头:“…” — a speech frame: the name, a short gesture or adverbial, a colon, a quote.
+    const colon = colonFrame(scan, m.end, para.end);
+    if (colon < 0) return;
+    cue = { start: colon, end: colon + 1, kinds: K.CUE };
   }
+  // 介绍了情况 / 表示了感谢 / 说过这一点: the verb reports an act, not words.
+  if (norm[cue.end] === '了' || norm[cue.end] === '过') return;
+  claimedCues.add(cue.start);
+  // 请X介绍 / 邀请X发言: an invitation to speak, not the words.
+  if (before > 0 && norm[before - 1] === '请') return;
+  if (invitedInList(scan, before)) return;
+  let via: AttributionVia = 'direct';
+  if (before > 0 && norm[before - 1] === '据') via = 'according-to';
+  const qb = quoteBefore(scan, m.descStart);
+  const ev: Event = { key: m.key, pos: cue.start, cueEnd: cue.end, via, fixed: qb && [{ ...qb, via: 'quote-first' }], follow: true, from: m.descStart };
+  events.push(ev);
+  for (const c of coordinated(mi)) events.push({ ...ev, key: c.key, from: c.descStart });
 }
 
 // 2. Pronoun: 他强调 / 她表示 / “…”他说
@@ -369,8 +372,7 @@ function captionEvents(context: Context): void {
 
 // Quotes: a following “…”, or the words up to the next attribution in the paragraph.
 function quotesOf(context: Context): Attribution[] {
-  const { scan, people, events, byPara } = context;
-  const { norm } = scan;
+  const { people, events } = context;
   events.sort((a, b) => a.pos - b.pos);
   const creditStarts = Int32Array.from(people.creditSpans, (s) => s.start).sort();
   const out = new Map<string, Attribution>();
@@ -379,46 +381,7 @@ function quotesOf(context: Context): Attribution[] {
     if (ev.key === null) continue;
     const quotes: Quote[] = [];
     for (const f of ev.fixed ?? []) quotes.push({ start: f.start, end: f.end, via: f.via });
-    if (ev.follow) {
-      const pi = paragraphIndex(scan, ev.cueEnd > 0 ? ev.cueEnd - 1 : 0);
-      const para = scan.paragraphs[pi];
-      let s = ev.cueEnd;
-      // 分析称, / 介绍道: a speech verb's own 称/道/说 before the punctuation belongs to the verb, not the words.
-      if ((norm[s] === '称' || norm[s] === '道' || norm[s] === '说') && (norm[s + 1] === ',' || norm[s + 1] === ':')) s++;
-      // 分析认为, / 调查发现: a second speech verb right after the first, before the punctuation, is the frame too.
-      const second = wordAt(scan, s);
-      if (second && second.kinds & K.CUE && (norm[second.end] === ',' || norm[second.end] === ':')) s = second.end;
-      s = afterAddressee(norm, ev.pos, s, para.end);
-      while (s < para.end && (norm[s] === ' ' || norm[s] === ',' || norm[s] === ':')) s++;
-      const close = norm[s] === '“' ? scan.closeOf.get(s) : undefined;
-      // A quote that closes the sentence is the passage; “七下八上”期间,… is just a quoted phrase in it.
-      const closesSentence = close !== undefined && (close + 1 >= para.end || SENTENCE_END.at(norm, close + 1) || norm[close - 1] === '。');
-      if (close !== undefined && closesSentence) {
-        if (close - s <= MAX_QUOTE) quotes.push({ start: s + 1, end: close, via: ev.via });
-      } else if (s < para.end && !SENTENCE_END.has(norm.charCodeAt(s))) {
-        let e = para.end;
-        for (let k = ei + 1; k < events.length; k++) {
-          if (events[k].pos >= para.end) break;
-          if (events[k].pos > s) {
-            e = Math.min(e, Math.max(s, events[k].from));
-            break;
-          }
-        }
-        // First credit after s (binary search): a quote stops before “(记者 …)”.
-        let lo = 0;
-        let hi = creditStarts.length;
-        while (lo < hi) {
-          const mid = (lo + hi) >> 1;
-          if (creditStarts[mid] <= s) lo = mid + 1;
-          else hi = mid;
-        }
-        if (lo < creditStarts.length && creditStarts[lo] < e) e = creditStarts[lo];
-        e = sentenceOfSomeoneElse(scan, byPara.get(pi), ev.key, s, e);
-        if (e - s > MAX_QUOTE) e = s + MAX_QUOTE;
-        const span = trimSpan(norm, s, e, ev.via);
-        if (span.end > span.start) quotes.push(span);
-      }
-    }
+    if (ev.follow) wordsAfterCue(context, ei, ev.key, creditStarts, quotes);
     if (quotes.length === 0) continue;
     let a = out.get(ev.key);
     if (!a) out.set(ev.key, (a = { key: ev.key, pos: ev.pos, quotes: [] }));
@@ -437,6 +400,53 @@ function quotesOf(context: Context): Attribution[] {
   }
   return [...out.values()];
 }
+
+/** The words an event's cue introduces, up to the next event, a credit or another person's sentence: pushed to `quotes`.
+ * A function of its own, called per event: optimised early, while ordinary articles are read. */
+function wordsAfterCue(context: Context, ei: number, key: string, creditStarts: Int32Array, quotes: Quote[]): void {
+  const { scan, events, byPara } = context;
+  const { norm } = scan;
+  const ev = events[ei];
+  const pi = paragraphIndex(scan, ev.cueEnd > 0 ? ev.cueEnd - 1 : 0);
+  const para = scan.paragraphs[pi];
+  let s = ev.cueEnd;
+  // 分析称, / 介绍道: a speech verb's own 称/道/说 before the punctuation belongs to the verb, not the words.
+  if ((norm[s] === '称' || norm[s] === '道' || norm[s] === '说') && (norm[s + 1] === ',' || norm[s + 1] === ':')) s++;
+  // 分析认为, / 调查发现: a second speech verb right after the first, before the punctuation, is the frame too.
+  const second = wordAt(scan, s);
+  if (second && second.kinds & K.CUE && (norm[second.end] === ',' || norm[second.end] === ':')) s = second.end;
+  s = afterAddressee(norm, ev.pos, s, para.end);
+  while (s < para.end && (norm[s] === ' ' || norm[s] === ',' || norm[s] === ':')) s++;
+  const close = norm[s] === '“' ? scan.closeOf.get(s) : undefined;
+  // A quote that closes the sentence is the passage; “七下八上”期间,… is just a quoted phrase in it.
+  const closesSentence = close !== undefined && (close + 1 >= para.end || SENTENCE_END.at(norm, close + 1) || norm[close - 1] === '。');
+  if (close !== undefined && closesSentence) {
+    if (close - s <= MAX_QUOTE) quotes.push({ start: s + 1, end: close, via: ev.via });
+  } else if (s < para.end && !SENTENCE_END.has(norm.charCodeAt(s))) {
+    let e = para.end;
+    for (let k = ei + 1; k < events.length; k++) {
+      if (events[k].pos >= para.end) break;
+      if (events[k].pos > s) {
+        e = Math.min(e, Math.max(s, events[k].from));
+        break;
+      }
+    }
+    // First credit after s (binary search): a quote stops before “(记者 …)”.
+    let lo = 0;
+    let hi = creditStarts.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (creditStarts[mid] <= s) lo = mid + 1;
+      else hi = mid;
+    }
+    if (lo < creditStarts.length && creditStarts[lo] < e) e = creditStarts[lo];
+    e = sentenceOfSomeoneElse(scan, byPara.get(pi), key, s, e);
+    if (e - s > MAX_QUOTE) e = s + MAX_QUOTE;
+    const span = trimSpan(norm, s, e, ev.via);
+    if (span.end > span.start) quotes.push(span);
+  }
+}
+
 
 /**
  * 省长王凯强调,…。副省长刘玉江主持会议。: a sentence that opens with another person's mention is about them, not
