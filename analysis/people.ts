@@ -1,10 +1,9 @@
 // Finds the people in an article: names (see names.ts), every mention, the descriptor
 // (organisation + title) written before a mention, reporter/editor credits and transcript labels.
 import { CharClass } from './char-class';
-import { IntList } from './int-list';
 import { K } from './lexicon';
 import { boundaryAt, decideSites, Occurrences, siteReadings, surnameAt, type NameSite } from './names';
-import { isCjk, isClausePunctCode, kindsAt, type Scan, wordAt } from './scan';
+import { isCjk, isClausePunctCode, kindsAt, type Scan, wordAt, wordStartsOf } from './scan';
 
 export interface Mention {
   /** Name key (normalised text of the name). */
@@ -79,8 +78,7 @@ function findCredits(scan: Scan, dottedAt: Map<number, number>): { names: { star
     }
     return 0;
   };
-  for (const start of scan.wordStarts) {
-    if (!(scan.wordKindsAt[start] & K.CREDIT)) continue;
+  for (const start of wordStartsOf(scan, K.CREDIT)) {
     const end = scan.wordEndAt[start];
     let p = end;
     let sep = 0;
@@ -291,8 +289,8 @@ function collectSites(scan: Scan): NameSite[] {
     const sn = surnameAt(scan, pos);
     if (sn) sites.push({ pos, surLen: sn.len, prior: sn.prior, mode });
   };
-  for (const start of scan.wordStarts) {
-    if (!(scan.wordKindsAt[start] & K.TITLE) || titleOpensOrganisation(scan, start)) continue;
+  for (const start of wordStartsOf(scan, K.TITLE)) {
+    if (titleOpensOrganisation(scan, start)) continue;
     let p = scan.wordEndAt[start];
     let spaces = 0;
     while (p < n && norm[p] === ' ' && spaces < 3) {
@@ -303,9 +301,7 @@ function collectSites(scan: Scan): NameSite[] {
     push(p, 'title');
   }
   // Bare names need a speech verb soon after: look those up in the sorted cue positions.
-  const cueList = new IntList();
-  for (const start of scan.wordStarts) if (scan.wordKindsAt[start] & (K.CUE | K.EVENT)) cueList.push(start);
-  const cues = cueList.toArray();
+  const cues = wordStartsOf(scan, K.CUE | K.EVENT);
   // Clause starts only move forward, so the first cue at or after p + 2 is found by a pointer that does too.
   let ci = 0;
   const cueWithin = (p: number, span: number) => {

@@ -1,10 +1,9 @@
 // Attribution: which person's words each passage reports, and how the article says so.
 // Speakers are the people with at least one attributed passage.
 import { CharClass } from './char-class';
-import { IntList } from './int-list';
 import { K } from './lexicon';
 import { cueAfter, isClauseStart, type LabelTurn, type Mention, type PeopleScan } from './people';
-import { isCjk, kindsAt, paragraphIndex, type Scan, wordAt } from './scan';
+import { isCjk, kindsAt, paragraphIndex, type Scan, wordAt, wordStartsOf } from './scan';
 import type { AttributionVia, Quote } from './types';
 
 export interface Attribution {
@@ -204,13 +203,10 @@ function pronounEvents(context: Context): void {
 // 3. Zero subject: …,强调要… continues the current subject of the paragraph.
 function zeroSubjectEvents(context: Context): void {
   const { scan, people, events } = context;
-  const { wordKindsAt } = scan;
-  // Only cue and anonymous-subject words act here; the other words are not visited.
-  const starts = new IntList();
-  for (const start of scan.wordStarts) if (wordKindsAt[start] & (K.CUE | K.ANON)) starts.push(start);
   const keyAtCue = new Map<number, string | null>();
   for (const e of events) keyAtCue.set(e.pos, e.key);
-  const walk: ZeroSubjectWalk = { context, wordStarts: starts.toArray(), mentionEnds: new Set(people.mentions.map((m) => m.end)), keyAtCue, wi: 0, se: 0 };
+  // Only cue and anonymous-subject words act here; the other words are not visited.
+  const walk: ZeroSubjectWalk = { context, wordStarts: wordStartsOf(scan, K.CUE | K.ANON), mentionEnds: new Set(people.mentions.map((m) => m.end)), keyAtCue, wi: 0, se: 0 };
   // One call per paragraph: a small function that every article calls often is optimised early, and stays so
   // for long texts (a single loop over a whole long text waits for on-stack replacement instead).
   for (let pi = 0; pi < scan.paragraphs.length; pi++) zeroSubjectParagraph(walk, pi);
