@@ -245,3 +245,14 @@ describe('instructions', () => {
     expect(speakerNames('各地按照上级指示,迅速开展救援。')).toEqual([]);
   });
 });
+
+describe('written words', () => {
+  it('撰文指出 / 留言说 / 发文称: the writing verb stands between the name and the speech verb', () => {
+    expect(quotesOf('专家王明撰文指出,极端天气将更加频繁。', '王明').map((q) => q.text)).toEqual(['极端天气将更加频繁。']);
+    expect(quotesOf('网友张华留言说,感谢救援人员。', '张华').map((q) => q.text)).toEqual(['感谢救援人员。']);
+    expect(quotesOf('气象学家陈峰在微博发文称,冷空气将南下。', '陈峰').map((q) => q.text)).toEqual(['冷空气将南下。']);
+  });
+  it('a written piece mentioned without a speech verb gives no words', () => {
+    expect(speakerNames('专家王明撰文三篇。')).toEqual([]);
+  });
+});
