@@ -117,6 +117,18 @@ describe('names', () => {
     expect(speakerNames(text)).toEqual(['阿卜杜勒·卡里姆·萨利赫']);
   });
 
+  it('a foreign name written without a dot after a title (four to six transliteration characters)', () => {
+    const text = '联合国秘书长古特雷斯在致辞中指出,气候危机正在加剧。古特雷斯还说,预警要覆盖每个人。';
+    expect(speakerNames(text)).toEqual(['古特雷斯']);
+    expect(person(text, '古特雷斯')?.quotes).toHaveLength(2);
+    expect(speakerNames('世界气象组织秘书长塞莱斯特·绍洛表示,早期预警可以挽救生命。')).toEqual(['塞莱斯特·绍洛']);
+  });
+
+  it('a three-character Chinese name of such characters stays a Chinese name', () => {
+    expect(speakerNames('科长林丽娜说,隐患已整改。')).toEqual(['林丽娜']);
+    expect(speakerNames('秘书长图片来源于网络。')).toEqual([]);
+  });
+
   it('a middle dot that joins no names is nothing', () => {
     expect(speakerNames('会议·论坛·展览表示欢迎。')).toEqual([]);
   });

@@ -513,7 +513,7 @@ function innerOrganisation(scan: Scan, from: number, right: number): { start: nu
 
 export function findPeople(scan: Scan): PeopleScan {
   const { norm, lex } = scan;
-  const dotted = findDottedNames(scan);
+  const dotted = [...findDottedNames(scan), ...findUndottedForeignNames(scan)];
   const credits = findCredits(scan, new Map(dotted.map((d) => [d.start, d.end - d.start])));
   const { labels, names: labelNames } = findLabels(scan);
   const creditStarts = new Set(credits.names.map((c) => c.start));
@@ -695,9 +695,28 @@ function boundaryIsOrg(scan: Scan, end: number): boolean {
 
 /** Characters of transliterated (foreign, Uyghur, Tibetan…) names: each part of a middle-dot name is a run of them. */
 const TRANSLIT = new CharClass(
-  ('阿埃艾爱安昂奥巴拜班得思罕默琴科夫基娃霍顿什蒂兹鲍来雪铁乎仁旦增措卓嘎央宗次珠桑曲玛洛叶依兰乌特其朝图额敦肯尼邦保贝本比彼毕别宾波伯博布查达代戴丹道德登迪蒂丁东杜顿多厄恩尔法凡范菲费芬丰弗福夫盖甘冈高戈格根古瓜哈海汉豪赫黑亨胡华霍基吉加贾杰金卡凯坎康考柯科克肯库夸奎昆拉莱兰朗劳勒雷里利连林琳卢鲁伦罗洛吕马玛迈麦曼芒梅门蒙米明姆莫穆纳乃奈南内尼努诺帕派潘庞佩彭皮普奇齐恰乔切钦琼丘萨塞桑瑟森沙莎尚舍什施舒斯松苏索塔泰坦汤唐特提图托瓦万旺威韦维温沃乌伍西希夏谢辛休雅亚扬耶伊因英尤扎泽詹兹佐祖买江热孜丽娜汗木合吐逊则力依玉素甫吾加肉音卜杜姆赖洁妮娅蕾莉琪黛露珍贝丝薇嘉茨策格朱' as string).split(''),
+  ('阿埃艾爱安昂奥巴拜班得思罕默琴科夫基娃霍顿什蒂兹鲍来雪铁乎仁旦增措卓嘎央宗次珠桑曲玛洛叶依兰乌特其朝图额敦肯尼邦保贝本比彼毕别宾波伯博布查达代戴丹道德登迪蒂丁东杜顿多厄恩尔法凡范菲费芬丰弗福夫盖甘冈高戈格根古瓜哈海汉豪赫黑亨胡华霍基吉加贾杰金卡凯坎康考柯科克肯库夸奎昆拉莱兰朗劳勒雷里利连林琳卢鲁伦罗洛吕马玛迈麦曼芒梅门蒙米明姆莫穆纳乃奈南内尼努诺帕派潘庞佩彭皮普奇齐恰乔切钦琼丘萨塞桑瑟森沙莎尚舍什施舒斯松苏索塔泰坦汤唐特提图托瓦万旺威韦维温沃乌伍西希夏谢辛休雅亚扬耶伊因英尤扎泽詹兹佐祖买江热孜丽娜汗木合吐逊则力依玉素甫吾加肉音卜杜姆赖洁妮娅蕾莉琪黛露珍贝丝薇嘉茨策格朱绍赛瑞翁斐寇迦萝珀柏勃赞彻' as string).split(''),
 );
 const MAX_PART = 6;
+
+const MIN_UNDOTTED = 4;
+/**
+ * 联合国秘书长古特雷斯在…指出: a foreign name written without a dot, right after a title — four to six
+ * transliteration characters up to a word that may follow a name. (Chinese names are shorter; a three-character
+ * run is left to the surname rules.)
+ */
+function findUndottedForeignNames(scan: Scan): { start: number; end: number }[] {
+  const { norm } = scan;
+  const out: { start: number; end: number }[] = [];
+  for (const start of wordStartsOf(scan, K.TITLE)) {
+    const p = scan.wordEndAt[start];
+    if (kindsAt(scan, p)) continue;
+    let j = p;
+    while (j < norm.length && j - p < MAX_PART && TRANSLIT.has(norm.charCodeAt(j)) && !(j - p >= MIN_UNDOTTED && boundaryAt(scan, j))) j++;
+    if (j - p >= MIN_UNDOTTED && boundaryAt(scan, j) && norm[j] !== '·') out.push({ start: p, end: j });
+  }
+  return out;
+}
 
 /**
  * 亚森·苏莱曼, 阿卜杜勒·卡里姆·萨利赫: runs of transliteration characters joined by a middle dot. The left
