@@ -29,6 +29,8 @@ export interface LabelTurn {
   lineEnd: number;
   /** Where the words on the label's own line begin (lineEnd when the label stands alone). */
   restStart: number;
+  /** An interview's 答: nobody named, but the interviewee's turn when the lead names one (speakers.ts). */
+  answer?: boolean;
 }
 
 export interface PeopleScan {
@@ -242,6 +244,10 @@ function labelOfLine(scan: Scan, para: { start: number; end: number }, labels: L
     }
     if (clash) continue;
     found = { start: p, end: e, key };
+  }
+  if (!found && e - labelStart === 1 && norm[labelStart] === '答') {
+    labels.push({ key: null, nameStart: labelStart, nameEnd: e, lineStart: ls, lineEnd: para.end, restStart, answer: true });
+    return;
   }
   if (found) {
     names.push(found);

@@ -256,3 +256,14 @@ describe('written words', () => {
     expect(speakerNames('专家王明撰文三篇。')).toEqual([]);
   });
 });
+
+describe('interviews: 问 / 答', () => {
+  it('答 is the one person the lead says is interviewed', () => {
+    const text = '汛期将至,本报记者专访了省应急管理厅厅长王强。\n问:今年汛情有何特点?\n答:今年降雨偏多。\n问:如何应对?\n答:\n我们将加强监测预警。';
+    expect(quotesOf(text, '王强').map((q) => q.text)).toEqual(['今年降雨偏多。', '我们将加强监测预警。']);
+  });
+  it('nobody when the lead names no interview, or two people', () => {
+    expect(speakerNames('省应急管理厅厅长王强出席会议。\n问:今年汛情如何?\n答:降雨偏多。')).toEqual([]);
+    expect(speakerNames('记者专访了厅长王强和局长李明。\n问:今年汛情如何?\n答:降雨偏多。')).toEqual([]);
+  });
+});

@@ -316,9 +316,11 @@ function transcriptEvents(context: Context): void {
   const { norm } = scan;
   const n = norm.length;
   const labels = people.labels;
+  const interviewee = intervieweeOf(context);
   for (let li = 0; li < labels.length; li++) {
     const l = labels[li];
-    if (l.key === null || !speakerCapable(l.key)) continue;
+    const key = l.answer ? interviewee : l.key;
+    if (key === null || !speakerCapable(key)) continue;
     const fixed: { start: number; end: number; via: AttributionVia }[] = [];
     if (l.restStart < l.lineEnd) fixed.push(trimSpan(norm, l.restStart, l.lineEnd, 'transcript'));
     else {
@@ -331,8 +333,37 @@ function transcriptEvents(context: Context): void {
       }
     }
     const spans = fixed.filter((f) => f.end > f.start);
-    if (spans.length) events.push({ key: l.key, pos: l.nameStart, cueEnd: l.nameEnd, via: 'transcript', fixed: spans, follow: false, from: l.lineStart });
+    if (spans.length) events.push({ key, pos: l.nameStart, cueEnd: l.nameEnd, via: 'transcript', fixed: spans, follow: false, from: l.lineStart });
   }
+}
+
+const INTERVIEW_WORDS = /专访|采访|访谈|对话/;
+/**
+ * 本报记者专访了省应急管理厅厅长王强。问:… 答:…: in an interview, the one person the text names before the first
+ * 答, in a sentence that says it is an interview, gives the answers. Null when there is none, or several.
+ */
+function intervieweeOf(context: Context): string | null {
+  const { scan, people } = context;
+  const first = people.labels.find((l) => l.answer);
+  if (!first) return null;
+  let key: string | null = null;
+  // Each paragraph is read once, however many mentions it holds.
+  const interviewParagraph = new Map<number, boolean>();
+  for (const m of people.mentions) {
+    if (m.start >= first.lineStart) break;
+    if (m.credit) continue;
+    const pi = paragraphIndex(scan, m.start);
+    let says = interviewParagraph.get(pi);
+    if (says === undefined) {
+      const para = scan.paragraphs[pi];
+      says = INTERVIEW_WORDS.test(scan.norm.slice(para.start, para.end));
+      interviewParagraph.set(pi, says);
+    }
+    if (!says) continue;
+    if (key !== null && key !== m.key) return null;
+    key = m.key;
+  }
+  return key;
 }
 
 // 5. Captions: a line “<descriptor><name>致辞” with the speech in the next paragraph.
