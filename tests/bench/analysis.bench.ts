@@ -86,6 +86,7 @@ const hostile: [string, () => string][] = [
   ["'市长' ×500k", () => '市长'.repeat(500_000)],
   ["'省领导王一、' ×100k", () => '省领导王一、'.repeat(100_000)],
   ["one 1 MB paragraph of 安全生产", () => '安全生产'.repeat(250_000)],
+  ['an interview lead, then 问/答 ×50k', () => '记者专访了厅长王强。\n' + '问:如何?\n答:好的。\n'.repeat(50_000)],
 ];
 for (const [label, make] of hostile) {
   const input = make();
