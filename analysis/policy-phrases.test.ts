@@ -65,6 +65,12 @@ describe('lexicon terms', () => {
     expect(phraseTexts('推进安全生产治理模式向事前预防转型。')).toEqual(['安全生产治理模式向事前预防转型']);
   });
 
+  it('named typhoons without their number', () => {
+    expect(phraseTexts('受台风“杜苏芮”残余环流影响,超强台风“山竹”之后又一强热带风暴“海葵”来袭。')).toEqual(['台风“杜苏芮”', '超强台风“山竹”', '强热带风暴“海葵”']);
+    expect(phraseTexts('第5号台风“杜苏芮”登陆。')).toEqual(['第5号台风“杜苏芮”']);
+    expect(phraseTexts('台风过后,“山竹”一词成了热词。')).toEqual([]);
+  });
+
   it('matches a theme printed with a space or a full-width comma', () => {
     expect(phraseTexts('主题是“提升基层应急能力,筑牢防灾减灾救灾的人民防线”')[0]).toBe('提升基层应急能力,筑牢防灾减灾救灾的人民防线');
     expect(phraseTexts('就“提升基层应急能力 筑牢防灾减灾救灾的人民防线”接受采访')[0]).toBe('提升基层应急能力 筑牢防灾减灾救灾的人民防线');
