@@ -10,7 +10,7 @@ import { version as peopleVersion, titles, honorifics, anonymous as anonymousSub
 import { version as cuesVersion, content as contentCues, event as eventCues, attendance as attendanceCues, host as hostCues, creditLabels, functionWords } from './lexicon/speech-cues.json';
 import { version as notNamesVersion, words as notNameWords, citedLeaders } from './lexicon/not-names.json';
 import { version as policyTermsVersion, terms as policyTerms } from './lexicon/policy-terms.json';
-import { version as patternsVersion, regex as phraseRegexes, quotedSlogans, enumeration } from './lexicon/policy-patterns.json';
+import { version as patternsVersion, macros as regexMacros, regex as phraseRegexes, quotedSlogans, enumeration } from './lexicon/policy-patterns.json';
 
 /** Bit flags: what a vocabulary hit is. One string may carry several. */
 export const K = {
@@ -161,8 +161,9 @@ function build(corrections: Pick<ReaderCorrections, 'addedTerms' | 'removedTerms
   const regexes: RegexPattern[] = (phraseRegexes as { id: string; category: string; re: string; anchors?: string[]; reach?: number }[]).map((r) => {
     // A regex tried at every character of a long text costs more than the rest of the analysis: each needs anchors.
     if (!r.anchors?.length || typeof r.reach !== 'number') throw new Error(`policy-patterns.json: regex ${r.id} needs anchors and a reach`);
-    const windowed = new RegExp(`([^]{0,${r.reach}}?)(?:${shiftBackReferences(r.re)})`, 'y');
-    return { id: r.id, category: r.category as PhraseCategory, re: new RegExp(r.re, 'y'), anchors: r.anchors, reach: r.reach, windowed };
+    const source = expandMacros(r.id, r.re);
+    const windowed = new RegExp(`([^]{0,${r.reach}}?)(?:${shiftBackReferences(source)})`, 'y');
+    return { id: r.id, category: r.category as PhraseCategory, re: new RegExp(source, 'y'), anchors: r.anchors, reach: r.reach, windowed };
   });
   // Anchors go into the same automaton, so their occurrences come from the one pass over the text.
   const anchorRegexes: (number[] | undefined)[] = [];
@@ -201,15 +202,24 @@ let base: CompiledLexicon | null = null;
 const layered = new Map<string, CompiledLexicon>();
 const LAYERED_CACHE_SIZE = 4;
 
-/**
- * The compiled lexicon, built on first use and cached. Reader corrections that change the
- * vocabulary (addedTerms/removedTerms) are layered over the built-in data in a separate cached build.
- */
+/** A pattern with its {NAME} macros (shared alternations: the hazards, the level numerals) written out. */
+function expandMacros(id: string, re: string): string {
+  return re.replace(/\{([A-Z]+)\}/g, (_, name: string) => {
+    const body = (regexMacros as Record<string, string>)[name];
+    if (body === undefined) throw new Error(`policy-patterns.json: regex ${id} uses an unknown macro {${name}}`);
+    return body;
+  });
+}
+
 /** A regex source with its numbered back-references moved up one, for a group put in front of it. */
 export function shiftBackReferences(source: string): string {
   return source.replace(/\\(\d+)|\\[^]/g, (escape, n: string | undefined) => (n === undefined || n === '0' ? escape : `\\${Number(n) + 1}`));
 }
 
+/**
+ * The compiled lexicon, built on first use and cached. Reader corrections that change the
+ * vocabulary (addedTerms/removedTerms) are layered over the built-in data in a separate cached build.
+ */
 export function compileLexicon(corrections?: ReaderCorrections): CompiledLexicon {
   const added = corrections?.addedTerms ?? [];
   const removed = corrections?.removedTerms ?? [];
