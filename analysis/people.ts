@@ -46,9 +46,9 @@ const CREDIT_END = new CharClass([')', '】', '\n', '。', ']']);
 const SEPARATORS = new CharClass([' ', ':', '/', '|', '丨']);
 const DESC_STOP = new CharClass('由在和与及的是为对向了据请将把被从让使到同给访');
 const MAX_DESC = 48;
-/** Bodies and places that end in no organisation word: 烟墩村, 世界气象组织, 某部队. */
 /** An organisation's last character that a title may start with and share (部长, 局长, 站长). */
 const SHARED_HEAD = new CharClass('部厅局司处科委办院所站台队署社馆行组厂矿校团');
+/** Bodies and places that end in no organisation word: 烟墩村, 世界气象组织, 某部队. */
 const PLACE_END = /(?:村|镇|乡|街道|社区|组织|部队|集团|国|省|市|县|区|州|旗|盟|岛|港|澳门|香港|台湾)$/;
 /** A place name and nothing else: no organisation word, ends in a region unit above the town. */
 const REGION_ONLY = /^[\u4e00-\u9fff]{0,10}(?:省|市|县|自治区|自治州|自治县|州|旗|盟|特别行政区)$|^自治区$/;
@@ -159,10 +159,10 @@ function isCreditLabelAt(scan: Scan, p: number): boolean {
 
 const TIMESTAMP = /^\[?\d{1,2}:\d{2}(?::\d{2})?\]?\s*/;
 
-/** Transcript and sound-bite labels: `<org><title> <name>:` at a line start, `【李  林】`, `董亚明:`. */
 /** Labels of a question or of the host, with the words on the same line: nobody's turn. */
 const ASKING_LABEL = /^(?:[\u4e00-\u9fff]{0,8}记者|问|提问|主持人|网友|观众|读者)$/;
 
+/** Transcript and sound-bite labels: `<org><title> <name>:` at a line start, `【李  林】`, `董亚明:`. */
 function findLabels(scan: Scan): { labels: LabelTurn[]; names: { start: number; end: number; key: string }[] } {
   const labels: LabelTurn[] = [];
   const names: { start: number; end: number; key: string }[] = [];
@@ -519,25 +519,26 @@ function innerOrganisation(scan: Scan, from: number, right: number): { start: nu
 
 export function findPeople(scan: Scan): PeopleScan {
   const { norm, lex } = scan;
-  const dotted = [...findDottedNames(scan), ...findUndottedForeignNames(scan)];
-  const credits = findCredits(scan, new Map(dotted.map((d) => [d.start, d.end - d.start])));
+  // Foreign and minority names: 亚森·苏莱曼, and 古特雷斯 after a title.
+  const foreign = [...findDottedNames(scan), ...findUndottedForeignNames(scan)];
+  const credits = findCredits(scan, new Map(foreign.map((d) => [d.start, d.end - d.start])));
   const { labels, names: labelNames } = findLabels(scan);
   const creditStarts = new Set(credits.names.map((c) => c.start));
   const sites = collectSites(scan).filter((s) => !creditStarts.has(s.pos));
-  const dottedFull = new Set(dotted.map((d) => norm.slice(d.start, d.end)));
-  const shortOf = shortForms(dottedFull);
+  const foreignFull = new Set(foreign.map((d) => norm.slice(d.start, d.end)));
+  const shortOf = shortForms(foreignFull);
   const creditKeys = credits.names.map((c) => norm.slice(c.start, c.end));
   const labelKeys = labelNames.filter((l) => !l.key.includes(' ')).map((l) => l.key);
   // One automaton pass finds every reading of every site (for the length choice) and every other name form,
   // so the mentions come from the same pass.
-  const occurrences = new Occurrences(norm, [...new Set([...siteReadings(norm, sites), ...creditKeys, ...labelKeys, ...dottedFull, ...shortOf.keys()])]);
+  const occurrences = new Occurrences(norm, [...new Set([...siteReadings(norm, sites), ...creditKeys, ...labelKeys, ...foreignFull, ...shortOf.keys()])]);
   const decided = decideSites(scan, sites, occurrences, (site, end) => nameAccepted(scan, site, end));
   const keys = new Set<string>();
   for (const d of decided) keys.add(norm.slice(d.start, d.end));
   for (const c of creditKeys) keys.add(c);
   for (const l of labelKeys) keys.add(l);
   for (const leader of lex.citedLeaders) keys.delete(leader);
-  for (const full of dottedFull) keys.add(full);
+  for (const full of foreignFull) keys.add(full);
   for (const [part, full] of shortOf) if (full) keys.add(part);
   const reporters = new Set(creditKeys);
 

@@ -224,6 +224,7 @@ interface ZeroSubjectWalk {
 
 const NO_MENTIONS: Mention[] = [];
 
+/** One paragraph of the zero-subject pass: the current subject carries over clauses that start with a cue. */
 function zeroSubjectParagraph(walk: ZeroSubjectWalk, pi: number): void {
   const { context, wordStarts, mentionEnds, keyAtCue } = walk;
   const { scan, events, claimedCues, byPara, speakerCapable, coordinated, indexOfMention } = context;
