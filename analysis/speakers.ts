@@ -429,8 +429,10 @@ function quotesOf(context: Context): Attribution[] {
   return [...out.values()];
 }
 
-/** The words an event's cue introduces, up to the next event, a credit or another person's sentence: pushed to `quotes`.
- * A function of its own, called per event: optimised early, while ordinary articles are read. */
+/**
+ * The words an event's cue introduces, up to the next event, a credit or another person's sentence: pushed to
+ * `quotes`. A function of its own, called per event: optimised early, while ordinary articles are read.
+ */
 function wordsAfterCue(context: Context, ei: number, key: string, creditStarts: Int32Array, quotes: Quote[]): void {
   const { scan, events, byPara } = context;
   const { norm } = scan;
@@ -474,7 +476,6 @@ function wordsAfterCue(context: Context, ei: number, key: string, creditStarts: 
     if (span.end > span.start) quotes.push(span);
   }
 }
-
 
 /**
  * 省长王凯强调,…。副省长刘玉江主持会议。: a sentence that opens with another person's mention is about them, not
