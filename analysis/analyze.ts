@@ -76,7 +76,7 @@ function mergeMentions(scan: Scan, input: string, mentions: Mention[]): Map<stri
       p.org = m.org;
       p.titled = true;
     } else if (!p.titled && !p.org && m.org) p.org = m.org;
-    // 王荣华市长: a title right after the name, used only when no mention has a descriptor before it.
+    // 王荣华市长 / 应急管理部王祥喜部长: a title right after the name, used only when no mention has a title before it.
     if (!p.postTitle && !m.credit) {
       const after = wordAt(scan, m.end);
       if (after && after.kinds & K.TITLE) p.postTitle = input.slice(after.start, after.end);
@@ -106,7 +106,7 @@ function personsOf(scan: Scan, byKey: Map<string, MergedPerson>, quotesByKey: Ma
   for (const [key, p] of byKey) {
     const quotes = p.reporter || notSpeakers.has(p.name) ? [] : quotesByKey.get(key) ?? [];
     const role: PersonRole = p.reporter ? 'reporter' : quotes.length ? 'speaker' : hostedOrAttended(p.plain);
-    if (!p.titled && !p.org && p.postTitle) p.title = p.postTitle;
+    if (!p.titled && p.postTitle) p.title = p.postTitle;
     const fix = fixes.get(p.name);
     persons.push({
       name: fix?.fixedName ?? p.name,

@@ -1,6 +1,7 @@
 // Person-name recognition without word segmentation: a surname (single or compound) plus one or
 // two characters, found only where Chinese news puts names — after a title, in a list after a
-// named person, at a clause start before a speech verb, in credits and in transcript labels.
+// named person, at a clause start before a speech verb, between an organisation and a title (…局王强局长),
+// in credits and in transcript labels.
 // Whether the given name has one or two characters is decided by what follows and by how the
 // shorter form is used elsewhere in the same article.
 import { AhoCorasick } from './aho-corasick';
@@ -9,7 +10,7 @@ import { IntList } from './int-list';
 import { K } from './lexicon';
 import { isCjk, kindsAt, type Scan } from './scan';
 
-export type SiteMode = 'title' | 'list' | 'bare' | 'credit' | 'label';
+export type SiteMode = 'title' | 'list' | 'bare' | 'org' | 'credit' | 'label';
 
 export interface NameSite {
   pos: number;

@@ -77,6 +77,15 @@ describe('descriptor: organisation and title', () => {
     expect(person('中国石化董事长王明说,要守住安全底线。', '王明')).toMatchObject({ org: '中国石化', title: '董事长' });
   });
 
+  it('reads a name between an organisation and its title (应急管理部王祥喜部长)', () => {
+    expect(person('应急管理部王祥喜部长表示,要压实责任。', '王祥喜')).toMatchObject({ org: '应急管理部', title: '部长', role: 'speaker' });
+    expect(person('市应急管理局王强局长介绍,全市已转移群众。', '王强')).toMatchObject({ org: '市应急管理局', title: '局长' });
+    // A title word that starts there (宣传文员), a conjunction (和) or no title after it: no name.
+    expect(names('赤壁市消防救援大队宣传文员陈凤表示,火已扑灭。')).toEqual(['陈凤']);
+    expect(names('我代表应急管理部和黄明部长表示感谢。')).not.toContain('和黄明');
+    expect(names('市应急管理局高度重视,立即部署。')).toEqual([]);
+  });
+
   it('takes the organisation of 来自<org>的 before the descriptor', () => {
     expect(person('来自清华大学的专家李明表示,城市韧性建设刻不容缓。', '李明')).toMatchObject({ org: '清华大学', title: '专家' });
     // Without 来自 the words before 的 are no organisation of the person's.

@@ -306,6 +306,10 @@ function collectSites(scan: Scan): NameSite[] {
     if (kindsAt(scan, p) & K.TITLE) continue; // a chain of titles: the name follows the last one
     push(p, 'title');
   }
+  // 应急管理部王祥喜部长: after an organisation, a name needs a title right after it (nameAccepted).
+  for (const start of wordStartsOf(scan, K.ORG)) {
+    if (!(scan.wordKindsAt[start] & K.NOT_ORG)) push(scan.wordEndAt[start], 'org');
+  }
   // Bare names need a speech verb soon after: look those up in the sorted cue positions.
   const cues = wordStartsOf(scan, K.CUE | K.EVENT);
   // Clause starts only move forward, so the first cue at or after p + 2 is found by a pointer that does too.
@@ -552,6 +556,8 @@ export function findPeople(scan: Scan): PeopleScan {
 /** Whether a decided name at a site stands: always in context (after a title, in a list…), a bare one only before a speech verb. */
 function nameAccepted(scan: Scan, site: NameSite, end: number): boolean {
   const { norm } = scan;
+  // After an organisation: a common surname that starts no word (宣传文员 is a title, 和 a conjunction), then a title.
+  if (site.mode === 'org') return site.prior >= 0.5 && kindsAt(scan, site.pos) === 0 && (kindsAt(scan, end) & K.TITLE) !== 0 && !(kindsAt(scan, end) & K.ORG);
   if (site.mode !== 'bare') return true;
   // 简单来说 / 坦率地说 / 具体而言: a discourse marker, not a name before 说.
   if ((norm[end - 1] === '来' || norm[end - 1] === '地') && norm[end] === '说') return false;
