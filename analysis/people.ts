@@ -2,7 +2,7 @@
 // (organisation + title) written before a mention, reporter/editor credits and transcript labels.
 import { CharClass } from './char-class';
 import { K } from './lexicon';
-import { boundaryAt, decideSites, Occurrences, siteReadings, surnameAt, type NameSite } from './names';
+import { adverbialEnd, boundaryAt, decideSites, Occurrences, siteReadings, surnameAt, type NameSite } from './names';
 import { isCjk, isClausePunctCode, kindsAt, type Scan, wordAt, wordStartsOf } from './scan';
 
 export interface Mention {
@@ -348,6 +348,9 @@ export function cueAfter(scan: Scan, pos: number, limit: number): { start: numbe
   }
   if (h && h.kinds & K.EVENT && !(h.kinds & K.CUE)) return verbAfterFrame(scan, h.end, limit) ?? h; // 讲话并指出
   if (h && h.kinds & (K.CUE | K.HOST | K.ATTEND)) return h;
+  // 感激地说 / 语重心长地表示: an adverbial of two or four characters and 地 before the verb.
+  const adverbial = adverbialEnd(scan, i - 1);
+  if (adverbial > 0 && (adverbial - i === 2 || adverbial - i === 4)) return wordAt(scan, adverbial + 1)!;
   if (!gapStartsAt(norm, i)) return null;
   const end = Math.min(limit, i + 24);
   // 在致辞中指出 / 在演讲中谈到: an event word inside the gap does not end it; a content cue wins.

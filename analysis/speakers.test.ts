@@ -267,3 +267,15 @@ describe('interviews: 问 / 答', () => {
     expect(speakerNames('记者专访了厅长王强和局长李明。\n问:今年汛情如何?\n答:降雨偏多。')).toEqual([]);
   });
 });
+
+describe('an adverbial with 地 before the verb', () => {
+  it('two or four characters and 地: the name stops before it, the verb after it counts', () => {
+    expect(quotesOf('局长陈刚语重心长地表示,安全生产没有旁观者。', '陈刚').map((q) => q.text)).toEqual(['安全生产没有旁观者。']);
+    expect(quotesOf('村民王秀英感激地说,多亏了救援队。', '王秀英').map((q) => q.text)).toEqual(['多亏了救援队。']);
+    expect(quotesOf('队长李明自豪地告诉记者,队员们完成了任务。', '李明').map((q) => q.text)).toEqual(['队员们完成了任务。']);
+  });
+  it('no speech verb after 地: no words', () => {
+    expect(speakerNames('队长李明自豪地完成了任务。')).toEqual([]);
+    expect(speakerNames('队长李明非常自豪地笑了。')).toEqual([]);
+  });
+});
