@@ -1,7 +1,8 @@
 // Character-for-character normalisation. The output always has exactly the input's length, so
 // every offset found in the normalised text is also an offset into the original text.
 // Never add a mapping that changes length (no NFKC, no whitespace collapsing, no phrase-level T→S).
-import { traditional, simplified } from './lexicon/t2s.json';
+import { pairs } from './lexicon/t2s.json';
+import { decodePairs } from './t2s-codec';
 
 let table: Uint16Array | null = null;
 
@@ -38,9 +39,7 @@ function buildTable(): Uint16Array {
   map[0xff65] = 0xb7; // ･
   map[0x2022] = 0xb7; // •
   map[0x2219] = 0xb7; // ∙
-  const trad: string = traditional;
-  const simp: string = simplified;
-  for (let i = 0; i < trad.length && i < simp.length; i++) map[trad.charCodeAt(i)] = simp.charCodeAt(i);
+  for (const [traditional, simplified] of decodePairs(pairs)) map[traditional] = simplified;
   return map;
 }
 
