@@ -41,13 +41,13 @@ describe('quality on the labelled corpus', () => {
     const scores = loadCorpus(root).map((a) => scoreArticle(a.id, a.text, a.gold, analyzeText(a.text)));
     expect(scores).toHaveLength(33);
     const t = totals(scores);
-    // Measured after issue 11 (phase 3): speakers P 100 % R 100 % (38/38), roles 100 %, phrases R 94.7 % (162/171) P 88.6 % (179/202).
+    // Measured at stop 21 of issue 11: speakers P 100 % R 100 % (38/38), roles 100 %, phrases R 95.3 % (163/171) P 88.7 % (180/203).
     expect(t.speakerPrecision).toBeGreaterThanOrEqual(1);
     expect(t.speakerRecall).toBeGreaterThanOrEqual(1);
     expect(t.titleAccuracy).toBeGreaterThanOrEqual(1);
     expect(t.orgAccuracy).toBeGreaterThanOrEqual(1);
     expect(t.roleAccuracy).toBeGreaterThanOrEqual(1);
-    expect(t.phraseRecall).toBeGreaterThanOrEqual(0.947);
+    expect(t.phraseRecall).toBeGreaterThanOrEqual(0.953);
     expect(t.phrasePrecision).toBeGreaterThanOrEqual(0.886);
   });
 

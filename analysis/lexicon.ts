@@ -101,6 +101,9 @@ export const LEXICON_VERSION = [
   patternsVersion,
 ].join('.');
 
+/** The ways the parts of a slogan are set apart in print. */
+const TERM_SEPARATORS = ['、', ',', ''];
+
 const CATEGORIES: ReadonlySet<string> = new Set(['meeting', 'doctrine', 'programme', 'document', 'slogan', 'domain']);
 
 function build(corrections: Pick<ReaderCorrections, 'addedTerms' | 'removedTerms'> | undefined): CompiledLexicon {
@@ -143,7 +146,9 @@ function build(corrections: Pick<ReaderCorrections, 'addedTerms' | 'removedTerms
     if (removed.has(norm)) return;
     const entry: PolicyEntry = { text, category, source, ref };
     add(norm, K.POLICY, entry);
-    // Themes are printed with a comma in one place and a space in another: match both.
+    // Slogans are printed with 、 in one place, a comma in another, or run together (宁听骂声、不听哭声 /
+    // 宁听骂声不听哭声); themes with a comma also with a space: match each form.
+    if (/[、,]/.test(norm)) for (const separator of TERM_SEPARATORS) add(norm.replace(/[、,]/g, separator), K.POLICY, entry);
     if (norm.includes(',')) add(norm.replace(/,/g, ' '), K.POLICY, entry);
   };
   for (const [text, category, ref] of policyTerms as [string, string, string][]) {

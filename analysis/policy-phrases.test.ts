@@ -71,6 +71,13 @@ describe('lexicon terms', () => {
     expect(phraseTexts('台风过后,“山竹”一词成了热词。')).toEqual([]);
   });
 
+  it('matches a slogan whatever sets its parts apart: 、, a comma or nothing', () => {
+    for (const form of ['宁听骂声、不听哭声', '宁听骂声,不听哭声', '宁听骂声不听哭声', '寧聽罵聲不聽哭聲']) expect(phraseTexts(`坚持${form}。`), form).toEqual([form]);
+    expect(phraseTexts('要做到人民至上,生命至上。')).toEqual(['人民至上,生命至上']);
+    // Half of a slogan alone is no slogan.
+    expect(phraseTexts('宁听骂声也要讲。')).toEqual([]);
+  });
+
   it('matches a theme printed with a space or a full-width comma', () => {
     expect(phraseTexts('主题是“提升基层应急能力,筑牢防灾减灾救灾的人民防线”')[0]).toBe('提升基层应急能力,筑牢防灾减灾救灾的人民防线');
     expect(phraseTexts('就“提升基层应急能力 筑牢防灾减灾救灾的人民防线”接受采访')[0]).toBe('提升基层应急能力 筑牢防灾减灾救灾的人民防线');
