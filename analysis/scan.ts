@@ -245,10 +245,7 @@ export function paragraphIndex(scan: Scan, pos: number): number {
   return lo;
 }
 
-/**
- * Where words of any of the kinds in `mask` start, in order. One small function for every rule that visits
- * only some words: called several times per article, it is optimised early and serves long texts at full speed.
- */
+/** Where words of any of the kinds in `mask` start, in order: for the rules that visit only some words. */
 export function wordStartsOf(scan: Scan, mask: number): Int32Array {
   const { wordStarts, wordKindsAt } = scan;
   const out = new IntList(wordStarts.length >> 3);
