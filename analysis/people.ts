@@ -308,7 +308,10 @@ function collectSites(scan: Scan): NameSite[] {
   }
   // 应急管理部王祥喜部长: after an organisation, a name needs a title right after it (nameAccepted).
   for (const start of wordStartsOf(scan, K.ORG)) {
-    if (!(scan.wordKindsAt[start] & K.NOT_ORG)) push(scan.wordEndAt[start], 'org');
+    const p = scan.wordEndAt[start];
+    // Only where a title starts two to four characters on: most organisation words are followed by no name.
+    if (scan.wordKindsAt[start] & K.NOT_ORG || !((kindsAt(scan, p + 2) | kindsAt(scan, p + 3) | kindsAt(scan, p + 4)) & K.TITLE)) continue;
+    push(p, 'org');
   }
   // Bare names need a speech verb soon after: look those up in the sorted cue positions.
   const cues = wordStartsOf(scan, K.CUE | K.EVENT);
