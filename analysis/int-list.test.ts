@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { IntList } from './int-list';
+import { firstAtLeast, IntList } from './int-list';
 
 describe('IntList', () => {
   it('keeps every value in order across growth', () => {
@@ -22,5 +22,13 @@ describe('IntList', () => {
     expect(() => list.set(1, 0)).toThrow(RangeError);
     expect(() => list.set(-1, 0)).toThrow(RangeError);
     expect(new IntList().toArray().length).toBe(0);
+  });
+});
+
+describe('firstAtLeast', () => {
+  it('finds the first index whose value is at least the one asked for', () => {
+    const sorted = Int32Array.from([2, 4, 4, 9]);
+    expect([0, 2, 3, 4, 5, 9, 10].map((v) => firstAtLeast(sorted, v))).toEqual([0, 0, 1, 1, 3, 3, 4]);
+    expect(firstAtLeast([], 1)).toBe(0);
   });
 });

@@ -32,3 +32,15 @@ export class IntList {
     return this.buf.slice(0, this.length);
   }
 }
+
+/** The first index of an ascending list whose value is at least `value` (the list's length when none is). */
+export function firstAtLeast(sorted: ArrayLike<number>, value: number): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (sorted[mid] < value) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}

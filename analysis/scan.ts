@@ -1,6 +1,6 @@
 // One pass of the lexicon automaton over the normalised text, indexed for the local rules.
 import { K, type CompiledLexicon } from './lexicon';
-import { IntList } from './int-list';
+import { firstAtLeast, IntList } from './int-list';
 import { normalizeText } from './normalize';
 
 /** Policy-term occurrences in the order the automaton reports them (by end), as parallel arrays. */
@@ -79,13 +79,7 @@ export class SortedPositions {
   ) {}
   get(pos: number): number | undefined {
     const { keys } = this;
-    let lo = 0;
-    let hi = keys.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (keys[mid] < pos) lo = mid + 1;
-      else hi = mid;
-    }
+    const lo = firstAtLeast(keys, pos);
     return lo < keys.length && keys[lo] === pos ? this.values[lo] : undefined;
   }
 }

@@ -1,6 +1,7 @@
 // Attribution: which person's words each passage reports, and how the article says so.
 // Speakers are the people with at least one attributed passage.
 import { CharClass } from './char-class';
+import { firstAtLeast } from './int-list';
 import { K } from './lexicon';
 import { cueAfter, isClauseStart, type LabelTurn, type Mention, type PeopleScan } from './people';
 import { isCjk, kindsAt, paragraphIndex, type Scan, wordAt, wordStartsOf } from './scan';
@@ -176,15 +177,8 @@ function pronounEvents(context: Context): void {
     let key: string | null = null;
     for (let p = pi; p >= Math.max(0, pi - 2) && key === null; p--) {
       const list = byPara.get(p) ?? [];
-      // Binary search for the last mention before the pronoun, then step back over credits.
-      let lo = 0;
-      let hi = list.length;
-      while (lo < hi) {
-        const mid = (lo + hi) >> 1;
-        if (list[mid].start < i) lo = mid + 1;
-        else hi = mid;
-      }
-      for (let k = lo - 1, tries = 0; k >= 0 && tries < 8; k--, tries++) {
+      // The last mention before the pronoun, then back over credits.
+      for (let k = firstMentionFrom(list, i) - 1, tries = 0; k >= 0 && tries < 8; k--, tries++) {
         const m = list[k];
         if (!m.credit && speakerCapable(m.key)) {
           key = m.key;
@@ -373,13 +367,7 @@ function captionEvents(context: Context): void {
   const { norm } = scan;
   const eventPositions = Int32Array.from(events, (e) => e.pos).sort();
   const hasEventIn = (s0: number, e0: number) => {
-    let lo = 0;
-    let hi = eventPositions.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (eventPositions[mid] < s0) lo = mid + 1;
-      else hi = mid;
-    }
+    const lo = firstAtLeast(eventPositions, s0);
     return lo < eventPositions.length && eventPositions[lo] < e0;
   };
   for (const m of people.mentions) {
@@ -461,14 +449,8 @@ function wordsAfterCue(context: Context, ei: number, key: string, creditStarts: 
         break;
       }
     }
-    // First credit after s (binary search): a quote stops before “(记者 …)”.
-    let lo = 0;
-    let hi = creditStarts.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (creditStarts[mid] <= s) lo = mid + 1;
-      else hi = mid;
-    }
+    // First credit after s: a quote stops before “(记者 …)”.
+    const lo = firstAtLeast(creditStarts, s + 1);
     if (lo < creditStarts.length && creditStarts[lo] < e) e = creditStarts[lo];
     e = sentenceOfSomeoneElse(scan, byPara.get(pi), key, s, e);
     if (e - s > MAX_QUOTE) e = s + MAX_QUOTE;
@@ -485,15 +467,8 @@ function sentenceOfSomeoneElse(scan: Scan, mentions: Mention[] | undefined, key:
   e = sentenceOfUnknownSpeaker(scan, s, e);
   if (!mentions) return e;
   const { norm } = scan;
-  // The first mention after s (binary search: a paragraph may hold thousands).
-  let lo = 0;
-  let hi = mentions.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (mentions[mid].start <= s) lo = mid + 1;
-    else hi = mid;
-  }
-  for (let k = lo; k < mentions.length; k++) {
+  // From the first mention after s (a paragraph may hold thousands).
+  for (let k = firstMentionFrom(mentions, s + 1); k < mentions.length; k++) {
     const m = mentions[k];
     if (m.descStart >= e) break;
     if (m.descStart <= s || m.credit || m.key === key) continue;
@@ -504,6 +479,18 @@ function sentenceOfSomeoneElse(scan: Scan, mentions: Mention[] | undefined, key:
   return e;
 }
 
+/** The first of a paragraph's mentions (in text order) that starts at or after `pos` (binary search). */
+function firstMentionFrom(mentions: Mention[], pos: number): number {
+  let lo = 0;
+  let hi = mentions.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (mentions[mid].start < pos) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
 const MAX_UNKNOWN_SUBJECT = 4;
 /**
  * …。琼色强调,…: a sentence that opens with a short subject and a speech verb before its comma or colon is
@@ -512,14 +499,7 @@ const MAX_UNKNOWN_SUBJECT = 4;
  */
 function sentenceOfUnknownSpeaker(scan: Scan, s: number, e: number): number {
   const { norm, sentenceEnds: ends } = scan;
-  let lo = 0;
-  let hi = ends.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (ends[mid] < s) lo = mid + 1;
-    else hi = mid;
-  }
-  for (let k = lo; k < ends.length && ends[k] + 1 < e; k++) {
+  for (let k = firstAtLeast(ends, s); k < ends.length && ends[k] + 1 < e; k++) {
     const start = ends[k] + 1;
     if (norm[start] === '“' || norm[start] === '”') continue;
     let j = start;
