@@ -287,7 +287,7 @@ function titleOpensOrganisation(scan: Scan, start: number): boolean {
 }
 
 /** Sites where a name may stand, by the contexts listed in names.ts. */
-function collectSites(scan: Scan): NameSite[] {
+function collectSites(scan: Scan, titleStarts: Int32Array): NameSite[] {
   const { norm } = scan;
   const n = norm.length;
   const sites: NameSite[] = [];
@@ -295,7 +295,7 @@ function collectSites(scan: Scan): NameSite[] {
     const sn = surnameAt(scan, pos);
     if (sn) sites.push({ pos, surLen: sn.len, prior: sn.prior, mode });
   };
-  for (const start of wordStartsOf(scan, K.TITLE)) {
+  for (const start of titleStarts) {
     if (titleOpensOrganisation(scan, start)) continue;
     let p = scan.wordEndAt[start];
     let spaces = 0;
@@ -530,11 +530,12 @@ function innerOrganisation(scan: Scan, from: number, right: number): { start: nu
 export function findPeople(scan: Scan): PeopleScan {
   const { norm, lex } = scan;
   // Foreign and minority names: 亚森·苏莱曼, and 古特雷斯 after a title.
-  const foreign = [...findDottedNames(scan), ...findUndottedForeignNames(scan)];
+  const titleStarts = wordStartsOf(scan, K.TITLE);
+  const foreign = [...findDottedNames(scan), ...findUndottedForeignNames(scan, titleStarts)];
   const credits = findCredits(scan, new Map(foreign.map((d) => [d.start, d.end - d.start])));
   const { labels, names: labelNames } = findLabels(scan);
   const creditStarts = new Set(credits.names.map((c) => c.start));
-  const sites = collectSites(scan).filter((s) => !creditStarts.has(s.pos));
+  const sites = collectSites(scan, titleStarts).filter((s) => !creditStarts.has(s.pos));
   const foreignFull = new Set(foreign.map((d) => norm.slice(d.start, d.end)));
   const shortOf = shortForms(foreignFull);
   const creditKeys = credits.names.map((c) => norm.slice(c.start, c.end));
@@ -724,10 +725,10 @@ const MIN_UNDOTTED = 4;
  * transliteration characters up to a word that may follow a name. (Chinese names are shorter; a three-character
  * run is left to the surname rules.)
  */
-function findUndottedForeignNames(scan: Scan): { start: number; end: number }[] {
+function findUndottedForeignNames(scan: Scan, titleStarts: Int32Array): { start: number; end: number }[] {
   const { norm } = scan;
   const out: { start: number; end: number }[] = [];
-  for (const start of wordStartsOf(scan, K.TITLE)) {
+  for (const start of titleStarts) {
     const p = scan.wordEndAt[start];
     if (kindsAt(scan, p)) continue;
     let j = p;
